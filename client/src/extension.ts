@@ -1,0 +1,109 @@
+/**
+ * The VS Code side: it starts the language server, and owns only what the
+ * editor itself must do (commands, the status bar). All analysis lives in
+ * the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const LANGUAGE_ID = 'press-release';
+const STATS_REQUEST = 'pressRelease/stats';
+
+interface FeedStats {
+  releases: number;
+  errors: number;
+  warnings: number;
+  problems: number;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.pressreleaserc.json') },
+  };
+  client = new LanguageClient('pressRelease', 'Press Release Lint', serverOptions, clientOptions);
+  await client.start();
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('pressRelease.newRelease', newRelease),
+    vscode.commands.registerCommand('pressRelease.reopenAsPressRelease', reopenAsPressRelease),
+  );
+  registerStatusBar(context, client);
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function today(): string {
+  const d = new Date();
+  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+}
+
+/** Inserts a release skeleton as a snippet, so Tab walks through the parts an editor must fill in. */
+async function newRelease(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Open a press-release feed first.');
+    return;
+  }
+  const line = editor.document.lineAt(editor.selection.active.line);
+  const lead = line.isEmptyOrWhitespace ? '' : '\n';
+  const snippet = new vscode.SnippetString(`${lead}\${1:Headline} ${today()}\n\${2:Body text.}\nSource : \${3:https://}\n`);
+  const at = line.isEmptyOrWhitespace ? line.range.start : line.range.end;
+  await editor.insertSnippet(snippet, at);
+}
+
+async function reopenAsPressRelease(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Open a file to reopen it as a press release.');
+    return;
+  }
+  await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+}
+
+function registerStatusBar(context: vscode.ExtensionContext, lc: LanguageClient): void {
+  const item = vscode.window.createStatusBarItem('pressRelease.status', vscode.StatusBarAlignment.Left, 100);
+  item.name = 'Press Release Lint';
+  item.command = 'workbench.actions.view.problems';
+  context.subscriptions.push(item);
+
+  let pending: NodeJS.Timeout | undefined;
+  const update = async (): Promise<void> => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || doc.languageId !== LANGUAGE_ID) {
+      item.hide();
+      return;
+    }
+    try {
+      const stats = await lc.sendRequest<FeedStats | null>(STATS_REQUEST, { uri: doc.uri.toString() });
+      if (!stats) return;
+      item.text = `$(book) ${stats.releases} release${stats.releases === 1 ? '' : 's'}  $(warning) ${stats.problems}`;
+      item.tooltip = `${stats.releases} releases, ${stats.errors} errors, ${stats.warnings} warnings, ${stats.problems} problems in all`;
+      item.show();
+    } catch {
+      // The server may be restarting; the next event refreshes the item.
+    }
+  };
+  const soon = (): void => {
+    clearTimeout(pending);
+    pending = setTimeout(() => void update(), 200);
+  };
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(soon),
+    vscode.languages.onDidChangeDiagnostics(soon),
+    { dispose: () => clearTimeout(pending) },
+  );
+  soon();
+}

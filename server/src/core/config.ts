@@ -1,0 +1,149 @@
+/**
+ * Configuration: the same keys come from VS Code settings, from a team's
+ * `.pressreleaserc.json` and from CLI flags. Each source is validated into a
+ * partial layer with readable errors, and the layers are merged in order.
+ * Nothing here throws: a bad value is reported and skipped.
+ */
+import { DATE_FORMATS, DEFAULT_DATE_FORMAT, type DateFormat } from './dates';
+import { RULES, RULES_BY_ID } from './rules/index';
+import { SEVERITIES, type SeveritySetting } from './types';
+
+export const CONFIG_FILE_NAME = '.pressreleaserc.json';
+
+export interface RuleConfig {
+  severity: SeveritySetting;
+  options: Record<string, number>;
+}
+
+export interface Config {
+  dateFormat: DateFormat;
+  rules: Record<string, RuleConfig>;
+}
+
+export interface ConfigLayer {
+  dateFormat?: DateFormat;
+  rules?: Record<string, { severity?: SeveritySetting; options?: Record<string, number> }>;
+}
+
+export interface ReadResult {
+  layer: ConfigLayer;
+  errors: string[];
+}
+
+export function defaultConfig(): Config {
+  const rules: Record<string, RuleConfig> = {};
+  for (const rule of RULES) {
+    const options: Record<string, number> = {};
+    for (const [name, spec] of Object.entries(rule.options ?? {})) options[name] = spec.default;
+    rules[rule.id] = { severity: rule.defaultSeverity, options };
+  }
+  return { dateFormat: DEFAULT_DATE_FORMAT, rules };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function readSeverity(v: unknown, where: string, errors: string[]): SeveritySetting | undefined {
+  if (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v)) return v as SeveritySetting;
+  errors.push(`${where}: severity must be one of ${SEVERITIES.join(', ')} (got ${JSON.stringify(v)})`);
+  return undefined;
+}
+
+/** Validates settings or a parsed config file into a layer; `origin` names the source in messages. */
+export function readConfig(raw: unknown, origin: string): ReadResult {
+  const errors: string[] = [];
+  const layer: ConfigLayer = {};
+  if (raw === undefined || raw === null) return { layer, errors };
+  if (!isObject(raw)) {
+    return { layer, errors: [`${origin}: expected an object with "dateFormat" and "rules"`] };
+  }
+  for (const key of Object.keys(raw)) {
+    if (key !== 'dateFormat' && key !== 'rules' && key !== '$schema') errors.push(`${origin}: unknown key "${key}"`);
+  }
+  if (raw.dateFormat !== undefined) {
+    if (typeof raw.dateFormat === 'string' && (DATE_FORMATS as readonly string[]).includes(raw.dateFormat)) {
+      layer.dateFormat = raw.dateFormat as DateFormat;
+    } else {
+      errors.push(`${origin}: dateFormat must be one of ${DATE_FORMATS.join(', ')} (got ${JSON.stringify(raw.dateFormat)})`);
+    }
+  }
+  if (raw.rules !== undefined) {
+    if (!isObject(raw.rules)) {
+      errors.push(`${origin}: "rules" must be an object of rule ids`);
+    } else {
+      layer.rules = {};
+      for (const [id, value] of Object.entries(raw.rules)) {
+        const rule = RULES_BY_ID.get(id);
+        const where = `${origin}: rules.${id}`;
+        if (!rule) {
+          errors.push(`${origin}: unknown rule "${id}"`);
+          continue;
+        }
+        if (typeof value === 'string') {
+          const severity = readSeverity(value, where, errors);
+          if (severity) layer.rules[id] = { severity };
+          continue;
+        }
+        if (!isObject(value)) {
+          errors.push(`${where}: expected a severity or an object such as {"severity": "warning"}`);
+          continue;
+        }
+        const entry: { severity?: SeveritySetting; options?: Record<string, number> } = {};
+        for (const [name, v] of Object.entries(value)) {
+          if (name === 'severity') {
+            const severity = readSeverity(v, where, errors);
+            if (severity) entry.severity = severity;
+            continue;
+          }
+          const spec = rule.options?.[name];
+          if (!spec) {
+            const known = Object.keys(rule.options ?? {});
+            errors.push(`${where}: unknown option "${name}"${known.length ? ` (known: ${known.join(', ')})` : ' (the rule has no options)'}`);
+            continue;
+          }
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < spec.minimum) {
+            errors.push(`${where}.${name}: expected a whole number of at least ${spec.minimum} (got ${JSON.stringify(v)})`);
+            continue;
+          }
+          (entry.options ??= {})[name] = v;
+        }
+        layer.rules[id] = entry;
+      }
+    }
+  }
+  return { layer, errors };
+}
+
+/** Parses the text of a config file; a syntax error becomes a message, never an exception. */
+export function readConfigText(text: string, origin: string): ReadResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { layer: {}, errors: [`${origin}: invalid JSON (${(e as Error).message})`] };
+  }
+  return readConfig(raw, origin);
+}
+
+/** Merges layers over the defaults; later layers win key by key. */
+export function resolveConfig(...layers: ConfigLayer[]): Config {
+  const config = defaultConfig();
+  for (const layer of layers) {
+    if (layer.dateFormat) config.dateFormat = layer.dateFormat;
+    for (const [id, entry] of Object.entries(layer.rules ?? {})) {
+      const target = config.rules[id];
+      if (!target) continue;
+      if (entry.severity) target.severity = entry.severity;
+      Object.assign(target.options, entry.options ?? {});
+    }
+  }
+  return config;
+}
+
+/** Parses `id=severity` from the command line. */
+export function parseRuleFlag(flag: string): ReadResult {
+  const m = /^([a-z-]+)=([a-z]+)$/.exec(flag.trim());
+  if (!m) return { layer: {}, errors: [`--rule expects <id>=<severity>, got "${flag}"`] };
+  return readConfig({ rules: { [m[1]]: m[2] } }, '--rule');
+}

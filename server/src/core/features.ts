@@ -1,0 +1,172 @@
+/**
+ * Editor features computed from one analysis: outline, hover, folding and
+ * links. They return plain data in offsets; the server maps it to LSP.
+ */
+import { formatDate, MONTHS, toIso, weekdayOf, WEEKDAYS, type CalendarDate } from './dates';
+import type { Analysis } from './lint';
+import type { Release } from './model';
+import { countWords, type Span } from './text';
+import type { Finding } from './types';
+import { describeSourceUrl } from './url';
+
+export type SymbolKind = 'category' | 'release' | 'subheading' | 'source';
+
+export interface OutlineNode {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  span: Span;
+  selectionSpan: Span;
+  children: OutlineNode[];
+}
+
+export function releaseName(r: Release): string {
+  if (r.title && r.title.text.length > 0) return r.title.text;
+  return r.title ? '(untitled)' : `(orphan text, release ${r.index + 1})`;
+}
+
+function releaseNode(r: Release): OutlineNode {
+  const children: OutlineNode[] = [];
+  for (const line of r.body) {
+    if (line.kind === 'subheading') children.push({ name: line.text, kind: 'subheading', span: line.span, selectionSpan: line.span, children: [] });
+  }
+  if (r.source) children.push({ name: 'Source', detail: r.source.url, kind: 'source', span: r.source.span, selectionSpan: r.source.labelSpan, children: [] });
+  const selection = r.title ? r.title.textSpan : r.body[0]?.span ?? r.span;
+  return { name: releaseName(r), detail: r.title?.date?.text, kind: 'release', span: r.span, selectionSpan: selection, children };
+}
+
+/** Categories hold the releases that follow them; releases before any category sit at the top level. */
+export function outline(analysis: Analysis): OutlineNode[] {
+  const roots: OutlineNode[] = [];
+  let category: OutlineNode | undefined;
+  for (const r of analysis.feed.releases) {
+    const node = releaseNode(r);
+    if (r.category) {
+      if (!category || category.span.start !== r.category.span.start) {
+        category = { name: r.category.name, kind: 'category', span: { ...r.category.span }, selectionSpan: r.category.span, children: [] };
+        roots.push(category);
+      }
+      category.children.push(node);
+      category.span.end = r.span.end;
+    } else {
+      roots.push(node);
+    }
+  }
+  return roots;
+}
+
+export function releaseAt(analysis: Analysis, offset: number): Release | undefined {
+  const rs = analysis.feed.releases;
+  let lo = 0;
+  let hi = rs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rs[mid].span.end < offset) lo = mid + 1;
+    else if (rs[mid].span.start > offset) hi = mid - 1;
+    else return rs[mid];
+  }
+  return undefined;
+}
+
+export interface HoverInfo {
+  markdown: string;
+  span: Span;
+}
+
+const inSpan = (s: Span | undefined, o: number): s is Span => !!s && o >= s.start && o <= s.end;
+
+function describeDate(d: CalendarDate): string {
+  return `${WEEKDAYS[weekdayOf(d)]}, ${d.day} ${MONTHS[d.month - 1]} ${d.year} · ISO \`${toIso(d)}\``;
+}
+
+function severityIcon(f: Finding): string {
+  return f.severity === 'error' ? 'Error' : f.severity === 'warning' ? 'Warning' : f.severity === 'info' ? 'Info' : 'Hint';
+}
+
+/** Words read per minute, a common newsroom figure for reading-time estimates. */
+const WORDS_PER_MINUTE = 200;
+
+function titleHover(analysis: Analysis, r: Release): string {
+  const lines: string[] = [`**${releaseName(r)}**`, ''];
+  const date = r.title?.date;
+  if (date) lines.push(date.valid ? `- Published: ${describeDate(date)}` : `- Published: ${date.text} (not a real date)`);
+  else lines.push('- Published: no date');
+  const words = r.body.reduce((n, l) => n + countWords(l.text), 0);
+  const paragraphs = r.body.filter((l) => l.kind === 'paragraph' || l.kind === 'quote' || l.kind === 'list-item').length;
+  const minutes = Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
+  lines.push(`- ${words} words in ${paragraphs} paragraph${paragraphs === 1 ? '' : 's'} · about ${minutes} min to read`);
+  const facts = r.source ? describeSourceUrl(r.source.url) : undefined;
+  if (facts) lines.push(`- Source: ${facts.agency ?? facts.host}${facts.newsId ? `, news id ${facts.newsId}` : ''}`);
+  else lines.push(r.source ? '- Source: not a valid URL' : '- Source: none');
+  if (r.category) lines.push(`- Category: ${r.category.name}`);
+  const open = analysis.findings.filter((f) => f.span.start >= r.span.start && f.span.start <= r.span.end);
+  lines.push('');
+  if (open.length === 0) lines.push('No open problems.');
+  else {
+    lines.push(`**${open.length} open problem${open.length === 1 ? '' : 's'}:**`);
+    for (const f of open.slice(0, 10)) lines.push(`- ${severityIcon(f)}: ${f.message} (\`${f.ruleId}\`)`);
+    if (open.length > 10) lines.push(`- … and ${open.length - 10} more`);
+  }
+  return lines.join('\n');
+}
+
+export function hoverAt(analysis: Analysis, offset: number): HoverInfo | undefined {
+  const r = releaseAt(analysis, offset);
+  if (!r) return undefined;
+  const date = r.title?.date;
+  if (inSpan(date?.span, offset) && date) {
+    const markdown = date.valid
+      ? `**${describeDate(date)}**${date.format !== analysis.config.dateFormat ? `\n\nIn the configured format: \`${formatDate(date, analysis.config.dateFormat)}\`` : ''}`
+      : `**${date.text}** is not a real date`;
+    return { markdown, span: date.span };
+  }
+  if (r.title && inSpan(r.title.span, offset)) return { markdown: titleHover(analysis, r), span: r.title.span };
+  const s = r.source;
+  if (s && (inSpan(s.urlSpan, offset) || inSpan(s.labelSpan, offset))) {
+    const facts = describeSourceUrl(s.url);
+    const markdown = facts
+      ? [`**Source** \`${s.url}\``, '', `- Host: ${facts.host}`, `- Agency: ${facts.agency ?? 'unknown'}`, `- News id: ${facts.newsId ?? 'none'}`].join('\n')
+      : `**Source** \`${s.url}\` is not a valid http(s) URL`;
+    return { markdown, span: s.span };
+  }
+  return undefined;
+}
+
+export interface FoldingInfo {
+  startLine: number;
+  endLine: number;
+}
+
+export function foldingRanges(analysis: Analysis): FoldingInfo[] {
+  return analysis.feed.releases.filter((r) => r.lastLine > r.firstLine).map((r) => ({ startLine: r.firstLine, endLine: r.lastLine }));
+}
+
+export interface LinkInfo {
+  span: Span;
+  target: string;
+}
+
+export function documentLinks(analysis: Analysis): LinkInfo[] {
+  const out: LinkInfo[] = [];
+  for (const r of analysis.feed.releases) {
+    if (r.source && describeSourceUrl(r.source.url)) out.push({ span: r.source.urlSpan, target: r.source.url });
+  }
+  return out;
+}
+
+export interface FeedStats {
+  releases: number;
+  errors: number;
+  warnings: number;
+  problems: number;
+}
+
+export function feedStats(analysis: Analysis): FeedStats {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of analysis.findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  return { releases: analysis.feed.releases.length, errors, warnings, problems: analysis.findings.length };
+}

@@ -1,0 +1,22 @@
+/**
+ * The pure core: parser, model, rules and features. Nothing under this
+ * folder may import `vscode` or `vscode-languageserver*`; the server, the
+ * CLI and the tests all reach the engine through this module.
+ */
+export * from './config';
+export * from './dates';
+export * from './features';
+export * from './fix';
+export * from './lint';
+export * from './model';
+export * from './parser';
+export { RULES, RULES_BY_ID } from './rules/index';
+export * from './text';
+export * from './types';
+export * from './url';
+
+/** Where each rule's documentation lives; diagnostics link here. */
+export const DOCS_BASE = 'https://github.com/press-release-lint/press-release-lint/blob/main/docs/rules/';
+export function ruleDocUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}

@@ -1,0 +1,37 @@
+import type { Release } from '../model';
+import type { FeedRule } from '../types';
+import { sourceKey } from '../url';
+
+function label(r: Release): string {
+  return r.title ? `"${r.title.text}"` : `release ${r.index + 1}`;
+}
+
+export const duplicateSource: FeedRule = {
+  id: 'duplicate-source',
+  description: 'Two releases with the same Source URL.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  scope: 'feed',
+  check(ctx) {
+    const groups = new Map<string, Release[]>();
+    for (const r of ctx.feed.releases) {
+      if (!r.source || r.source.url.length === 0) continue;
+      const key = sourceKey(r.source.url);
+      const group = groups.get(key);
+      if (group) group.push(r);
+      else groups.set(key, [r]);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      // Each copy points at the first one, and the first at the second: linear even for a feed pasted twice.
+      group.forEach((r, i) => {
+        const other = i === 0 ? group[1] : group[0];
+        ctx.report({
+          message: `Source URL is also used by ${label(other)}${group.length > 2 ? ` and ${group.length - 2} more` : ''}`,
+          span: r.source!.urlSpan,
+          related: [{ span: other.source!.urlSpan, message: `Same Source in ${label(other)}` }],
+        });
+      });
+    }
+  },
+};

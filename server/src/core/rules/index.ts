@@ -1,0 +1,42 @@
+/**
+ * The explicit list of rules. Order here is the order of findings at one
+ * position and the order of the docs table; ids are a public contract.
+ */
+import type { Rule } from '../types';
+import { dateFormat } from './date-format';
+import { duplicateSource } from './duplicate-source';
+import { duplicateTitle } from './duplicate-title';
+import { emptyBody } from './empty-body';
+import { futureDate } from './future-date';
+import { invalidDate } from './invalid-date';
+import { missingDate } from './missing-date';
+import { missingSource } from './missing-source';
+import { missingTitle } from './missing-title';
+import { sentenceSpacing } from './sentence-spacing';
+import { shortBody } from './short-body';
+import { sourcePlacement } from './source-placement';
+import { sourceUrl } from './source-url';
+import { titleLength } from './title-length';
+import { titlePunctuation } from './title-punctuation';
+import { weekdayMismatch } from './weekday-mismatch';
+
+export const RULES: readonly Rule[] = [
+  missingDate,
+  invalidDate,
+  dateFormat,
+  futureDate,
+  weekdayMismatch,
+  missingSource,
+  sourceUrl,
+  duplicateSource,
+  sourcePlacement,
+  missingTitle,
+  emptyBody,
+  shortBody,
+  titlePunctuation,
+  titleLength,
+  duplicateTitle,
+  sentenceSpacing,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -1,0 +1,17 @@
+import type { ReleaseRule } from '../types';
+
+export const titleLength: ReleaseRule = {
+  id: 'title-length',
+  description: 'Title longer than the configured number of characters.',
+  defaultSeverity: 'info',
+  fixable: false,
+  scope: 'release',
+  options: {
+    max: { type: 'integer', default: 200, minimum: 1, description: 'Most characters a headline may have, the date not counted.' },
+  },
+  check(release, ctx) {
+    const t = release.title;
+    if (!t || t.text.length <= ctx.options.max) return;
+    ctx.report({ message: `Title has ${t.text.length} characters; at most ${ctx.options.max} expected`, span: t.textSpan });
+  },
+};

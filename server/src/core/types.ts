@@ -1,0 +1,88 @@
+/** The contract between the rules and everything that runs them. */
+import type { CalendarDate, DateFormat } from './dates';
+import type { Feed, Release } from './model';
+import type { Span } from './text';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+/** A plain text edit in UTF-16 offsets; `start === end` inserts. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** What the fix does, shown as the quick-fix title. */
+  title: string;
+  edits: TextEdit[];
+  /**
+   * Safe fixes only reformat what is already there; `--fix` and fix-all on
+   * save apply them without asking. Unsafe fixes invent content (a date, a
+   * Source label) or pick one of two conflicting facts, so a person applies them.
+   */
+  safe: boolean;
+}
+
+export interface RelatedInfo {
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fix?: Fix;
+  related?: RelatedInfo[];
+}
+
+/** What a rule reports; the runner adds the rule id and the configured severity. */
+export type Report = Omit<Finding, 'ruleId' | 'severity'>;
+
+export interface OptionSpec {
+  type: 'integer';
+  default: number;
+  minimum: number;
+  description: string;
+}
+
+export interface RuleContext {
+  feed: Feed;
+  /** The rule's options, already validated and defaulted. */
+  options: Record<string, number>;
+  dateFormat: DateFormat;
+  /** Today, injectable so that tests do not depend on the clock. */
+  today: CalendarDate;
+  report(r: Report): void;
+}
+
+interface RuleBase {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** Whether the rule offers fixes, for docs and the README table. */
+  fixable: boolean;
+  options?: Record<string, OptionSpec>;
+}
+
+/**
+ * A release rule sees one release at a time and reports only inside it, so
+ * its findings can be cached per release text; that cache is what makes
+ * re-analysis of a large feed incremental.
+ */
+export interface ReleaseRule extends RuleBase {
+  scope: 'release';
+  check(release: Release, ctx: RuleContext): void;
+}
+
+/** A feed rule compares releases with each other, so it runs on the whole feed every time. */
+export interface FeedRule extends RuleBase {
+  scope: 'feed';
+  check(ctx: RuleContext): void;
+}
+
+export type Rule = ReleaseRule | FeedRule;

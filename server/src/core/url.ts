@@ -1,0 +1,48 @@
+/** Source URLs: validation and the facts that hover shows about them. */
+
+/** Returns why `url` is not a usable Source URL, or undefined when it is one. */
+export function sourceUrlProblem(url: string): string | undefined {
+  if (url.length === 0) return 'Source has no URL';
+  if (/\s/.test(url)) return `Source URL "${url}" contains spaces`;
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) return `Source "${url}" is not an absolute URL`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `Source "${url}" is not a valid URL`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `Source URL "${url}" is not http(s)`;
+  if (!parsed.hostname || !/^\/\//.test(url.slice(parsed.protocol.length))) return `Source URL "${url}" has an empty host`;
+  return undefined;
+}
+
+export interface SourceUrlFacts {
+  host: string;
+  /** The agency segment: what follows `entities/` on gov.kz-style paths, else the first path segment. */
+  agency?: string;
+  /** The trailing numeric id of the news item. */
+  newsId?: string;
+}
+
+export function describeSourceUrl(url: string): SourceUrlFacts | undefined {
+  if (sourceUrlProblem(url)) return undefined;
+  const parsed = new URL(url);
+  const segments = parsed.pathname.split('/').filter((s) => s.length > 0).map(safeDecode);
+  const entities = segments.indexOf('entities');
+  const agency = entities >= 0 && entities + 1 < segments.length ? segments[entities + 1] : segments.length > 1 ? segments[0] : undefined;
+  const idMatch = /(\d+)\/?$/.exec(parsed.pathname) ?? /(?:^|[?&])(?:id|news_id|newsId)=(\d+)/.exec(parsed.search.slice(1));
+  return { host: parsed.hostname, agency, newsId: idMatch?.[1] };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The key under which two Source URLs count as the same, ignoring scheme, case of host and a trailing slash. */
+export function sourceKey(url: string): string {
+  return url.trim().replace(/^https?:\/\//i, '').replace(/^([^/]*)/, (h) => h.toLowerCase()).replace(/\/+$/, '');
+}
