@@ -31,8 +31,9 @@ interface SourceHit {
 }
 
 /**
- * Finds the Source label on a line. A label counts when it starts the line,
- * when only one token follows it, or when a URL follows it; that keeps a
+ * Finds the Source label on a line. A label counts when a URL follows it,
+ * when it starts the line and no sentence follows it, or when only one
+ * token follows it; that keeps a
  * sentence such as "Source: officials said ..." inside a paragraph from
  * ending the release.
  */
@@ -49,7 +50,9 @@ function findSource(text: string): SourceHit | undefined {
     const urlLike = /^(?:https?:|www\.)/i.test(restTrim);
     const before = labelStart > 0 ? text[labelStart - 1] : ' ';
     const afterLetter = /\p{L}/u.test(before);
-    const accepted = labelStart === firstNonWs || urlLike || (!afterLetter && !/\s/.test(restTrim));
+    // A label that starts the line is a Source unless what follows reads as a sentence of prose.
+    const prose = /[.!?]["”»]?$/.test(restTrim) && restTrim.split(/\s+/).length >= 5;
+    const accepted = urlLike || (labelStart === firstNonWs && !prose) || (!afterLetter && !/\s/.test(restTrim));
     if (!accepted) continue;
     const urlStart = labelEnd + (rest.length - rest.trimStart().length);
     let prefixEnd = labelStart;
