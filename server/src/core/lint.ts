@@ -14,6 +14,8 @@ export interface LintOptions {
   config?: Config;
   /** Today's date; the real clock when absent. */
   today?: CalendarDate;
+  /** The rules to run; the built-in list when absent. Tests inject rules here. */
+  rules?: readonly Rule[];
 }
 
 export interface Analysis {
@@ -25,8 +27,9 @@ export interface Analysis {
 type Sink = (f: Finding) => void;
 
 function contextFor(rule: Rule, feed: Feed, config: Config, today: CalendarDate, sink: Sink): RuleContext | undefined {
-  const rc = config.rules[rule.id];
-  if (!rc || rc.severity === 'off') return undefined;
+  // A rule that the config does not know (an injected one) runs with its own defaults.
+  const rc = config.rules[rule.id] ?? { severity: rule.defaultSeverity, options: Object.fromEntries(Object.entries(rule.options ?? {}).map(([k, v]) => [k, v.default])) };
+  if (rc.severity === 'off') return undefined;
   const severity: Severity = rc.severity;
   return {
     feed,
@@ -53,12 +56,10 @@ const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
 
 function shift(f: Finding, delta: number): Finding {
   const s = (span: { start: number; end: number }) => ({ start: span.start + delta, end: span.end + delta });
-  return {
-    ...f,
-    span: s(f.span),
-    fix: f.fix && { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, ...s(e) })) },
-    related: f.related?.map((r) => ({ ...r, span: s(r.span) })),
-  };
+  const out: Finding = { ...f, span: s(f.span) };
+  if (f.fix) out.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, ...s(e) })) };
+  if (f.related) out.related = f.related.map((r) => ({ ...r, span: s(r.span) }));
+  return out;
 }
 
 export class Analyzer {
@@ -72,8 +73,9 @@ export class Analyzer {
   analyze(text: string, options: LintOptions = {}): Analysis {
     const config = options.config ?? defaultConfig();
     const today = options.today ?? calendarDateOf(new Date());
+    const rules = options.rules ?? RULES;
     const feed = parseFeed(text, { dateFormat: config.dateFormat });
-    const context = `${JSON.stringify(config)}|${toIso(today)}|${feed.eol}`;
+    const context = `${JSON.stringify(config)}|${toIso(today)}|${feed.eol}|${rules.map((r) => r.id).join()}`;
     if (context !== this.cacheContext) {
       this.cache.clear();
       this.cacheContext = context;
@@ -85,21 +87,21 @@ export class Analyzer {
       const key = text.slice(release.span.start, release.span.end);
       let local = next.get(key) ?? this.cache.get(key);
       if (local) reused++;
-      else local = checkRelease(release, feed, config, today, this.onRuleError).map((f) => shift(f, -release.span.start));
+      else local = checkRelease(rules, release, feed, config, today, this.onRuleError).map((f) => shift(f, -release.span.start));
       next.set(key, local);
       for (const f of local) findings.push(shift(f, release.span.start));
     }
     this.cache = next;
     this.lastReuse = { reused, checked: feed.releases.length - reused };
-    checkFeed(feed, config, today, (f) => findings.push(f), this.onRuleError);
+    checkFeed(rules, feed, config, today, (f) => findings.push(f), this.onRuleError);
     findings.sort(byPosition);
     return { feed, findings, config };
   }
 }
 
-function checkRelease(release: Release, feed: Feed, config: Config, today: CalendarDate, onError: (rule: Rule, e: unknown) => void): Finding[] {
+function checkRelease(rules: readonly Rule[], release: Release, feed: Feed, config: Config, today: CalendarDate, onError: (rule: Rule, e: unknown) => void): Finding[] {
   const out: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     if (rule.scope !== 'release') continue;
     const ctx = contextFor(rule, feed, config, today, (f) => out.push(f));
     if (ctx) safely(rule, () => rule.check(release, ctx), onError);
@@ -107,8 +109,8 @@ function checkRelease(release: Release, feed: Feed, config: Config, today: Calen
   return out;
 }
 
-function checkFeed(feed: Feed, config: Config, today: CalendarDate, sink: Sink, onError: (rule: Rule, e: unknown) => void): void {
-  for (const rule of RULES) {
+function checkFeed(rules: readonly Rule[], feed: Feed, config: Config, today: CalendarDate, sink: Sink, onError: (rule: Rule, e: unknown) => void): void {
+  for (const rule of rules) {
     if (rule.scope !== 'feed') continue;
     const ctx = contextFor(rule, feed, config, today, sink);
     if (ctx) safely(rule, () => rule.check(ctx), onError);
@@ -122,8 +124,9 @@ export function lint(text: string, options: LintOptions = {}, onRuleError?: (rul
   const feed = parseFeed(text, { dateFormat: config.dateFormat });
   const findings: Finding[] = [];
   const onError = onRuleError ?? (() => undefined);
-  for (const release of feed.releases) for (const f of checkRelease(release, feed, config, today, onError)) findings.push(f);
-  checkFeed(feed, config, today, (f) => findings.push(f), onError);
+  const rules = options.rules ?? RULES;
+  for (const release of feed.releases) for (const f of checkRelease(rules, release, feed, config, today, onError)) findings.push(f);
+  checkFeed(rules, feed, config, today, (f) => findings.push(f), onError);
   findings.sort(byPosition);
   return { feed, findings, config };
 }

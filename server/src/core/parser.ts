@@ -32,8 +32,8 @@ interface SourceHit {
 
 /**
  * Finds the Source label on a line. A label counts when a URL follows it,
- * when it starts the line and no sentence follows it, or when only one
- * token follows it; that keeps a
+ * when it is glued to the end of a sentence, when it starts the line and no
+ * sentence follows it, or when only one token follows it; that keeps a
  * sentence such as "Source: officials said ..." inside a paragraph from
  * ending the release.
  */
@@ -52,7 +52,9 @@ function findSource(text: string): SourceHit | undefined {
     const afterLetter = /\p{L}/u.test(before);
     // A label that starts the line is a Source unless what follows reads as a sentence of prose.
     const prose = /[.!?]["”»]?$/.test(restTrim) && restTrim.split(/\s+/).length >= 5;
-    const accepted = urlLike || (labelStart === firstNonWs && !prose) || (!afterLetter && !/\s/.test(restTrim));
+    // Glued straight onto the end of a sentence ("migrants.Source :"), the label cannot be prose.
+    const afterSentence = /[.!?"”»)]/.test(before);
+    const accepted = urlLike || afterSentence || (labelStart === firstNonWs && !prose) || (!afterLetter && !/\s/.test(restTrim));
     if (!accepted) continue;
     const urlStart = labelEnd + (rest.length - rest.trimStart().length);
     let prefixEnd = labelStart;
@@ -71,7 +73,8 @@ function trimmedSpan(line: Line): Span {
 function classifyBody(t: string): BodyKind {
   if (/^\*\s/.test(t)) return 'list-item';
   if (/^(?:-|–|—)\s/.test(t)) return 'quote';
-  if (/^\S.*\s[-–—]\s.*\S\s+\d{1,3}\s*:\s*\d{1,3}\.?$/.test(t)) return 'score';
+  // Score lines are short; the length guard also keeps the backtracking pattern off long paragraphs.
+  if (t.length <= 120 && /^\S.*\s[-–—]\s.*\S\s+\d{1,3}\s*:\s*\d{1,3}\.?$/.test(t)) return 'score';
   if (t.length <= 60 && !END_PUNCTUATION.test(t) && t.split(/\s+/).length <= 8 && /^[\p{Lu}\p{N}"“«]/u.test(t)) return 'subheading';
   return 'paragraph';
 }

@@ -9,12 +9,17 @@ import type { ReleaseRule } from '../types';
  */
 const GLUED = /(?<=\p{Ll}\p{Ll}|\p{N}|[%)\]])[.!?]+["”»’]?(?=[“«"]?(?:\p{Lu}\p{Ll}|\p{Lu}\.\s?\p{Lu}|[AI]\s))/gu;
 
-function inUrlOrAddress(text: string, at: number): boolean {
-  let s = at;
-  while (s > 0 && !/\s/.test(text[s - 1])) s--;
-  let e = at;
-  while (e < text.length && !/\s/.test(text[e])) e++;
-  return /:\/\/|^www\.|@/i.test(text.slice(s, e));
+/** Tokens that are addresses, where a dot before a capital is not a sentence end. */
+const ADDRESS = /\S*(?::\/\/|www\.|@)\S*/gi;
+
+/** Finds the address tokens of a line once, so each glued stop is checked in constant time per token. */
+function addressSpans(text: string): Array<[number, number]> {
+  if (!/:\/\/|www\.|@/i.test(text)) return [];
+  const spans: Array<[number, number]> = [];
+  ADDRESS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ADDRESS.exec(text))) spans.push([m.index, m.index + m[0].length]);
+  return spans;
 }
 
 export const sentenceSpacing: ReleaseRule = {
@@ -26,11 +31,13 @@ export const sentenceSpacing: ReleaseRule = {
   check(release, ctx) {
     for (const line of release.body) {
       const text = line.text;
+      const addresses = addressSpans(text);
       GLUED.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = GLUED.exec(text))) {
         const end = m.index + m[0].length;
-        if (inUrlOrAddress(text, m.index)) continue;
+        const at0 = m.index;
+        if (addresses.some(([s0, e0]) => at0 >= s0 && at0 < e0)) continue;
         const at = line.span.start + end;
         const context = text.slice(Math.max(0, m.index - 12), Math.min(text.length, end + 12));
         ctx.report({

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { defaultConfig, parseRuleFlag, readConfig, readConfigText, resolveConfig, RULES } from '../../server/src/core/index';
+
+describe('config', () => {
+  it('defaults every rule to its default severity and options', () => {
+    const c = defaultConfig();
+    assert.equal(c.dateFormat, 'DD.MM.YYYY');
+    for (const r of RULES) assert.equal(c.rules[r.id].severity, r.defaultSeverity, r.id);
+    assert.equal(c.rules['short-body'].options.minWords, 25);
+    assert.equal(c.rules['title-length'].options.max, 200);
+  });
+
+  it('reads severities and options, and later layers win', () => {
+    const a = readConfig({ rules: { 'short-body': { severity: 'info', minWords: 40 }, 'sentence-spacing': 'off' } }, 'settings');
+    const b = readConfig({ dateFormat: 'YYYY-MM-DD', rules: { 'short-body': 'error' } }, 'file');
+    assert.deepEqual([a.errors, b.errors], [[], []]);
+    const c = resolveConfig(a.layer, b.layer);
+    assert.equal(c.dateFormat, 'YYYY-MM-DD');
+    assert.deepEqual(c.rules['short-body'], { severity: 'error', options: { minWords: 40 } });
+    assert.equal(c.rules['sentence-spacing'].severity, 'off');
+  });
+
+  it('reports every invalid value and keeps the valid rest', () => {
+    const r = readConfig({ dateFormat: 'YY', colour: 1, rules: { nope: 'error', 'short-body': { minWords: 0, severity: 'loud', extra: 1 }, 'title-length': 'warning' } }, 'f.json');
+    assert.deepEqual(r.errors, [
+      'f.json: unknown key "colour"',
+      'f.json: dateFormat must be one of DD.MM.YYYY, YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, D MMMM YYYY, MMMM D, YYYY (got "YY")',
+      'f.json: unknown rule "nope"',
+      'f.json: rules.short-body.minWords: expected a whole number of at least 1 (got 0)',
+      'f.json: rules.short-body: severity must be one of off, hint, info, warning, error (got "loud")',
+      'f.json: rules.short-body: unknown option "extra" (known: minWords)',
+    ]);
+    assert.equal(resolveConfig(r.layer).rules['title-length'].severity, 'warning');
+  });
+
+  it('turns broken JSON into a message, never an exception', () => {
+    const r = readConfigText('{ "rules": ', '.pressreleaserc.json');
+    assert.equal(r.errors.length, 1);
+    assert.match(r.errors[0], /^\.pressreleaserc\.json: invalid JSON/);
+    assert.deepEqual(r.layer, {});
+    assert.deepEqual(readConfigText('[1,2]', 'x').errors, ['x: expected an object with "dateFormat" and "rules"']);
+  });
+
+  it('parses --rule flags', () => {
+    assert.deepEqual(parseRuleFlag('short-body=off').layer, { rules: { 'short-body': { severity: 'off' } } });
+    assert.equal(parseRuleFlag('short-body').errors.length, 1);
+    assert.equal(parseRuleFlag('short-body=loud').errors.length, 1);
+  });
+});

@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { documentLinks, feedStats, foldingRanges, hoverAt, lint, outline } from '../../server/src/core/index';
+
+const TEXT = [
+  'Law',
+  'Court opens on Saturdays 05.02.2025',
+  'Curling',
+  'The district court opens a reception for citizens on Saturdays so that people who work during the week can file documents without taking a day off work.',
+  'Source : https://press.example.gov/memleket/entities/court/press/news/details/930630',
+  'Second release 06.02.2025',
+  'Too short.Source : not a url',
+].join('\n');
+const today = { year: 2025, month: 6, day: 1 };
+
+describe('features', () => {
+  const a = lint(TEXT, { today });
+
+  it('builds the outline: category, releases, sub-headings and Source', () => {
+    const o = outline(a);
+    assert.equal(o.length, 1);
+    assert.equal(o[0].name, 'Law');
+    assert.deepEqual(o[0].children.map((c) => [c.name, c.detail]), [['Court opens on Saturdays', '05.02.2025'], ['Second release', '06.02.2025']]);
+    assert.deepEqual(o[0].children[0].children.map((c) => [c.kind, c.name]), [['subheading', 'Curling'], ['source', 'Source']]);
+    assert.equal(o[0].span.end, a.feed.releases[1].span.end);
+  });
+
+  it('hovers a date with its weekday and ISO form', () => {
+    const h = hoverAt(a, TEXT.indexOf('05.02.2025') + 2);
+    assert.match(h!.markdown, /Wednesday, 5 February 2025/);
+    assert.match(h!.markdown, /2025-02-05/);
+  });
+
+  it('hovers a title with counts, reading time, source facts and open problems', () => {
+    const h = hoverAt(a, TEXT.indexOf('Court opens') + 1)!.markdown;
+    assert.match(h, /28 words in 1 paragraph · about 1 min to read/);
+    assert.match(h, /Source: court, news id 930630/);
+    assert.match(h, /Category: Law/);
+    assert.match(h, /No open problems/);
+    const h2 = hoverAt(a, TEXT.indexOf('Second release') + 1)!.markdown;
+    assert.match(h2, /open problems?:/);
+    assert.match(h2, /`short-body`/);
+    assert.match(h2, /`source-url`/);
+  });
+
+  it('hovers a Source URL with host, agency and news id', () => {
+    const h = hoverAt(a, TEXT.indexOf('press.example.gov') + 1)!.markdown;
+    assert.match(h, /Host: press\.example\.gov/);
+    assert.match(h, /Agency: court/);
+    assert.match(h, /News id: 930630/);
+  });
+
+  it('has no hover on plain body text', () => {
+    assert.equal(hoverAt(a, TEXT.indexOf('district court')), undefined);
+  });
+
+  it('folds each release and links only valid Source URLs', () => {
+    assert.deepEqual(foldingRanges(a), [{ startLine: 1, endLine: 4 }, { startLine: 5, endLine: 6 }]);
+    assert.deepEqual(documentLinks(a).map((l) => l.target), ['https://press.example.gov/memleket/entities/court/press/news/details/930630']);
+  });
+
+  it('counts releases and problems', () => {
+    const s = feedStats(a);
+    assert.equal(s.releases, 2);
+    assert.equal(s.problems, a.findings.length);
+    assert.ok(s.errors >= 1);
+  });
+});

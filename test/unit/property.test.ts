@@ -1,0 +1,113 @@
+/**
+ * Property tests over random and mutated feeds: the parser and the rules
+ * never throw, every range lies inside the text, and fixes change nothing
+ * but what they announce.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { applyEdits, lint, parseFeed, selectFixes, type Finding, type Span } from '../../server/src/core/index';
+
+const today = { year: 2025, month: 6, day: 1 };
+const SAMPLE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'samples', 'sample.release'), 'utf8');
+
+/** Pieces that exercise the grammar's edges: surrogate pairs, Cyrillic, every separator the parser cares about. */
+const TOKENS = ['😀', '👩‍👩‍👧', 'Қазақстан', 'Ёлка', ' ', '  ', '\t', '.', '."', '“', '”', '- ', '* ', 'Source', 'Source : ', 'Source:', 'https://', 'a.b', '09.02.2025', '31.02.2025', '2025-02-09', '9.2.2025', 'February 5 (Tuesday)', 'Law', 'The', 'region', '\ud800', '\r', '\n', '\r\n', '\ufeff', '5:11', '–'];
+const unit = fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: 'grapheme', maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 2 }));
+const line = fc.string({ unit, maxLength: 30 });
+
+const title = fc.tuple(line, fc.constantFrom('09.02.2025', '2025-02-09', '9.2.2025', '31.02.2025', '09/02/2025', 'February 9, 2025', ''), fc.constantFrom(' ', '  ', '. ')).map(([t, d, sep]) => `${t}${sep}${d}`);
+const source = fc.tuple(fc.constantFrom('Source : ', 'Source:', ' Source : ', 'Source :'), fc.constantFrom('https://press.example.gov/n/1', 'https://press.example.gov/n/2', 'not a url', '', 'https:///x', 'ftp://x.y')).map(([a, b]) => a + b);
+const release = fc.tuple(title, fc.array(line, { maxLength: 4 }), fc.option(source), fc.boolean()).map(([t, body, src, glue]) => {
+  const lines = [t, ...body];
+  if (src !== null) {
+    if (glue && lines.length > 1) lines[lines.length - 1] += src;
+    else lines.push(src);
+  }
+  return lines.join('\n');
+});
+const feed = fc.tuple(fc.option(fc.constantFrom('Law', 'Sport')), fc.array(fc.oneof(release, line), { maxLength: 6 }), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(
+  ([cat, parts, eol, bom]) => (bom ? '\ufeff' : '') + [...(cat ? [cat] : []), ...parts].join('\n').replace(/\r?\n/g, eol),
+);
+
+/** The sample feed with random damage: cut, inserted text, a duplicated line. */
+const mutated = fc.tuple(fc.nat(SAMPLE.length), fc.nat(200), line, fc.constantFrom('cut', 'insert', 'duplicate', 'crlf')).map(([at, len, ins, op]) => {
+  switch (op) {
+    case 'cut':
+      return SAMPLE.slice(0, at) + SAMPLE.slice(at + len);
+    case 'insert':
+      return SAMPLE.slice(0, at) + ins + SAMPLE.slice(at);
+    case 'duplicate': {
+      const lines = SAMPLE.split('\n');
+      const i = at % lines.length;
+      lines.splice(i, 0, lines[i]);
+      return lines.join('\n');
+    }
+    default:
+      return SAMPLE.replace(/\n/g, '\r\n');
+  }
+});
+
+function inside(span: Span, text: string): boolean {
+  return Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= text.length;
+}
+
+/** Rules whose fix rewrites words by design; every other fix may only touch spaces, line breaks and punctuation. */
+const REWRITES = new Set(['date-format', 'weekday-mismatch']);
+
+function checkText(text: string): void {
+  const thrown: string[] = [];
+  const a = lint(text, { today }, (rule, e) => thrown.push(`${rule.id}: ${(e as Error).stack}`));
+  assert.deepEqual(thrown, []);
+  for (const f of a.findings) {
+    assert.ok(inside(f.span, text), `${f.ruleId} span ${JSON.stringify(f.span)} outside ${text.length}`);
+    for (const r of f.related ?? []) assert.ok(inside(r.span, text), `${f.ruleId} related span`);
+    for (const e of f.fix?.edits ?? []) {
+      assert.ok(inside(e, text), `${f.ruleId} edit ${JSON.stringify(e)} outside`);
+      const removed = text.slice(e.start, e.end);
+      if (!REWRITES.has(f.ruleId)) assert.ok(!/[\p{L}\p{N}]/u.test(removed), `${f.ruleId} fix removes words: ${JSON.stringify(removed)}`);
+    }
+  }
+  checkFixesKeepText(text, a.findings);
+}
+
+/** Applies every selected fix at once and walks the result against the original outside the edits. */
+function checkFixesKeepText(text: string, findings: Finding[]): void {
+  const edits = selectFixes(findings, false).flatMap((f) => f.edits).sort((x, y) => x.start - y.start);
+  const out = applyEdits(text, edits);
+  let o = 0;
+  let t = 0;
+  for (const e of edits) {
+    assert.equal(out.slice(o, o + (e.start - t)), text.slice(t, e.start), 'text before an edit changed');
+    o += e.start - t;
+    assert.equal(out.slice(o, o + e.newText.length), e.newText, 'edit text not inserted as announced');
+    o += e.newText.length;
+    t = e.end;
+  }
+  assert.equal(out.slice(o), text.slice(t), 'text after the last edit changed');
+}
+
+describe('properties', () => {
+  it('never throws on arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ unit, maxLength: 400 }), (s) => {
+      parseFeed(s);
+      checkText(s);
+    }), { numRuns: 300 });
+  });
+
+  it('holds on random feeds', () => {
+    fc.assert(fc.property(feed, checkText), { numRuns: 300 });
+  });
+
+  it('holds on mutated copies of the sample feed', () => {
+    fc.assert(fc.property(mutated, checkText), { numRuns: 150 });
+  });
+
+  it('holds on 100 KB lines', () => {
+    const long = 'Word.'.repeat(20_000);
+    const big = `Law\nTitle 09.02.2025\n${long}\n${'x'.repeat(100_000)}Source : https://a.example/1\n${long}`;
+    checkText(big);
+    checkText(`${long} 09.02.2025\n${long}`);
+  });
+});
