@@ -14,7 +14,9 @@ import {
   FoldingRange,
   Hover,
   MarkupKind,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   SymbolInformation,
   SymbolKind,
   TextDocuments,
@@ -111,7 +113,9 @@ export function startServer(connection: Connection): void {
     if (fresh.length === 0) return;
     fresh.forEach((e) => reportedConfigErrors.add(e));
     connection.console.warn(fresh.join('\n'));
-    void connection.window.showWarningMessage(`Press Release Lint: ${fresh[0]}${fresh.length > 1 ? ` (and ${fresh.length - 1} more; see the output)` : ''}. The defaults are used for those settings.`);
+    const text = `Press Release Lint: ${fresh[0]}${fresh.length > 1 ? ` (and ${fresh.length - 1} more; see the output)` : ''}. The defaults are used for those settings.`;
+    // A notification, not a request: the server does not wait on, or fail with, the client's message box.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
   }
 
   async function loadConfig(uri: string): Promise<Config> {
@@ -294,4 +298,8 @@ function fuzzyMatch(query: string, name: string): boolean {
   return i === query.length;
 }
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// The server outlives any one bad request: log what escaped instead of exiting and losing every feature.
+process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
+process.on('uncaughtException', (e) => connection.console.error(`Uncaught exception: ${e.stack ?? String(e)}`));
+startServer(connection);

@@ -1,0 +1,75 @@
+/** Checks that keep the manifest, the docs and the architecture in step with the rules. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DATE_FORMATS, RULES } from '../../server/src/core/index';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
+const pkg = JSON.parse(read('package.json'));
+const settings = pkg.contributes.configuration.properties;
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+describe('project', () => {
+  it('declares every rule, its default and its options in the settings schema', () => {
+    const declared = settings['pressRelease.rules'].properties;
+    assert.deepEqual(Object.keys(declared).sort(), RULES.map((r) => r.id).sort());
+    for (const r of RULES) {
+      const entry = declared[r.id];
+      assert.match(entry.markdownDescription, new RegExp(`Default: \`${r.defaultSeverity}\``), r.id);
+      const objectForm = entry.anyOf[1].properties;
+      for (const [name, spec] of Object.entries(r.options ?? {})) assert.equal(objectForm[name].default, spec.default, `${r.id}.${name}`);
+    }
+    assert.deepEqual(settings['pressRelease.dateFormat'].enum, [...DATE_FORMATS]);
+    for (const [key, value] of Object.entries<{ markdownDescription?: string; description?: string }>(settings)) {
+      assert.ok(value.markdownDescription || value.description, `${key} has no description`);
+    }
+  });
+
+  it('keeps the config file schema in step with the settings', () => {
+    const schema = JSON.parse(read('schemas/pressreleaserc.schema.json'));
+    assert.deepEqual(schema.properties.rules, settings['pressRelease.rules']);
+    assert.deepEqual(schema.properties.dateFormat, settings['pressRelease.dateFormat']);
+  });
+
+  it('has a doc page with every section for each rule, and lists each rule in the README', () => {
+    const readme = read('README.md');
+    for (const r of RULES) {
+      const doc = read(`docs/rules/${r.id}.md`);
+      for (const heading of ['## What it catches', '## Example', '## Fix', '## Configure']) assert.ok(doc.includes(heading), `${r.id}: ${heading}`);
+      assert.ok(doc.includes(`Default severity: **${r.defaultSeverity}**`), `${r.id}: default severity`);
+      assert.ok(readme.includes(`[\`${r.id}\`](docs/rules/${r.id}.md)`), `README lacks ${r.id}`);
+    }
+    assert.deepEqual(fs.readdirSync(path.join(ROOT, 'docs', 'rules')).sort(), RULES.map((r) => `${r.id}.md`).sort());
+  });
+
+  it('keeps one rule per file, each listed in rules/index.ts', () => {
+    const index = read('server/src/core/rules/index.ts');
+    const files = fs.readdirSync(path.join(ROOT, 'server', 'src', 'core', 'rules')).filter((f) => f !== 'index.ts' && f !== 'util.ts');
+    assert.deepEqual(files.map((f) => f.replace(/\.ts$/, '')).sort(), RULES.map((r) => r.id).sort());
+    for (const r of RULES) assert.ok(index.includes(`from './${r.id}'`), r.id);
+  });
+
+  it('keeps the core free of editor and protocol imports, and self-contained', () => {
+    const core = path.join(ROOT, 'server', 'src', 'core');
+    for (const file of walk('server/src/core')) {
+      for (const m of read(file).matchAll(/(?:from|import)\s+['"]([^'"]+)['"]/g)) {
+        const spec = m[1];
+        if (spec.startsWith('node:')) continue;
+        assert.ok(spec.startsWith('.'), `${file} imports the package "${spec}"; the core may use only itself and node: modules`);
+        const target = path.resolve(path.dirname(path.join(ROOT, file)), spec);
+        assert.ok(target.startsWith(core), `${file} imports ${spec} from outside the core`);
+      }
+    }
+  });
+
+  it('makes .vscodeignore an allow-list', () => {
+    const lines = read('.vscodeignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    assert.equal(lines[0], '**', 'the first pattern must exclude everything');
+    assert.ok(lines.slice(1).every((l) => l.startsWith('!')), 'every later pattern must re-include');
+    for (const needed of ['!dist/extension.js', '!dist/server.js', '!syntaxes/**', '!package.json']) assert.ok(lines.includes(needed), needed);
+  });
+});
