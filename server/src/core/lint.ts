@@ -24,28 +24,60 @@ export interface Analysis {
   config: Config;
 }
 
-type Sink = (f: Finding) => void;
+type OnError = (rule: Rule, e: unknown) => void;
 
-function contextFor(rule: Rule, feed: Feed, config: Config, today: CalendarDate, sink: Sink): RuleContext | undefined {
-  // A rule that the config does not know (an injected one) runs with its own defaults.
-  const rc = config.rules[rule.id] ?? { severity: rule.defaultSeverity, options: Object.fromEntries(Object.entries(rule.options ?? {}).map(([k, v]) => [k, v.default])) };
-  if (rc.severity === 'off') return undefined;
-  const severity: Severity = rc.severity;
-  return {
-    feed,
-    options: rc.options,
-    dateFormat: config.dateFormat,
-    today,
-    report: (r: Report) => sink({ ruleId: rule.id, severity, ...r }),
-  };
-}
+/**
+ * Binds the rules to one feed and config. Each rule's context is made once
+ * per run, not once per release, and reports into whichever list is current,
+ * so a 10 MB feed does not allocate a context for every release and rule.
+ */
+class RuleRunner {
+  private out: Finding[] = [];
+  private readonly releaseRules: Array<[Rule & { scope: 'release' }, RuleContext]> = [];
+  private readonly feedRules: Array<[Rule & { scope: 'feed' }, RuleContext]> = [];
 
-/** Runs one rule and turns a thrown error into nothing rather than a dead server: one bad rule must not hide the others. */
-function safely(rule: Rule, run: () => void, onError: (rule: Rule, e: unknown) => void): void {
-  try {
-    run();
-  } catch (e) {
-    onError(rule, e);
+  constructor(rules: readonly Rule[], feed: Feed, config: Config, today: CalendarDate, private readonly onError: OnError) {
+    for (const rule of rules) {
+      // A rule that the config does not know (an injected one) runs with its own defaults.
+      const rc = config.rules[rule.id] ?? { severity: rule.defaultSeverity, options: Object.fromEntries(Object.entries(rule.options ?? {}).map(([k, v]) => [k, v.default])) };
+      if (rc.severity === 'off') continue;
+      const severity: Severity = rc.severity;
+      const ctx: RuleContext = {
+        feed,
+        options: rc.options,
+        dateFormat: config.dateFormat,
+        today,
+        report: (r: Report) => this.out.push({ ruleId: rule.id, severity, ...r }),
+      };
+      if (rule.scope === 'release') this.releaseRules.push([rule, ctx]);
+      else this.feedRules.push([rule, ctx]);
+    }
+  }
+
+  // One bad rule must not hide the others or kill the server: its error is reported and the run goes on.
+  // The try sits in the loop, not in a helper taking a closure, to keep the hot path free of allocations.
+
+  checkRelease(release: Release, into: Finding[] = []): Finding[] {
+    this.out = into;
+    for (const [rule, ctx] of this.releaseRules) {
+      try {
+        rule.check(release, ctx);
+      } catch (e) {
+        this.onError(rule, e);
+      }
+    }
+    return into;
+  }
+
+  checkFeed(into: Finding[]): void {
+    this.out = into;
+    for (const [rule, ctx] of this.feedRules) {
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        this.onError(rule, e);
+      }
+    }
   }
 }
 
@@ -62,24 +94,28 @@ function shift(f: Finding, delta: number): Finding {
   return out;
 }
 
+/** Fills in the defaults of the options and parses the text. */
+function prepare(text: string, options: LintOptions): { config: Config; today: CalendarDate; rules: readonly Rule[]; feed: Feed } {
+  const config = options.config ?? defaultConfig();
+  return { config, today: options.today ?? calendarDateOf(new Date()), rules: options.rules ?? RULES, feed: parseFeed(text, { dateFormat: config.dateFormat }) };
+}
+
 export class Analyzer {
   private cache = new Map<string, Finding[]>();
   private cacheContext = '';
   /** How many releases the last run took from the cache, for tests and benchmarks. */
   lastReuse = { reused: 0, checked: 0 };
 
-  constructor(private readonly onRuleError: (rule: Rule, e: unknown) => void = () => undefined) {}
+  constructor(private readonly onRuleError: OnError = () => undefined) {}
 
   analyze(text: string, options: LintOptions = {}): Analysis {
-    const config = options.config ?? defaultConfig();
-    const today = options.today ?? calendarDateOf(new Date());
-    const rules = options.rules ?? RULES;
-    const feed = parseFeed(text, { dateFormat: config.dateFormat });
+    const { config, today, rules, feed } = prepare(text, options);
     const context = `${JSON.stringify(config)}|${toIso(today)}|${feed.eol}|${rules.map((r) => r.id).join()}`;
     if (context !== this.cacheContext) {
       this.cache.clear();
       this.cacheContext = context;
     }
+    const runner = new RuleRunner(rules, feed, config, today, this.onRuleError);
     const findings: Finding[] = [];
     const next = new Map<string, Finding[]>();
     let reused = 0;
@@ -87,46 +123,25 @@ export class Analyzer {
       const key = text.slice(release.span.start, release.span.end);
       let local = next.get(key) ?? this.cache.get(key);
       if (local) reused++;
-      else local = checkRelease(rules, release, feed, config, today, this.onRuleError).map((f) => shift(f, -release.span.start));
+      else local = runner.checkRelease(release).map((f) => shift(f, -release.span.start));
       next.set(key, local);
       for (const f of local) findings.push(shift(f, release.span.start));
     }
     this.cache = next;
     this.lastReuse = { reused, checked: feed.releases.length - reused };
-    checkFeed(rules, feed, config, today, (f) => findings.push(f), this.onRuleError);
+    runner.checkFeed(findings);
     findings.sort(byPosition);
     return { feed, findings, config };
   }
 }
 
-function checkRelease(rules: readonly Rule[], release: Release, feed: Feed, config: Config, today: CalendarDate, onError: (rule: Rule, e: unknown) => void): Finding[] {
-  const out: Finding[] = [];
-  for (const rule of rules) {
-    if (rule.scope !== 'release') continue;
-    const ctx = contextFor(rule, feed, config, today, (f) => out.push(f));
-    if (ctx) safely(rule, () => rule.check(release, ctx), onError);
-  }
-  return out;
-}
-
-function checkFeed(rules: readonly Rule[], feed: Feed, config: Config, today: CalendarDate, sink: Sink, onError: (rule: Rule, e: unknown) => void): void {
-  for (const rule of rules) {
-    if (rule.scope !== 'feed') continue;
-    const ctx = contextFor(rule, feed, config, today, sink);
-    if (ctx) safely(rule, () => rule.check(ctx), onError);
-  }
-}
-
 /** Lints text in one pass without a cache. A rule that throws is reported through `onRuleError` and skipped. */
-export function lint(text: string, options: LintOptions = {}, onRuleError?: (rule: Rule, e: unknown) => void): Analysis {
-  const config = options.config ?? defaultConfig();
-  const today = options.today ?? calendarDateOf(new Date());
-  const feed = parseFeed(text, { dateFormat: config.dateFormat });
+export function lint(text: string, options: LintOptions = {}, onRuleError?: OnError): Analysis {
+  const { config, today, rules, feed } = prepare(text, options);
+  const runner = new RuleRunner(rules, feed, config, today, onRuleError ?? (() => undefined));
   const findings: Finding[] = [];
-  const onError = onRuleError ?? (() => undefined);
-  const rules = options.rules ?? RULES;
-  for (const release of feed.releases) for (const f of checkRelease(rules, release, feed, config, today, onError)) findings.push(f);
-  checkFeed(rules, feed, config, today, (f) => findings.push(f), onError);
+  for (const release of feed.releases) runner.checkRelease(release, findings);
+  runner.checkFeed(findings);
   findings.sort(byPosition);
   return { feed, findings, config };
 }

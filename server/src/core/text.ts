@@ -31,14 +31,22 @@ export interface Line extends Span {
  */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  let start = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 /* \n */ || c === 13 /* \r */) {
+  let start = 0;
+  if (text.indexOf('\r') < 0) {
+    // The common case, LF only, lets indexOf skip through long paragraphs natively.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
       lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */ || c === 13 /* \r */) {
+        lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+        if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        start = i + 1;
+      }
     }
   }
   lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
@@ -51,6 +59,8 @@ export class LineIndex {
 
   constructor(private readonly text: string, lines?: Line[]) {
     this.starts = (lines ?? splitLines(text)).map((l) => l.start);
+    // The parser starts line 0 after a BOM; positions still count from the true start.
+    this.starts[0] = 0;
   }
 
   get lineCount(): number {
@@ -85,10 +95,18 @@ export function detectEol(text: string): string {
   return crlf >= 0 && crlf < lf ? '\r\n' : '\n';
 }
 
-/** Counts words as runs of letters or digits, which is what reading-time and body-length checks need. */
-export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu);
-  return m ? m.length : 0;
+const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Counts words as runs of letters or digits, which is what reading-time and
+ * body-length checks need. Counting stops at `limit`, so a check that only
+ * needs to know "at least N" does not walk a long body to its end.
+ */
+export function countWords(text: string, limit = Infinity): number {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (n < limit && WORD.exec(text)) n++;
+  return n;
 }
 
 export function spanContains(span: Span, offset: number): boolean {

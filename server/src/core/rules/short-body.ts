@@ -12,9 +12,12 @@ export const shortBody: ReleaseRule = {
   },
   check(release, ctx) {
     if (!release.title || release.body.length === 0) return;
-    const words = release.body.reduce((n, l) => n + countWords(l.text), 0);
     const min = ctx.options.minWords;
-    if (words >= min) return;
+    let words = 0;
+    for (const l of release.body) {
+      words += countWords(l.text, min - words);
+      if (words >= min) return;
+    }
     ctx.report({ message: `Body has ${words} word${words === 1 ? '' : 's'}; at least ${min} expected`, span: release.title.span });
   },
 };
