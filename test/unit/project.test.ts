@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DATE_FORMATS, RULES } from '../../server/src/core/index';
+import { DATE_FORMATS, lint, RULES } from '../../server/src/core/index';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
@@ -64,6 +64,13 @@ describe('project', () => {
         assert.ok(target.startsWith(core), `${file} imports ${spec} from outside the core`);
       }
     }
+  });
+
+  it('seeds the sample feed with one instance of each fault', () => {
+    const found = lint(read('samples/sample.release'), { today: { year: 2026, month: 11, day: 26 } }).findings.map((f) => f.ruleId);
+    const counts = Object.fromEntries(RULES.map((r) => [r.id, found.filter((id) => id === r.id).length]));
+    // A duplicated Source is one fault seen from both of its releases.
+    assert.deepEqual(counts, Object.fromEntries(RULES.map((r) => [r.id, r.id === 'duplicate-source' ? 2 : 1])));
   });
 
   it('makes .vscodeignore an allow-list', () => {
