@@ -54,7 +54,7 @@ function inside(span: Span, text: string): boolean {
 }
 
 /** Rules whose fix rewrites words by design; every other fix may only touch spaces, line breaks and punctuation. */
-const REWRITES = new Set(['date-format', 'weekday-mismatch']);
+const REWRITES = new Set(['date-format', 'weekday-mismatch', 'inconsistent-name', 'acronym-variant']);
 
 function checkText(text: string): void {
   const thrown: string[] = [];

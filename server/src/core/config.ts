@@ -6,23 +6,29 @@
  */
 import { DATE_FORMATS, DEFAULT_DATE_FORMAT, type DateFormat } from './dates';
 import { RULES, RULES_BY_ID } from './rules/index';
-import { SEVERITIES, type SeveritySetting } from './types';
+import { SEVERITIES, type OptionValue, type SeveritySetting } from './types';
 
 export const CONFIG_FILE_NAME = '.pressreleaserc.json';
 
 export interface RuleConfig {
   severity: SeveritySetting;
-  options: Record<string, number>;
+  options: Record<string, OptionValue>;
 }
 
 export interface Config {
   dateFormat: DateFormat;
   rules: Record<string, RuleConfig>;
+  /** Canonical spellings of names; variants of them are flagged even when they occur once. */
+  names: string[];
+  /** Names that the name checks leave alone. */
+  ignoreNames: string[];
 }
 
 export interface ConfigLayer {
   dateFormat?: DateFormat;
-  rules?: Record<string, { severity?: SeveritySetting; options?: Record<string, number> }>;
+  rules?: Record<string, { severity?: SeveritySetting; options?: Record<string, OptionValue> }>;
+  names?: string[];
+  ignoreNames?: string[];
 }
 
 export interface ReadResult {
@@ -33,11 +39,11 @@ export interface ReadResult {
 export function defaultConfig(): Config {
   const rules: Record<string, RuleConfig> = {};
   for (const rule of RULES) {
-    const options: Record<string, number> = {};
+    const options: Record<string, OptionValue> = {};
     for (const [name, spec] of Object.entries(rule.options ?? {})) options[name] = spec.default;
     rules[rule.id] = { severity: rule.defaultSeverity, options };
   }
-  return { dateFormat: DEFAULT_DATE_FORMAT, rules };
+  return { dateFormat: DEFAULT_DATE_FORMAT, rules, names: [], ignoreNames: [] };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -59,7 +65,13 @@ export function readConfig(raw: unknown, origin: string): ReadResult {
     return { layer, errors: [`${origin}: expected an object with "dateFormat" and "rules"`] };
   }
   for (const key of Object.keys(raw)) {
-    if (key !== 'dateFormat' && key !== 'rules' && key !== '$schema') errors.push(`${origin}: unknown key "${key}"`);
+    if (!['dateFormat', 'rules', 'names', 'ignoreNames', '$schema'].includes(key)) errors.push(`${origin}: unknown key "${key}"`);
+  }
+  for (const key of ['names', 'ignoreNames'] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim().length > 0)) layer[key] = v.map((x: string) => x.trim());
+    else errors.push(`${origin}: ${key} must be a list of names (got ${JSON.stringify(v)})`);
   }
   if (raw.dateFormat !== undefined) {
     if (typeof raw.dateFormat === 'string' && (DATE_FORMATS as readonly string[]).includes(raw.dateFormat)) {
@@ -89,7 +101,7 @@ export function readConfig(raw: unknown, origin: string): ReadResult {
           errors.push(`${where}: expected a severity or an object such as {"severity": "warning"}`);
           continue;
         }
-        const entry: { severity?: SeveritySetting; options?: Record<string, number> } = {};
+        const entry: { severity?: SeveritySetting; options?: Record<string, OptionValue> } = {};
         for (const [name, v] of Object.entries(value)) {
           if (name === 'severity') {
             const severity = readSeverity(v, where, errors);
@@ -102,11 +114,16 @@ export function readConfig(raw: unknown, origin: string): ReadResult {
             errors.push(`${where}: unknown option "${name}"${known.length ? ` (known: ${known.join(', ')})` : ' (the rule has no options)'}`);
             continue;
           }
-          if (typeof v !== 'number' || !Number.isInteger(v) || v < spec.minimum) {
+          if (spec.type === 'enum') {
+            if (typeof v !== 'string' || !spec.values.includes(v)) {
+              errors.push(`${where}.${name}: expected one of ${spec.values.join(', ')} (got ${JSON.stringify(v)})`);
+              continue;
+            }
+          } else if (typeof v !== 'number' || !Number.isInteger(v) || v < spec.minimum) {
             errors.push(`${where}.${name}: expected a whole number of at least ${spec.minimum} (got ${JSON.stringify(v)})`);
             continue;
           }
-          (entry.options ??= {})[name] = v;
+          (entry.options ??= {})[name] = v as OptionValue;
         }
         layer.rules[id] = entry;
       }
@@ -131,6 +148,9 @@ export function resolveConfig(...layers: ConfigLayer[]): Config {
   const config = defaultConfig();
   for (const layer of layers) {
     if (layer.dateFormat) config.dateFormat = layer.dateFormat;
+    // Dictionaries add up across layers, so a team list and a personal list both apply.
+    for (const n of layer.names ?? []) if (!config.names.includes(n)) config.names.push(n);
+    for (const n of layer.ignoreNames ?? []) if (!config.ignoreNames.includes(n)) config.ignoreNames.push(n);
     for (const [id, entry] of Object.entries(layer.rules ?? {})) {
       const target = config.rules[id];
       if (!target) continue;

@@ -8,7 +8,7 @@ import { defaultConfig, type Config } from './config';
 import type { Feed, Release } from './model';
 import { parseFeed } from './parser';
 import { RULES } from './rules/index';
-import type { Finding, Report, Rule, RuleContext, Severity } from './types';
+import type { Finding, OptionValue, Report, Rule, RuleContext, Severity } from './types';
 
 export interface LintOptions {
   config?: Config;
@@ -39,13 +39,14 @@ class RuleRunner {
   constructor(rules: readonly Rule[], feed: Feed, config: Config, today: CalendarDate, private readonly onError: OnError) {
     for (const rule of rules) {
       // A rule that the config does not know (an injected one) runs with its own defaults.
-      const rc = config.rules[rule.id] ?? { severity: rule.defaultSeverity, options: Object.fromEntries(Object.entries(rule.options ?? {}).map(([k, v]) => [k, v.default])) };
+      const rc = config.rules[rule.id] ?? { severity: rule.defaultSeverity, options: Object.fromEntries(Object.entries(rule.options ?? {}).map(([k, v]) => [k, v.default as OptionValue])) };
       if (rc.severity === 'off') continue;
       const severity: Severity = rc.severity;
       const ctx: RuleContext = {
         feed,
         options: rc.options,
         dateFormat: config.dateFormat,
+        config,
         today,
         report: (r: Report) => this.out.push({ ruleId: rule.id, severity, ...r }),
       };
@@ -90,6 +91,7 @@ function shift(f: Finding, delta: number): Finding {
   const s = (span: { start: number; end: number }) => ({ start: span.start + delta, end: span.end + delta });
   const out: Finding = { ...f, span: s(f.span) };
   if (f.fix) out.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, ...s(e) })) };
+  if (f.moreFixes) out.moreFixes = f.moreFixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, ...s(e) })) }));
   if (f.related) out.related = f.related.map((r) => ({ ...r, span: s(r.span) }));
   return out;
 }

@@ -1,5 +1,6 @@
 /** The contract between the rules and everything that runs them. */
 import type { CalendarDate, DateFormat } from './dates';
+import type { Config } from './config';
 import type { Feed, Release } from './model';
 import type { Span } from './text';
 
@@ -37,24 +38,39 @@ export interface Finding {
   message: string;
   span: Span;
   fix?: Fix;
+  /** Further fixes offered beside the main one (replace here, in the release, in the feed). */
+  moreFixes?: Fix[];
   related?: RelatedInfo[];
+  /** Plain facts for editor actions that need more than text edits, such as the name to add to a dictionary. */
+  data?: Record<string, string>;
 }
 
 /** What a rule reports; the runner adds the rule id and the configured severity. */
 export type Report = Omit<Finding, 'ruleId' | 'severity'>;
 
-export interface OptionSpec {
+export interface IntegerOption {
   type: 'integer';
   default: number;
   minimum: number;
   description: string;
 }
 
+export interface EnumOption {
+  type: 'enum';
+  default: string;
+  values: readonly string[];
+  description: string;
+}
+
+export type OptionSpec = IntegerOption | EnumOption;
+export type OptionValue = number | string;
+
 export interface RuleContext {
   feed: Feed;
   /** The rule's options, already validated and defaulted. */
-  options: Record<string, number>;
+  options: Record<string, OptionValue>;
   dateFormat: DateFormat;
+  config: Config;
   /** Today, injectable so that tests do not depend on the clock. */
   today: CalendarDate;
   report(r: Report): void;

@@ -3,12 +3,16 @@
  * position and the order of the docs table; ids are a public contract.
  */
 import type { Rule } from '../types';
+import { acronymMismatch } from './acronym-mismatch';
+import { acronymVariant } from './acronym-variant';
 import { dateFormat } from './date-format';
 import { duplicateSource } from './duplicate-source';
 import { duplicateTitle } from './duplicate-title';
 import { emptyBody } from './empty-body';
 import { futureDate } from './future-date';
+import { inconsistentName } from './inconsistent-name';
 import { invalidDate } from './invalid-date';
+import { mergedRelease } from './merged-release';
 import { missingDate } from './missing-date';
 import { missingSource } from './missing-source';
 import { missingTitle } from './missing-title';
@@ -37,6 +41,10 @@ export const RULES: readonly Rule[] = [
   titleLength,
   duplicateTitle,
   sentenceSpacing,
+  inconsistentName,
+  acronymMismatch,
+  acronymVariant,
+  mergedRelease,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

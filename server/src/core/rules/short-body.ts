@@ -12,7 +12,7 @@ export const shortBody: ReleaseRule = {
   },
   check(release, ctx) {
     if (!release.title || release.body.length === 0) return;
-    const min = ctx.options.minWords;
+    const min = Number(ctx.options.minWords);
     let words = 0;
     for (const l of release.body) {
       words += countWords(l.text, min - words);

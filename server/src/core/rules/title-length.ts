@@ -11,7 +11,8 @@ export const titleLength: ReleaseRule = {
   },
   check(release, ctx) {
     const t = release.title;
-    if (!t || t.text.length <= ctx.options.max) return;
-    ctx.report({ message: `Title has ${t.text.length} characters; at most ${ctx.options.max} expected`, span: t.textSpan });
+    const max = Number(ctx.options.max);
+    if (!t || t.text.length <= max) return;
+    ctx.report({ message: `Title has ${t.text.length} characters; at most ${max} expected`, span: t.textSpan });
   },
 };

@@ -1,0 +1,75 @@
+/**
+ * The romanisation fold key and the guarded comparison of name spellings.
+ *
+ * Kazakh and Russian names reach English through several transliteration
+ * schemes, so one person appears as Yertayev and Ertayev, one district as
+ * Makanshi and Makanchy. The fold key maps those schemes onto one string;
+ * a guarded edit distance of one catches what the fold leaves, while the
+ * guards keep near but different names (Serik/Berik, Ivanov/Ivanova,
+ * Kazakh/Kazakhstan) apart.
+ */
+
+/** Folds a single name token. Order matters: digraphs before the letters they contain. */
+export function foldKey(word: string): string {
+  let s = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’'`\-.]/g, '');
+  s = s.replace(/^ye/, 'e').replace(/^yu/, 'iu').replace(/^ya/, 'ia');
+  s = s.replace(/x/g, 'ks');
+  s = s.replace(/dzh|dj|zh|j/g, 'j');
+  // Ш and Ч are both written sh or ch depending on the scheme; one placeholder stands for either.
+  s = s.replace(/shch|sch|ch|sh/g, '§');
+  s = s.replace(/gh/g, 'g').replace(/kh|q/g, 'k').replace(/h/g, 'k');
+  s = s.replace(/y/g, 'i');
+  s = s.replace(/(.)\1+/g, '$1');
+  return s;
+}
+
+const VOWELS = new Set('aeiou');
+/** Letter pairs that transliteration or voicing swaps inside a name: t/d in Akhmetzhanov/Akhmedzhanov. */
+const SWAPS = new Set(['td', 'dt', 'kg', 'gk', 'sz', 'zs', 'pb', 'bp', 'vf', 'fv', 'vw', 'wv', 'ck', 'kc']);
+
+/** Shortest folded key that may match by edit distance; shorter names differ by one letter too often. */
+export const MIN_FUZZY_LENGTH = 6;
+
+/**
+ * True when two folded keys differ by one guarded edit: a vowel or a
+ * voicing swap inside the word, a voicing swap at its end, or one vowel
+ * more or less inside it. The first letters must agree and the last may
+ * differ only by a voicing swap, which rules out Serik/Berik,
+ * Nurlan/Nurlat, Asel/Asem, Ivanov/Ivanova, plurals and possessives.
+ */
+export function nearKeys(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < MIN_FUZZY_LENGTH || Math.abs(a.length - b.length) > 1) return false;
+  if (a[0] !== b[0]) return false;
+  if (a.length === b.length) {
+    let diff = -1;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] === b[i]) continue;
+      if (diff >= 0) return false;
+      diff = i;
+    }
+    const x = a[diff];
+    const y = b[diff];
+    // At the last letter only a voicing swap counts (Ahmet/Ahmed); any other change there makes another name.
+    if (diff === a.length - 1) return SWAPS.has(x + y);
+    return (VOWELS.has(x) && VOWELS.has(y)) || SWAPS.has(x + y);
+  }
+  if (a[a.length - 1] !== b[b.length - 1]) return false;
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  if (long.slice(i + 1) !== short.slice(i)) return false;
+  return VOWELS.has(long[i]);
+}
+
+/**
+ * The keys one deletion away (and the key itself). Two keys within one edit
+ * share at least one of these, so an index over them finds candidates in
+ * time linear in the number of distinct names, never by comparing all pairs.
+ */
+export function deletionNeighbourhood(key: string): string[] {
+  const out = [key];
+  if (key.length < MIN_FUZZY_LENGTH - 1) return out;
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  return out;
+}

@@ -1,0 +1,366 @@
+/**
+ * Name analysis: mentions of people, places and organisations, their
+ * clusters of variant spellings, and acronyms with their definitions.
+ *
+ * It is computed once per feed (memoised on the Feed object, which is one
+ * per document version) and shared by the name rules, hover, references,
+ * rename, completion and semantic tokens.
+ */
+import type { Feed, Release } from '../model';
+import type { Span } from '../text';
+import { en as englishStopWords } from 'stopwords-iso/stopwords-iso.json';
+import { deletionNeighbourhood, foldKey, nearKeys } from './fold';
+
+export { foldKey, nearKeys } from './fold';
+
+export type NameKind = 'person' | 'place' | 'organization' | 'unknown';
+
+/** One occurrence of a proper-name word. */
+export interface NameToken {
+  text: string;
+  span: Span;
+  key: string;
+  release: number;
+  kind: NameKind;
+  /** The initial of the given name next to it (`A.` in `A. Ertayev`, `A` from `Askarbek Yertayev`). */
+  initial?: string;
+  /** A role phrase seen next to it, such as `Vice Minister of Labor`. */
+  role?: string;
+  cluster: number;
+}
+
+export interface NameCluster {
+  id: number;
+  /** Spellings with their tokens, in order of first appearance. */
+  spellings: Map<string, NameToken[]>;
+  /** The spelling from the names dictionary, when one matches. */
+  dictionary?: string;
+}
+
+export interface AcronymUse {
+  text: string;
+  span: Span;
+  release: number;
+  /** The legal form written next to it (`JSC` in `AEK JSC`), which ties it to an organisation. */
+  legalForm?: string;
+}
+
+export interface AcronymDefinition {
+  acronym: string;
+  span: Span;
+  release: number;
+  /** The long form found before it, or the words searched when none fits. */
+  longForm: string;
+  fits: boolean;
+}
+
+export interface NameSettings {
+  names: readonly string[];
+  ignoreNames: readonly string[];
+}
+
+export interface NameIndex {
+  tokens: NameToken[];
+  clusters: NameCluster[];
+  acronyms: AcronymUse[];
+  definitions: AcronymDefinition[];
+  tokensByRelease: NameToken[][];
+}
+
+/**
+ * Words that are capitalised at sentence starts, in titles or always, yet
+ * never names: English stop words from stopwords-iso, then the role,
+ * institution and calendar words that releases capitalise.
+ */
+const NEVER_NAMES = new Set([
+  ...englishStopWords,
+  ...(
+    'mr mrs ms dr prof sir madam source according currently today yesterday tomorrow however also ' +
+    'minister ministry deputy vice prime first head director chairman chair president secretary governor akim akimat mayor ambassador ' +
+    'commissioner colonel general member representative speaker chief manager officer advisor adviser spokesman spokeswoman ' +
+    'department committee agency government republic state national regional international council assembly parliament senate ' +
+    'court office service administration region district city village street avenue university school college center centre ' +
+    'company corporation bank fund foundation association union organization organisation institute program programme project ' +
+    'forum conference summit session meeting games championship cup team day year week month year ' +
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday north south east west northern southern eastern western central'
+  ).split(' '),
+]);
+
+const LEGAL_FORMS = new Set(['JSC', 'LLP', 'LLC', 'RSE', 'PLC', 'LTD', 'Ltd', 'Inc', 'GmbH', 'PJSC', 'OJSC', 'CJSC', 'NJSC', 'SE', 'JV', 'NPO', 'NGO', 'PF', 'SPC']);
+const PLACE_WORDS = /^\s+(?:rural\s+)?(?:district|region|village|city|town|oblast|street|avenue|river|lake|settlement|province|county|raion|reservoir|aul|mountains?|valley|square)\b/i;
+const PLACE_BEFORE = /\b(?:village|city|town|region|district|settlement|aul|republic|capital) of\s+$/i;
+const SURNAME = /(?:ov|ev|ova|eva|in|ina|uly|ul|kyzy|kizi|enko|ko|ich|ovna|evna|ski|sky|skiy|ska|yan|dze|shvili)$/i;
+const ROLE = /\b(?:Minister|Akim|akim|Governor|Head|head|Director|director|Chairman|Chair|Secretary|President|Deputy|Commissioner|Ambassador|Mayor|Colonel|General|Member|Representative|Speaker|Chief|chief|Manager|Officer|Secretary-General|student|founder|chairman|deputy)\b/;
+const ROMAN = /^(?:[IVXLC]+)$/;
+const WORD = /\p{L}[\p{L}\p{M}’'-]*\p{L}|\p{L}/gu;
+const QUOTE_CHARS = '"“”«»';
+
+interface Segment {
+  text: string;
+  start: number;
+}
+
+function segmentsOf(release: Release, feed: Feed): Segment[] {
+  const out: Segment[] = [];
+  if (release.title) out.push({ text: feed.text.slice(release.title.textSpan.start, release.title.textSpan.end), start: release.title.textSpan.start });
+  for (const l of release.body) out.push({ text: l.text, start: l.span.start });
+  return out;
+}
+
+/** Lower-case words of the feed itself: a capitalised word that also appears in lower case is a common word, not a name. */
+function commonWords(feed: Feed): Set<string> {
+  const set = new Set<string>();
+  const re = /(?<![\p{L}])\p{Ll}[\p{L}’'-]*/gu;
+  for (const release of feed.releases) {
+    for (const seg of segmentsOf(release, feed)) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(seg.text))) set.add(m[0]);
+    }
+  }
+  return set;
+}
+
+function roleOf(phrase: string): string | undefined {
+  const words = phrase.split(/\s+/).filter((w) => w.length > 0);
+  if (!ROLE.test(phrase) || words.length > 14) return undefined;
+  const first = words.findIndex((w) => /^\p{Lu}/u.test(w) || ROLE.test(w));
+  const role = words.slice(Math.max(0, first)).join(' ').replace(/\s+(?:by|with|and|the)$/i, '').trim();
+  return role.length > 0 ? role : undefined;
+}
+
+/** A role phrase next to a person: before the name ("Vice Minister ... Askarbek Yertayev"), or as an apposition around it. */
+function roleNear(text: string, start: number, end: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 160), start);
+  const boundary = (s: string) => Math.max(s.lastIndexOf('. '), s.lastIndexOf(', '), s.lastIndexOf('('), s.lastIndexOf('“'), s.lastIndexOf('"'), s.lastIndexOf(':'));
+  const cut = boundary(before);
+  const direct = roleOf(before.slice(cut + 1).replace(/^[\s,.]+/, '').trim());
+  if (direct) return direct;
+  // "the head of the region, Serik Shapkenov": the clause just before the comma names the role.
+  if (/,\s*$/.test(before)) {
+    const clause = before.replace(/,\s*$/, '');
+    const inner = roleOf(clause.slice(boundary(clause) + 1).replace(/^[\s,.]+/, '').replace(/^(?:\S+\s+){0,6}?(?=\b(?:the\s+)?(?:head|director|chairman|akim|minister|deputy|chief)\b)/i, '').trim());
+    if (inner) return inner;
+  }
+  // "Nurlan Zhanabayev, head of the Emergency Situations Department,": an apposition that starts with the role.
+  const after = /^,\s+((?:the\s+|a\s+)?(?:\S+\s+){0,2}?[^,.;()]{0,90})[,.;)]/.exec(text.slice(end));
+  if (after && ROLE.test(after[1].split(/\s+/).slice(0, 3).join(' '))) return after[1].trim();
+  return undefined;
+}
+
+/** Scans one release for name tokens and acronyms. */
+function scanRelease(release: Release, feed: Feed, common: Set<string>, ignore: Set<string>, tokens: NameToken[], acronyms: AcronymUse[]): void {
+  for (const seg of segmentsOf(release, feed)) {
+    const text = seg.text;
+    WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let prevName: NameToken | undefined;
+    let prevEnd = -10;
+    while ((m = WORD.exec(text))) {
+      const word = m[0];
+      const start = m.index;
+      const end = start + word.length;
+      const adjacent = start - prevEnd === 1 && text[prevEnd] === ' ';
+      if (/^\p{Lu}{2,}$/u.test(word)) {
+        prevName = undefined;
+        prevEnd = end;
+        if (LEGAL_FORMS.has(word) || ROMAN.test(word) || word.length > 8) continue;
+        const legal = /^\s+(JSC|LLP|LLC|RSE|PLC|PJSC|NJSC)\b/.exec(text.slice(end, end + 8))?.[1] ?? /\b(JSC|LLP|LLC|RSE|PLC|PJSC|NJSC)\s+["“«]?$/.exec(text.slice(Math.max(0, start - 8), start))?.[1];
+        acronyms.push({ text: word, span: { start: seg.start + start, end: seg.start + end }, release: release.index, legalForm: legal });
+        continue;
+      }
+      const lower = word.toLowerCase();
+      const isName = /^\p{Lu}\p{Ll}/u.test(word) && word.length >= 3 && !NEVER_NAMES.has(lower) && !common.has(lower) && !common.has(lower.replace(/(?:’s|'s)$/, ''));
+      if (!isName || ignore.has(lower)) {
+        prevName = undefined;
+        prevEnd = end;
+        continue;
+      }
+      const surface = word.replace(/(?:’s|'s)$/, '');
+      const token: NameToken = {
+        text: surface,
+        span: { start: seg.start + start, end: seg.start + start + surface.length },
+        key: foldKey(surface),
+        release: release.index,
+        kind: 'unknown',
+        cluster: -1,
+      };
+      const initial = /(?:^|[\s(“"])(\p{Lu})\.\s?$/u.exec(text.slice(Math.max(0, start - 4), start));
+      if (initial) {
+        token.initial = initial[1];
+        token.kind = 'person';
+      } else if (prevName && adjacent) {
+        token.initial = prevName.text[0];
+        if (SURNAME.test(surface) || prevName.kind === 'person') {
+          token.kind = 'person';
+          prevName.kind = 'person';
+        }
+      }
+      const afterText = text.slice(end, end + 24);
+      const beforeText = text.slice(Math.max(0, start - 24), start);
+      if (token.kind === 'unknown') {
+        if (PLACE_WORDS.test(afterText) || PLACE_BEFORE.test(beforeText)) token.kind = 'place';
+        else if (/^["”»]?\s+(?:JSC|LLP|LLC|RSE|PLC|Ltd|Inc|GmbH|PJSC|NJSC)\b/.test(afterText) || /\b(?:JSC|LLP|LLC|RSE|NJSC)\s+["“«]?$/.test(beforeText) || (QUOTE_CHARS.includes(text[start - 1] ?? '') && /\b(?:JSC|LLP|LLC|RSE)\b/.test(text.slice(end, end + 40)))) token.kind = 'organization';
+        else if (SURNAME.test(surface) && prevName === undefined && /\p{Lu}\p{Ll}+\s+$/u.test(beforeText)) token.kind = 'unknown';
+      }
+      if (token.kind === 'person') {
+        const roleStart = prevName && adjacent && prevName.kind === 'person' ? prevName.span.start - seg.start : initial ? start - initial[0].trimStart().length : start;
+        token.role = roleNear(text, roleStart, end);
+        if (prevName && adjacent && prevName.kind === 'person' && !prevName.role) prevName.role = token.role;
+      }
+      tokens.push(token);
+      prevName = token;
+      prevEnd = end;
+    }
+  }
+}
+
+/** Clusters tokens whose keys fold together or sit one guarded edit apart, through a deletion-neighbourhood index. */
+function cluster(tokens: NameToken[], settings: NameSettings): NameCluster[] {
+  const keys = [...new Set(tokens.map((t) => t.key))];
+  const parent = new Map<string, string>(keys.map((k) => [k, k]));
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(k, r);
+    return r;
+  };
+  const byDeletion = new Map<string, string[]>();
+  for (const k of keys) {
+    for (const d of deletionNeighbourhood(k)) {
+      const bucket = byDeletion.get(d);
+      if (!bucket) {
+        byDeletion.set(d, [k]);
+        continue;
+      }
+      for (const other of bucket) if (nearKeys(k, other)) parent.set(find(k), find(other));
+      bucket.push(k);
+    }
+  }
+  const dictionary = new Map<string, string>();
+  for (const name of settings.names) for (const part of name.split(/\s+/)) if (part.length >= 3) dictionary.set(foldKey(part), part);
+  const byRoot = new Map<string, NameCluster>();
+  const clusters: NameCluster[] = [];
+  for (const t of tokens) {
+    const root = find(t.key);
+    let c = byRoot.get(root);
+    if (!c) {
+      c = { id: clusters.length, spellings: new Map() };
+      byRoot.set(root, c);
+      clusters.push(c);
+    }
+    t.cluster = c.id;
+    const list = c.spellings.get(t.text);
+    if (list) list.push(t);
+    else c.spellings.set(t.text, [t]);
+  }
+  // A dictionary name joins the cluster it folds into, even when the feed never spells it that way.
+  for (const [key, spelling] of dictionary) {
+    const direct = byRoot.get(parent.has(key) ? find(key) : key);
+    const c = direct ?? findNear(key, byDeletion, byRoot, find);
+    if (c) c.dictionary = spelling;
+  }
+  return clusters;
+}
+
+function findNear(key: string, byDeletion: Map<string, string[]>, byRoot: Map<string, NameCluster>, find: (k: string) => string): NameCluster | undefined {
+  for (const d of deletionNeighbourhood(key)) {
+    for (const other of byDeletion.get(d) ?? []) if (nearKeys(key, other)) return byRoot.get(find(other));
+  }
+  return undefined;
+}
+
+/** Schwartz & Hearst's long-form search: the shortest run of words ending before the parenthesis whose letters spell the acronym. */
+export function findLongForm(acronym: string, candidate: string): string | undefined {
+  const s = acronym.toLowerCase();
+  const l = candidate.toLowerCase();
+  let si = s.length - 1;
+  let li = l.length - 1;
+  while (si >= 0) {
+    const c = s[si];
+    if (!/[\p{L}\p{N}]/u.test(c)) {
+      si--;
+      continue;
+    }
+    while (li >= 0 && (l[li] !== c || (si === 0 && li > 0 && /[\p{L}\p{N}]/u.test(l[li - 1])))) li--;
+    if (li < 0) return undefined;
+    li--;
+    si--;
+  }
+  const start = l.lastIndexOf(' ', li) + 1;
+  return candidate.slice(start).trim();
+}
+
+const DEFINITION = /\(\s*(?:(?:hereinafter|hereafter)(?:\s+referred\s+to\s+as)?\s*[-–—]?\s*(?:the\s+)?)?["“«]?(\p{Lu}[\p{Lu}&]{1,7})["”»]?\s*\)/gu;
+
+function scanDefinitions(release: Release, feed: Feed, out: AcronymDefinition[]): void {
+  for (const seg of segmentsOf(release, feed)) {
+    DEFINITION.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = DEFINITION.exec(seg.text))) {
+      const acronym = m[1];
+      const hereinafter = /herein|hereafter/.test(m[0]);
+      const before = seg.text.slice(0, m.index).trimEnd();
+      const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('.')) + 1).trim();
+      const words = sentence.split(/\s+/).filter((w) => w.length > 0);
+      const limit = hereinafter ? 20 : Math.min(acronym.length + 5, acronym.length * 2);
+      const candidate = words.slice(-limit).join(' ');
+      if (candidate.length === 0) continue;
+      const longForm = findLongForm(acronym, candidate);
+      const at = seg.start + m.index + m[0].indexOf(acronym);
+      out.push({ acronym, span: { start: at, end: at + acronym.length }, release: release.index, longForm: longForm ?? candidate, fits: longForm !== undefined });
+    }
+  }
+}
+
+const cache = new WeakMap<Feed, Map<string, NameIndex>>();
+
+export function nameIndex(feed: Feed, settings: NameSettings = { names: [], ignoreNames: [] }): NameIndex {
+  const settingsKey = JSON.stringify([settings.names, settings.ignoreNames]);
+  let perFeed = cache.get(feed);
+  const hit = perFeed?.get(settingsKey);
+  if (hit) return hit;
+  const common = commonWords(feed);
+  const ignore = new Set(settings.ignoreNames.map((n) => n.toLowerCase()));
+  const tokens: NameToken[] = [];
+  const acronyms: AcronymUse[] = [];
+  const definitions: AcronymDefinition[] = [];
+  for (const release of feed.releases) {
+    scanRelease(release, feed, common, ignore, tokens, acronyms);
+    scanDefinitions(release, feed, definitions);
+  }
+  const clusters = cluster(tokens, settings);
+  const tokensByRelease: NameToken[][] = feed.releases.map(() => []);
+  for (const t of tokens) tokensByRelease[t.release].push(t);
+  const index: NameIndex = { tokens, clusters, acronyms, definitions, tokensByRelease };
+  if (!perFeed) {
+    perFeed = new Map();
+    cache.set(feed, perFeed);
+  }
+  perFeed.set(settingsKey, index);
+  return index;
+}
+
+/** The name token under an offset, by binary search over the tokens in document order. */
+export function tokenAt(index: NameIndex, offset: number): NameToken | undefined {
+  const ts = index.tokens;
+  let lo = 0;
+  let hi = ts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid].span.end < offset) lo = mid + 1;
+    else if (ts[mid].span.start > offset) hi = mid - 1;
+    else return ts[mid];
+  }
+  return undefined;
+}
+
+/** Whether two spellings of one cluster can be the same entity: initials, when both are known, must agree. */
+export function compatible(a: readonly NameToken[], b: readonly NameToken[]): boolean {
+  const ia = new Set(a.map((t) => t.initial).filter((x): x is string => !!x));
+  const ib = new Set(b.map((t) => t.initial).filter((x): x is string => !!x));
+  if (ia.size === 0 || ib.size === 0) return true;
+  for (const x of ia) if (ib.has(x)) return true;
+  return false;
+}

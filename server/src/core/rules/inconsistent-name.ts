@@ -1,0 +1,89 @@
+import { compatible, nameIndex, type NameCluster, type NameToken } from '../names/index';
+import type { FeedRule, Fix, RuleContext } from '../types';
+
+function replaceAll(tokens: readonly NameToken[], by: string, title: string): Fix {
+  return { title, edits: tokens.map((t) => ({ start: t.span.start, end: t.span.end, newText: by })), safe: false };
+}
+
+function plural(n: number): string {
+  return `${n}×`;
+}
+
+/** Reports the minority spellings of one group of tokens (one release, or the whole feed). */
+function checkGroup(ctx: RuleContext, cluster: NameCluster, group: Map<string, NameToken[]>, scopeWords: string, allOfCluster: Map<string, NameToken[]>): void {
+  const spellings = [...group.entries()];
+  const dictionary = cluster.dictionary;
+  if (!dictionary && spellings.length < 2) return;
+  const byCount = [...spellings].sort((a, b) => b[1].length - a[1].length || a[1][0].span.start - b[1][0].span.start);
+  for (const [spelling, tokens] of spellings) {
+    let canonical: string | undefined;
+    let others: Array<[string, NameToken[]]>;
+    if (dictionary) {
+      if (spelling === dictionary) continue;
+      canonical = dictionary;
+      others = spellings.filter(([s]) => s !== spelling);
+    } else {
+      others = byCount.filter(([s, ts]) => s !== spelling && compatible(tokens, ts));
+      // The most frequent compatible spelling is canonical; on a tie, the first one seen.
+      const top = others[0];
+      if (!top) continue;
+      const mine = tokens.length;
+      const theirs = top[1].length;
+      if (mine > theirs || (mine === theirs && tokens[0].span.start < top[1][0].span.start)) continue;
+      canonical = top[0];
+    }
+    const listed = others.map(([s, ts]) => `"${s}" (${plural(ts.length)})`).join(', ');
+    const message = dictionary
+      ? `"${spelling}" is a variant of "${dictionary}" from the names list${others.length ? `; also spelled ${listed} ${scopeWords}` : ''}`
+      : `"${spelling}" is also spelled ${listed} ${scopeWords}`;
+    const inRelease = (r: number) => (allOfCluster.get(spelling) ?? []).filter((t) => t.release === r);
+    const inFeed = allOfCluster.get(spelling) ?? tokens;
+    for (const t of tokens) {
+      const releaseTokens = inRelease(t.release);
+      const more: Fix[] = [];
+      if (releaseTokens.length > 1) more.push(replaceAll(releaseTokens, canonical, `Replace all "${spelling}" with "${canonical}" in this release`));
+      if (inFeed.length > releaseTokens.length) more.push(replaceAll(inFeed, canonical, `Replace all "${spelling}" with "${canonical}" in the feed`));
+      ctx.report({
+        message,
+        span: t.span,
+        fix: replaceAll([t], canonical, `Replace with "${canonical}"`),
+        moreFixes: more,
+        related: others.map(([s, ts]) => ({ span: ts[0].span, message: `Spelled "${s}" here` })),
+        data: { name: spelling, canonical },
+      });
+    }
+  }
+}
+
+export const inconsistentName: FeedRule = {
+  id: 'inconsistent-name',
+  description: 'The same person, place or organisation spelled two ways (Yertayev/Ertayev, Makanshi/Makanchy).',
+  defaultSeverity: 'warning',
+  fixable: true,
+  scope: 'feed',
+  options: {
+    scope: { type: 'enum', values: ['release', 'feed'], default: 'release', description: 'Compare spellings within each release, or across the whole feed.' },
+  },
+  check(ctx) {
+    const index = nameIndex(ctx.feed, ctx.config);
+    const feedScope = ctx.options.scope === 'feed';
+    for (const cluster of index.clusters) {
+      if (cluster.spellings.size < 2 && !cluster.dictionary) continue;
+      if (feedScope) {
+        checkGroup(ctx, cluster, cluster.spellings, 'in this feed', cluster.spellings);
+        continue;
+      }
+      const byRelease = new Map<number, Map<string, NameToken[]>>();
+      for (const [spelling, tokens] of cluster.spellings) {
+        for (const t of tokens) {
+          let g = byRelease.get(t.release);
+          if (!g) byRelease.set(t.release, (g = new Map()));
+          const list = g.get(spelling);
+          if (list) list.push(t);
+          else g.set(spelling, [t]);
+        }
+      }
+      for (const group of byRelease.values()) checkGroup(ctx, cluster, group, 'in this release', cluster.spellings);
+    }
+  },
+};

@@ -1,0 +1,59 @@
+import { nameIndex, type NameToken } from '../names/index';
+import type { BodyLine } from '../model';
+import type { FeedRule } from '../types';
+
+/** Words too common in releases to show what a paragraph is about. */
+const STOP = new Set(
+  'about after also among another because before being between could during their there these those through under where which while would with within without other should shall since until upon region district republic state government department ministry press service year years also said says noted more than were have been will from into that this they them then than what when your ours over such only very most many much some each both'.split(' '),
+);
+const SIGNATURE = /(?:^|[.!?]\s*)((?:The\s+)?(?:[Pp]ress (?:service|office|secretary)|[Pp]ress [Ss]ervice) of (?:the )?([^.!?]{3,100}?))\.?$/;
+
+function contentWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/\p{L}{5,}/gu)) if (!STOP.has(m[0])) out.add(m[0]);
+  return out;
+}
+
+export const mergedRelease: FeedRule = {
+  id: 'merged-release',
+  description: 'A paragraph that shares almost nothing with the rest of its release and ends in another agency\'s signature: a story glued in without its own title, date and Source.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  scope: 'feed',
+  check(ctx) {
+    const index = nameIndex(ctx.feed, ctx.config);
+    for (const release of ctx.feed.releases) {
+      const paragraphs = release.body.filter((l) => l.kind === 'paragraph' || l.kind === 'quote');
+      if (paragraphs.length < 2) continue;
+      const tokens = index.tokensByRelease[release.index];
+      const inside = (l: BodyLine, t: NameToken) => t.span.start >= l.span.start && t.span.end <= l.span.end;
+      for (const p of paragraphs.slice(1)) {
+        const words = contentWords(p.text);
+        if (words.size < 15) continue;
+        const restText = [release.title?.text ?? '', ...release.body.filter((l) => l !== p).map((l) => l.text)].join(' ');
+        const restWords = contentWords(restText);
+        let sharedWords = 0;
+        for (const w of words) if (restWords.has(w)) sharedWords++;
+        const mine = new Set(tokens.filter((t) => inside(p, t)).map((t) => t.cluster));
+        const rest = new Set(tokens.filter((t) => !inside(p, t)).map((t) => t.cluster));
+        let sharedNames = 0;
+        for (const c of mine) if (rest.has(c)) sharedNames++;
+        const wordShare = sharedWords / words.size;
+        const nameShare = mine.size === 0 ? 0 : sharedNames / mine.size;
+        const signature = SIGNATURE.exec(p.text);
+        // Another agency signs when its name words do not occur in the rest of the release.
+        const foreign = signature && [...contentWords(signature[2])].some((w) => !restWords.has(w));
+        const unrelated = nameShare <= 0.15 && wordShare <= 0.2;
+        if (!unrelated || !(foreign || (nameShare === 0 && wordShare <= 0.08))) continue;
+        const evidence = [
+          `shares ${sharedNames} of its ${mine.size} names and ${Math.round(wordShare * 100)}% of its content words with the rest of the release`,
+          foreign ? `ends with another agency's signature ("${signature![1]}")` : undefined,
+        ].filter(Boolean);
+        ctx.report({
+          message: `This paragraph looks like a separate story merged into the release without its own title, date and Source: it ${evidence.join(', and ')}`,
+          span: p.span,
+        });
+      }
+    }
+  },
+};
