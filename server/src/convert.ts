@@ -34,9 +34,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The fix travels inside the diagnostic, so a quick fix needs no server state to find it again. */
+/** The fixes travel inside the diagnostic, so a quick fix needs no server state to find them again. */
 export interface FixData {
-  fix: { title: string; safe: boolean; edits: LspTextEdit[] };
+  fix?: { title: string; safe: boolean; edits: LspTextEdit[] };
+  more?: Array<{ title: string; edits: LspTextEdit[] }>;
+  /** Facts for actions beyond text edits, such as the name to add to the names list. */
+  facts?: Record<string, string>;
 }
 
 export function toLspEdits(doc: PositionMapper, fix: Fix): LspTextEdit[] {
@@ -55,25 +58,40 @@ export function toDiagnostic(doc: PositionMapper, uri: string, f: Finding): Diag
   if (f.related) {
     d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toRange(doc, r.span) }, message: r.message }));
   }
-  if (f.fix) {
-    const data: FixData = { fix: { title: f.fix.title, safe: f.fix.safe, edits: toLspEdits(doc, f.fix) } };
+  if (f.fix || f.data) {
+    const data: FixData = {};
+    if (f.fix) data.fix = { title: f.fix.title, safe: f.fix.safe, edits: toLspEdits(doc, f.fix) };
+    if (f.moreFixes?.length) data.more = f.moreFixes.map((m) => ({ title: m.title, edits: toLspEdits(doc, m) }));
+    if (f.data) data.facts = f.data;
     d.data = data;
   }
   return d;
 }
 
-function isFixData(v: unknown): v is FixData {
-  const fix = (v as FixData | undefined)?.fix;
-  return !!fix && typeof fix.title === 'string' && Array.isArray(fix.edits);
+export function fixData(d: Diagnostic): FixData | undefined {
+  if (d.source !== DIAGNOSTIC_SOURCE || typeof d.data !== 'object' || d.data === null) return undefined;
+  const data = d.data as FixData;
+  if (data.fix && (typeof data.fix.title !== 'string' || !Array.isArray(data.fix.edits))) return undefined;
+  return data;
 }
 
-/** Builds the quick fix that a diagnostic carries, or nothing when it carries none. */
-export function quickFixFor(uri: string, d: Diagnostic): CodeAction | undefined {
-  if (d.source !== DIAGNOSTIC_SOURCE || !isFixData(d.data)) return undefined;
-  const action = CodeAction.create(d.data.fix.title, { changes: { [uri]: d.data.fix.edits } }, CodeActionKind.QuickFix);
-  action.diagnostics = [d];
-  action.isPreferred = d.data.fix.safe;
-  return action;
+/** Builds the quick fixes that a diagnostic carries: its main fix first, then the others. */
+export function quickFixesFor(uri: string, d: Diagnostic): CodeAction[] {
+  const data = fixData(d);
+  if (!data) return [];
+  const out: CodeAction[] = [];
+  if (data.fix) {
+    const action = CodeAction.create(data.fix.title, { changes: { [uri]: data.fix.edits } }, CodeActionKind.QuickFix);
+    action.diagnostics = [d];
+    action.isPreferred = data.fix.safe;
+    out.push(action);
+  }
+  for (const m of data.more ?? []) {
+    const action = CodeAction.create(m.title, { changes: { [uri]: m.edits } }, CodeActionKind.QuickFix);
+    action.diagnostics = [d];
+    out.push(action);
+  }
+  return out;
 }
 
 export function fixAllAction(uri: string, edits: LspTextEdit[]): CodeAction {

@@ -7,9 +7,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  CodeAction as LspCodeAction,
   CodeActionKind,
+  CompletionItemKind,
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
+  DocumentHighlight,
+  DocumentHighlightKind,
   DocumentLink,
   FoldingRange,
   Hover,
@@ -17,6 +23,7 @@ import {
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
+  SemanticTokensBuilder,
   SymbolInformation,
   SymbolKind,
   TextDocuments,
@@ -24,6 +31,7 @@ import {
   type CancellationToken,
   type CodeAction,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
@@ -35,17 +43,24 @@ import {
   feedStats,
   foldingRanges,
   hoverAt,
+  nameCompletions,
+  nameOccurrences,
   outline,
+  prepareRenameName,
   readConfig,
   readConfigText,
   releaseName,
+  renameEdits,
   resolveConfig,
   selectFixes,
+  SEMANTIC_TOKEN_TYPES,
+  semanticNameTokens,
   type Analysis,
   type Config,
   type FeedStats,
 } from './core/index';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, fixAllAction, quickFixFor, toDiagnostic, toDocumentSymbol, toLspEdits, toRange } from './convert';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, fixAllAction, fixData, quickFixesFor, toDiagnostic, toDocumentSymbol, toLspEdits, toRange } from './convert';
+import { addNameEdit } from './rcEdit';
 
 export const STATS_REQUEST = 'pressRelease/stats';
 /** Diagnostics wait this long after a keystroke so that fast typing is analysed once. */
@@ -81,6 +96,11 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [] }, full: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'press-release-lint' },
@@ -267,8 +287,10 @@ export function startServer(connection: Connection): void {
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
       for (const d of params.context.diagnostics) {
-        const action = quickFixFor(uri, d);
-        if (action) actions.push(action);
+        actions.push(...quickFixesFor(uri, d));
+        const name = fixData(d)?.facts?.name;
+        const dir = name ? configDir(uri) : undefined;
+        if (name && dir) actions.push(...nameListActions(dir, name, d));
       }
     }
     // Fix-all is offered only when asked for by kind, as on save, so the light bulb stays about the cursor.
@@ -281,6 +303,67 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
+  connection.onReferences(async (params, token) => {
+    const got = await withAnalysis(params.textDocument.uri, token);
+    if (!got) return null;
+    return nameOccurrences(got.analysis, got.doc.offsetAt(params.position)).map((span) => ({ uri: params.textDocument.uri, range: toRange(got.doc, span) }));
+  });
+
+  connection.onDocumentHighlight(async (params, token) => {
+    const got = await withAnalysis(params.textDocument.uri, token);
+    if (!got) return null;
+    return nameOccurrences(got.analysis, got.doc.offsetAt(params.position)).map((span) => DocumentHighlight.create(toRange(got.doc, span), DocumentHighlightKind.Text));
+  });
+
+  connection.onPrepareRename(async (params, token) => {
+    const got = await withAnalysis(params.textDocument.uri, token);
+    if (!got) return null;
+    const span = prepareRenameName(got.analysis, got.doc.offsetAt(params.position));
+    // Returning null makes the editor say that this element cannot be renamed.
+    return span ? { range: toRange(got.doc, span), placeholder: got.doc.getText(toRange(got.doc, span)) } : null;
+  });
+
+  connection.onRenameRequest(async (params, token) => {
+    const got = await withAnalysis(params.textDocument.uri, token);
+    if (!got) return null;
+    const newName = params.newName.trim();
+    if (!/^\p{L}[\p{L}\p{M}’'.\- ]*$/u.test(newName)) throw new ResponseError(ErrorCodes.InvalidParams, `"${params.newName}" is not a name`);
+    const edits = renameEdits(got.analysis, got.doc.offsetAt(params.position), newName);
+    return edits ? { changes: { [params.textDocument.uri]: edits.map((e) => ({ range: toRange(got.doc, e), newText: e.newText })) } } : null;
+  });
+
+  connection.onCompletion(async (params, token) => {
+    const got = await withAnalysis(params.textDocument.uri, token);
+    if (!got) return null;
+    const offset = got.doc.offsetAt(params.position);
+    const text = got.doc.getText();
+    let start = offset;
+    while (start > 0 && /[\p{L}\p{M}’'-]/u.test(text[start - 1])) start--;
+    const prefix = text.slice(start, offset);
+    // Names start with a capital; completing lower-case words would only get in the way of typing prose.
+    if (!/^\p{Lu}/u.test(prefix)) return { isIncomplete: false, items: [] };
+    const range = toRange(got.doc, { start, end: offset });
+    const items = nameCompletions(got.analysis, prefix).slice(0, 50).map((c, i) => ({
+      label: c.label,
+      kind: c.kind === 'person' ? CompletionItemKind.Reference : c.kind === 'place' ? CompletionItemKind.Module : CompletionItemKind.Class,
+      detail: c.count > 0 ? `${c.kind === 'unknown' ? 'name' : c.kind} · ${c.count}× in this feed${c.variants.length ? ` · also spelled ${c.variants.join(', ')}` : ''}` : 'from the names list',
+      sortText: String(i).padStart(4, '0'),
+      textEdit: { range, newText: c.label },
+    }));
+    return { isIncomplete: true, items };
+  });
+
+  connection.languages.semanticTokens.on(async (params, token) => {
+    const got = await withAnalysis(params.textDocument.uri, token);
+    const builder = new SemanticTokensBuilder();
+    if (!got) return builder.build();
+    for (const t of semanticNameTokens(got.analysis)) {
+      const p = got.doc.positionAt(t.span.start);
+      builder.push(p.line, p.character, t.span.end - t.span.start, t.type, 0);
+    }
+    return builder.build();
+  });
+
   connection.onRequest(STATS_REQUEST, async (params: { uri: string }, token): Promise<FeedStats | null> => {
     const got = await withAnalysis(params.uri, token);
     return got ? feedStats(got.analysis) : null;
@@ -289,6 +372,19 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
   connection.console.info(`Press Release Lint server started (${DIAGNOSTIC_SOURCE}).`);
+}
+
+/** The two actions that write the team's names list: make this spelling canonical, or leave the name alone. */
+function nameListActions(dir: string, name: string, d: Diagnostic): LspCodeAction[] {
+  const out: LspCodeAction[] = [];
+  for (const [list, title] of [['names', `Add "${name}" to names as the canonical spelling`], ['ignoreNames', `Ignore the name "${name}" (ignoreNames in .pressreleaserc.json)`]] as const) {
+    const edit = addNameEdit(dir, list, name);
+    if (!edit) continue;
+    const action = LspCodeAction.create(title, edit, CodeActionKind.QuickFix);
+    action.diagnostics = [d];
+    out.push(action);
+  }
+  return out;
 }
 
 /** Subsequence match, the way VS Code's symbol pickers filter. */

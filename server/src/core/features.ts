@@ -5,6 +5,7 @@
 import { formatDate, MONTHS, toIso, weekdayOf, WEEKDAYS, type CalendarDate } from './dates';
 import type { Analysis } from './lint';
 import type { Release } from './model';
+import { nameHover } from './names/features';
 import { countWords, type Span } from './text';
 import type { Finding } from './types';
 import { describeSourceUrl } from './url';
@@ -120,6 +121,9 @@ export function hoverAt(analysis: Analysis, offset: number): HoverInfo | undefin
       : `**${date.text}** is not a real date`;
     return { markdown, span: date.span };
   }
+  // A name is more specific than the title or line it sits in.
+  const name = nameHover(analysis, offset);
+  if (name) return name;
   if (r.title && inSpan(r.title.span, offset)) return { markdown: titleHover(analysis, r), span: r.title.span };
   const s = r.source;
   if (s && (inSpan(s.urlSpan, offset) || inSpan(s.labelSpan, offset))) {

@@ -12,6 +12,7 @@ export * from './model';
 export * from './names/index';
 export { acronymsAlike } from './names/acronyms';
 export { parseMention, sameEntity } from './names/compare';
+export * from './names/features';
 export * from './parser';
 export { RULES, RULES_BY_ID } from './rules/index';
 export * from './text';

@@ -24,8 +24,12 @@ export interface NameToken {
   kind: NameKind;
   /** The initial of the given name next to it (`A.` in `A. Ertayev`, `A` from `Askarbek Yertayev`). */
   initial?: string;
-  /** A role phrase seen next to it, such as `Vice Minister of Labor`. */
-  role?: string;
+  /**
+   * For a person, where to look for a role phrase (`Vice Minister of Labor`): the run of name words
+   * the token belongs to, and the line it sits on. The phrase itself is read only on demand, by
+   * `roleOf`, since only hover needs it.
+   */
+  context?: { runStart: number; runEnd: number; lineStart: number; lineEnd: number };
   cluster: number;
 }
 
@@ -93,7 +97,6 @@ const PLACE_BEFORE = /\b(?:village|city|town|region|district|settlement|aul|repu
 const SURNAME = /(?:ov|ev|ova|eva|in|ina|uly|ul|kyzy|kizi|enko|ko|ich|ovna|evna|ski|sky|skiy|ska|yan|dze|shvili)$/i;
 const ROLE = /\b(?:Minister|Akim|akim|Governor|Head|head|Director|director|Chairman|Chair|Secretary|President|Deputy|Commissioner|Ambassador|Mayor|Colonel|General|Member|Representative|Speaker|Chief|chief|Manager|Officer|Secretary-General|student|founder|chairman|deputy)\b/;
 const ROMAN = /^(?:[IVXLC]+)$/;
-const WORD = /\p{L}[\p{L}\p{M}’'-]*\p{L}|\p{L}/gu;
 const QUOTE_CHARS = '"“”«»';
 
 interface Segment {
@@ -108,21 +111,66 @@ function segmentsOf(release: Release, feed: Feed): Segment[] {
   return out;
 }
 
-/** Lower-case words of the feed itself: a capitalised word that also appears in lower case is a common word, not a name. */
-function commonWords(feed: Feed): Set<string> {
-  const set = new Set<string>();
-  const re = /(?<![\p{L}])\p{Ll}[\p{L}’'-]*/gu;
-  for (const release of feed.releases) {
-    for (const seg of segmentsOf(release, feed)) {
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(seg.text))) set.add(m[0]);
-    }
-  }
-  return set;
+/** True when the letter at `i` is upper case; ASCII first, as nearly every letter is. */
+function upperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  return text[i] !== text[i].toLowerCase();
 }
 
-function roleOf(phrase: string): string | undefined {
+
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_MARK.test(text[i]);
+}
+
+interface ScannedSegment extends Segment {
+  /** Start and end offsets (within the segment) of the words that begin with a capital, in pairs. */
+  capitals: number[];
+}
+
+/**
+ * One pass over the feed. Lower-case words go into a set: a capitalised
+ * word that the feed also writes in lower case is a common word, not a
+ * name. Capitalised words are kept for classification once the set is full.
+ */
+function scanFeed(feed: Feed): { common: Set<string>; segments: ScannedSegment[][] } {
+  const common = new Set<string>();
+  const segments = feed.releases.map((release) =>
+    segmentsOf(release, feed).map((seg) => {
+      const capitals: number[] = [];
+      const text = seg.text;
+      const n = text.length;
+      // Words are letters with inner apostrophes and hyphens. The loop is written out, not a Unicode
+      // regex with a callback, because it runs over every character of the feed.
+      let i = 0;
+      while (i < n) {
+        if (!isWordChar(text, i)) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === 39 || c === 45 || c === 0x2019 || isWordChar(text, j)) j++;
+          else break;
+        }
+        let end = j;
+        while (end > i + 1 && !isWordChar(text, end - 1)) end--;
+        if (upperAt(text, i)) capitals.push(i, end);
+        else if (end - i >= 3) common.add(text.slice(i, end));
+        i = j;
+      }
+      return { text, start: seg.start, capitals };
+    }),
+  );
+  return { common, segments };
+}
+
+function rolePhrase(phrase: string): string | undefined {
   const words = phrase.split(/\s+/).filter((w) => w.length > 0);
   if (!ROLE.test(phrase) || words.length > 14) return undefined;
   const first = words.findIndex((w) => /^\p{Lu}/u.test(w) || ROLE.test(w));
@@ -135,12 +183,12 @@ function roleNear(text: string, start: number, end: number): string | undefined 
   const before = text.slice(Math.max(0, start - 160), start);
   const boundary = (s: string) => Math.max(s.lastIndexOf('. '), s.lastIndexOf(', '), s.lastIndexOf('('), s.lastIndexOf('“'), s.lastIndexOf('"'), s.lastIndexOf(':'));
   const cut = boundary(before);
-  const direct = roleOf(before.slice(cut + 1).replace(/^[\s,.]+/, '').trim());
+  const direct = rolePhrase(before.slice(cut + 1).replace(/^[\s,.]+/, '').trim());
   if (direct) return direct;
   // "the head of the region, Serik Shapkenov": the clause just before the comma names the role.
   if (/,\s*$/.test(before)) {
     const clause = before.replace(/,\s*$/, '');
-    const inner = roleOf(clause.slice(boundary(clause) + 1).replace(/^[\s,.]+/, '').replace(/^(?:\S+\s+){0,6}?(?=\b(?:the\s+)?(?:head|director|chairman|akim|minister|deputy|chief)\b)/i, '').trim());
+    const inner = rolePhrase(clause.slice(boundary(clause) + 1).replace(/^[\s,.]+/, '').replace(/^(?:\S+\s+){0,6}?(?=\b(?:the\s+)?(?:head|director|chairman|akim|minister|deputy|chief)\b)/i, '').trim());
     if (inner) return inner;
   }
   // "Nurlan Zhanabayev, head of the Emergency Situations Department,": an apposition that starts with the role.
@@ -150,19 +198,25 @@ function roleNear(text: string, start: number, end: number): string | undefined 
 }
 
 /** Scans one release for name tokens and acronyms. */
-function scanRelease(release: Release, feed: Feed, common: Set<string>, ignore: Set<string>, tokens: NameToken[], acronyms: AcronymUse[]): void {
-  for (const seg of segmentsOf(release, feed)) {
+function scanRelease(release: Release, segments: ScannedSegment[], common: Set<string>, ignore: Set<string>, tokens: NameToken[], acronyms: AcronymUse[]): void {
+  for (const seg of segments) {
     const text = seg.text;
-    WORD.lastIndex = 0;
-    let m: RegExpExecArray | null;
     let prevName: NameToken | undefined;
     let prevEnd = -10;
-    while ((m = WORD.exec(text))) {
-      const word = m[0];
-      const start = m.index;
-      const end = start + word.length;
+    for (let w = 0; w < seg.capitals.length; w += 2) {
+      const start = seg.capitals[w];
+      const end = seg.capitals[w + 1];
+      const word = text.slice(start, end);
+      // A lower-case word between two capitals leaves a gap, so adjacency alone tells a name run.
       const adjacent = start - prevEnd === 1 && text[prevEnd] === ' ';
-      if (/^\p{Lu}{2,}$/u.test(word)) {
+      const lower = word.toLowerCase();
+      // Cheap set look-ups first: most capitalised words start sentences ("The", "In") and stop here.
+      if (NEVER_NAMES.has(lower)) {
+        prevName = undefined;
+        prevEnd = end;
+        continue;
+      }
+      if (word.length >= 2 && word === word.toUpperCase() && word !== lower) {
         prevName = undefined;
         prevEnd = end;
         if (LEGAL_FORMS.has(word) || ROMAN.test(word) || word.length > 8) continue;
@@ -170,18 +224,18 @@ function scanRelease(release: Release, feed: Feed, common: Set<string>, ignore: 
         acronyms.push({ text: word, span: { start: seg.start + start, end: seg.start + end }, release: release.index, legalForm: legal });
         continue;
       }
-      const lower = word.toLowerCase();
-      const isName = /^\p{Lu}\p{Ll}/u.test(word) && word.length >= 3 && !NEVER_NAMES.has(lower) && !common.has(lower) && !common.has(lower.replace(/(?:’s|'s)$/, ''));
+      const possessive = lower.endsWith("'s") || lower.endsWith('’s');
+      const isName = word.length >= 3 && word[1] !== word[1].toUpperCase() && !common.has(lower) && !(possessive && common.has(lower.slice(0, -2)));
       if (!isName || ignore.has(lower)) {
         prevName = undefined;
         prevEnd = end;
         continue;
       }
-      const surface = word.replace(/(?:’s|'s)$/, '');
+      const surface = possessive ? word.slice(0, -2) : word;
       const token: NameToken = {
         text: surface,
         span: { start: seg.start + start, end: seg.start + start + surface.length },
-        key: foldKey(surface),
+        key: cachedFoldKey(surface),
         release: release.index,
         kind: 'unknown',
         cluster: -1,
@@ -202,12 +256,18 @@ function scanRelease(release: Release, feed: Feed, common: Set<string>, ignore: 
       if (token.kind === 'unknown') {
         if (PLACE_WORDS.test(afterText) || PLACE_BEFORE.test(beforeText)) token.kind = 'place';
         else if (/^["”»]?\s+(?:JSC|LLP|LLC|RSE|PLC|Ltd|Inc|GmbH|PJSC|NJSC)\b/.test(afterText) || /\b(?:JSC|LLP|LLC|RSE|NJSC)\s+["“«]?$/.test(beforeText) || (QUOTE_CHARS.includes(text[start - 1] ?? '') && /\b(?:JSC|LLP|LLC|RSE)\b/.test(text.slice(end, end + 40)))) token.kind = 'organization';
-        else if (SURNAME.test(surface) && prevName === undefined && /\p{Lu}\p{Ll}+\s+$/u.test(beforeText)) token.kind = 'unknown';
       }
       if (token.kind === 'person') {
-        const roleStart = prevName && adjacent && prevName.kind === 'person' ? prevName.span.start - seg.start : initial ? start - initial[0].trimStart().length : start;
-        token.role = roleNear(text, roleStart, end);
-        if (prevName && adjacent && prevName.kind === 'person' && !prevName.role) prevName.role = token.role;
+        const lineEnd = seg.start + text.length;
+        if (prevName && adjacent && prevName.context) {
+          // One context object for the whole run, so "Askarbek Yertayev" shares a single role.
+          prevName.context.runEnd = seg.start + end;
+          token.context = prevName.context;
+        } else {
+          const runStart = prevName && adjacent ? prevName.span.start : seg.start + (initial ? start - initial[0].trimStart().length : start);
+          token.context = { runStart, runEnd: seg.start + end, lineStart: seg.start, lineEnd };
+          if (prevName && adjacent) prevName.context = token.context;
+        }
       }
       tokens.push(token);
       prevName = token;
@@ -321,13 +381,13 @@ export function nameIndex(feed: Feed, settings: NameSettings = { names: [], igno
   let perFeed = cache.get(feed);
   const hit = perFeed?.get(settingsKey);
   if (hit) return hit;
-  const common = commonWords(feed);
+  const { common, segments } = scanFeed(feed);
   const ignore = new Set(settings.ignoreNames.map((n) => n.toLowerCase()));
   const tokens: NameToken[] = [];
   const acronyms: AcronymUse[] = [];
   const definitions: AcronymDefinition[] = [];
   for (const release of feed.releases) {
-    scanRelease(release, feed, common, ignore, tokens, acronyms);
+    scanRelease(release, segments[release.index], common, ignore, tokens, acronyms);
     scanDefinitions(release, feed, definitions);
   }
   const clusters = cluster(tokens, settings);
@@ -340,6 +400,27 @@ export function nameIndex(feed: Feed, settings: NameSettings = { names: [], igno
   }
   perFeed.set(settingsKey, index);
   return index;
+}
+
+/** The role phrase next to a person token, read from the feed text when asked for. */
+export function roleOf(feed: Feed, token: NameToken): string | undefined {
+  const c = token.context;
+  if (!c) return undefined;
+  const line = feed.text.slice(c.lineStart, c.lineEnd);
+  return roleNear(line, c.runStart - c.lineStart, c.runEnd - c.lineStart);
+}
+
+const foldCache = new Map<string, string>();
+
+/** Names repeat through a feed, so their fold keys are memoised; the cache is bounded to stay small. */
+function cachedFoldKey(word: string): string {
+  let key = foldCache.get(word);
+  if (key === undefined) {
+    if (foldCache.size > 50_000) foldCache.clear();
+    key = foldKey(word);
+    foldCache.set(word, key);
+  }
+  return key;
 }
 
 /** The name token under an offset, by binary search over the tokens in document order. */

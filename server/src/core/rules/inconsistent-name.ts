@@ -5,6 +5,9 @@ function replaceAll(tokens: readonly NameToken[], by: string, title: string): Fi
   return { title, edits: tokens.map((t) => ({ start: t.span.start, end: t.span.end, newText: by })), safe: false };
 }
 
+/** Most edits a feed-wide replacement carries inside each diagnostic. */
+const MAX_FEED_EDITS = 200;
+
 function plural(n: number): string {
   return `${n}×`;
 }
@@ -36,13 +39,25 @@ function checkGroup(ctx: RuleContext, cluster: NameCluster, group: Map<string, N
     const message = dictionary
       ? `"${spelling}" is a variant of "${dictionary}" from the names list${others.length ? `; also spelled ${listed} ${scopeWords}` : ''}`
       : `"${spelling}" is also spelled ${listed} ${scopeWords}`;
-    const inRelease = (r: number) => (allOfCluster.get(spelling) ?? []).filter((t) => t.release === r);
     const inFeed = allOfCluster.get(spelling) ?? tokens;
+    // Built once and shared by every finding of this spelling, so a spelling repeated across a large feed stays linear.
+    // Past MAX_FEED_EDITS occurrences the feed-wide fix is left out of the diagnostics; Rename (F2) does the same job.
+    const feedFix = inFeed.length <= MAX_FEED_EDITS ? replaceAll(inFeed, canonical, `Replace all "${spelling}" with "${canonical}" in the feed`) : undefined;
+    const byRelease = new Map<number, NameToken[]>();
     for (const t of tokens) {
-      const releaseTokens = inRelease(t.release);
+      const list = byRelease.get(t.release);
+      if (list) list.push(t);
+      else byRelease.set(t.release, [t]);
+    }
+    const releaseFixes = new Map<number, Fix | undefined>();
+    for (const [release, inRelease] of byRelease) {
+      releaseFixes.set(release, inRelease.length > 1 ? replaceAll(inRelease, canonical, `Replace all "${spelling}" with "${canonical}" in this release`) : undefined);
+    }
+    for (const t of tokens) {
+      const releaseFix = releaseFixes.get(t.release);
       const more: Fix[] = [];
-      if (releaseTokens.length > 1) more.push(replaceAll(releaseTokens, canonical, `Replace all "${spelling}" with "${canonical}" in this release`));
-      if (inFeed.length > releaseTokens.length) more.push(replaceAll(inFeed, canonical, `Replace all "${spelling}" with "${canonical}" in the feed`));
+      if (releaseFix) more.push(releaseFix);
+      if (feedFix && feedFix.edits.length > (releaseFix?.edits.length ?? 1)) more.push(feedFix);
       ctx.report({
         message,
         span: t.span,

@@ -1,5 +1,4 @@
-import { nameIndex, type NameToken } from '../names/index';
-import type { BodyLine } from '../model';
+import { nameIndex } from '../names/index';
 import type { FeedRule } from '../types';
 
 /** Words too common in releases to show what a paragraph is about. */
@@ -26,25 +25,34 @@ export const mergedRelease: FeedRule = {
       const paragraphs = release.body.filter((l) => l.kind === 'paragraph' || l.kind === 'quote');
       if (paragraphs.length < 2) continue;
       const tokens = index.tokensByRelease[release.index];
-      const inside = (l: BodyLine, t: NameToken) => t.span.start >= l.span.start && t.span.end <= l.span.end;
+      const releaseNames = new Map<number, number>();
+      for (const t of tokens) releaseNames.set(t.cluster, (releaseNames.get(t.cluster) ?? 0) + 1);
+      // Content words are counted only when the names already point at a foreign paragraph: they cost more.
+      let counts: Map<string, number> | undefined;
+      let sets: Array<Set<string>> | undefined;
       for (const p of paragraphs.slice(1)) {
-        const words = contentWords(p.text);
-        if (words.size < 15) continue;
-        const restText = [release.title?.text ?? '', ...release.body.filter((l) => l !== p).map((l) => l.text)].join(' ');
-        const restWords = contentWords(restText);
-        let sharedWords = 0;
-        for (const w of words) if (restWords.has(w)) sharedWords++;
-        const mine = new Set(tokens.filter((t) => inside(p, t)).map((t) => t.cluster));
-        const rest = new Set(tokens.filter((t) => !inside(p, t)).map((t) => t.cluster));
+        const mine = new Map<number, number>();
+        for (const t of tokens) if (t.span.start >= p.span.start && t.span.end <= p.span.end) mine.set(t.cluster, (mine.get(t.cluster) ?? 0) + 1);
         let sharedNames = 0;
-        for (const c of mine) if (rest.has(c)) sharedNames++;
-        const wordShare = sharedWords / words.size;
+        for (const [c, n] of mine) if ((releaseNames.get(c) ?? 0) > n) sharedNames++;
         const nameShare = mine.size === 0 ? 0 : sharedNames / mine.size;
+        if (nameShare > 0.15) continue;
+        if (!counts || !sets) {
+          sets = [release.title?.text ?? '', ...release.body.map((l) => l.text)].map(contentWords);
+          counts = new Map();
+          for (const set of sets) for (const w of set) counts.set(w, (counts.get(w) ?? 0) + 1);
+        }
+        const words = sets[release.body.indexOf(p) + 1];
+        if (words.size < 15) continue;
+        const all = counts;
+        const inRest = (w: string) => (all.get(w) ?? 0) > (words.has(w) ? 1 : 0);
+        let sharedWords = 0;
+        for (const w of words) if (inRest(w)) sharedWords++;
+        const wordShare = sharedWords / words.size;
         const signature = SIGNATURE.exec(p.text);
         // Another agency signs when its name words do not occur in the rest of the release.
-        const foreign = signature && [...contentWords(signature[2])].some((w) => !restWords.has(w));
-        const unrelated = nameShare <= 0.15 && wordShare <= 0.2;
-        if (!unrelated || !(foreign || (nameShare === 0 && wordShare <= 0.08))) continue;
+        const foreign = signature && [...contentWords(signature[2])].some((w) => !inRest(w));
+        if (wordShare > 0.2 || !(foreign || (nameShare === 0 && wordShare <= 0.08))) continue;
         const evidence = [
           `shares ${sharedNames} of its ${mine.size} names and ${Math.round(wordShare * 100)}% of its content words with the rest of the release`,
           foreign ? `ends with another agency's signature ("${signature![1]}")` : undefined,

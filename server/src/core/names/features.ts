@@ -1,0 +1,112 @@
+/** Editor features over names: hover, occurrences, rename, completion and semantic tokens. */
+import type { Analysis } from '../lint';
+import type { Span } from '../text';
+import type { TextEdit } from '../types';
+import { nameIndex, roleOf, tokenAt, type NameCluster, type NameIndex, type NameKind, type NameToken } from './index';
+
+function indexOf(analysis: Analysis): NameIndex {
+  return nameIndex(analysis.feed, analysis.config);
+}
+
+export function nameAt(analysis: Analysis, offset: number): { token: NameToken; cluster: NameCluster } | undefined {
+  const index = indexOf(analysis);
+  const token = tokenAt(index, offset);
+  return token ? { token, cluster: index.clusters[token.cluster] } : undefined;
+}
+
+/** The spelling a cluster should use: the dictionary's, else the most frequent, else the first. */
+export function canonicalSpelling(cluster: NameCluster): string {
+  if (cluster.dictionary) return cluster.dictionary;
+  let best = '';
+  let count = -1;
+  for (const [spelling, tokens] of cluster.spellings) {
+    if (tokens.length > count) {
+      best = spelling;
+      count = tokens.length;
+    }
+  }
+  return best;
+}
+
+function clusterTokens(cluster: NameCluster): NameToken[] {
+  return [...cluster.spellings.values()].flat().sort((a, b) => a.span.start - b.span.start);
+}
+
+const KIND_LABEL: Record<NameKind, string> = { person: 'person', place: 'place', organization: 'organisation', unknown: 'name' };
+
+export function nameHover(analysis: Analysis, offset: number): { markdown: string; span: Span } | undefined {
+  const hit = nameAt(analysis, offset);
+  if (!hit) return undefined;
+  const { token, cluster } = hit;
+  const all = clusterTokens(cluster);
+  const kinds = new Set(all.map((t) => t.kind).filter((k) => k !== 'unknown'));
+  const kind = kinds.size === 1 ? KIND_LABEL[[...kinds][0]] : 'name';
+  const canonical = canonicalSpelling(cluster);
+  const lines = [`**${canonical}** · ${kind}${cluster.dictionary ? ' · from the names list' : ''}`, ''];
+  const spellings = [...cluster.spellings.entries()].map(([s, ts]) => `${s === canonical ? `**${s}**` : s} (${ts.length}×)`);
+  lines.push(`- Spellings: ${spellings.join(', ')}`);
+  const releases = [...new Set(all.map((t) => t.release))];
+  const titles = releases.slice(0, 5).map((r) => {
+    const title = analysis.feed.releases[r]?.title?.text;
+    return title ? `"${title.length > 80 ? `${title.slice(0, 79)}…` : title}"` : `release ${r + 1}`;
+  });
+  lines.push(`- In ${releases.length} release${releases.length === 1 ? '' : 's'}: ${titles.join('; ')}${releases.length > 5 ? `; and ${releases.length - 5} more` : ''}`);
+  const roles = [...new Set(all.map((t) => roleOf(analysis.feed, t)).filter((r): r is string => !!r))];
+  if (roles.length > 0) lines.push(`- Roles seen: ${roles.slice(0, 4).join('; ')}`);
+  return { markdown: lines.join('\n'), span: token.span };
+}
+
+/** Every occurrence of every spelling of the name under the offset, across the feed. */
+export function nameOccurrences(analysis: Analysis, offset: number): Span[] {
+  const hit = nameAt(analysis, offset);
+  return hit ? clusterTokens(hit.cluster).map((t) => t.span) : [];
+}
+
+/** The range that rename would change, or undefined when the offset is not on a name. */
+export function prepareRenameName(analysis: Analysis, offset: number): Span | undefined {
+  return nameAt(analysis, offset)?.token.span;
+}
+
+export function renameEdits(analysis: Analysis, offset: number, newName: string): TextEdit[] | undefined {
+  const hit = nameAt(analysis, offset);
+  if (!hit) return undefined;
+  return clusterTokens(hit.cluster).map((t) => ({ start: t.span.start, end: t.span.end, newText: newName }));
+}
+
+export interface NameCompletion {
+  label: string;
+  count: number;
+  kind: NameKind;
+  /** Variant spellings, shown as detail so the editor sees which spelling wins. */
+  variants: string[];
+}
+
+/** Known names that start with `prefix`, most frequent first; dictionary names come in even when the feed lacks them. */
+export function nameCompletions(analysis: Analysis, prefix: string): NameCompletion[] {
+  const index = indexOf(analysis);
+  const out = new Map<string, NameCompletion>();
+  const lower = prefix.toLowerCase();
+  for (const cluster of index.clusters) {
+    const label = canonicalSpelling(cluster);
+    if (!label.toLowerCase().startsWith(lower)) continue;
+    const tokens = clusterTokens(cluster);
+    const kinds = tokens.map((t) => t.kind).filter((k) => k !== 'unknown');
+    out.set(label, { label, count: tokens.length, kind: kinds[0] ?? 'unknown', variants: [...cluster.spellings.keys()].filter((s) => s !== label) });
+  }
+  for (const name of analysis.config.names) {
+    if (name.toLowerCase().startsWith(lower) && !out.has(name)) out.set(name, { label: name, count: 0, kind: 'unknown', variants: [] });
+  }
+  return [...out.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+export const SEMANTIC_TOKEN_TYPES = ['person', 'place', 'organization'] as const;
+
+/** Name tokens whose kind is clear, in document order, for semantic highlighting. */
+export function semanticNameTokens(analysis: Analysis): Array<{ span: Span; type: number }> {
+  const out: Array<{ span: Span; type: number }> = [];
+  for (const t of indexOf(analysis).tokens) {
+    const type = SEMANTIC_TOKEN_TYPES.indexOf(t.kind as (typeof SEMANTIC_TOKEN_TYPES)[number]);
+    if (type >= 0) out.push({ span: t.span, type });
+  }
+  return out;
+}
