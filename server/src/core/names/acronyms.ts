@@ -18,8 +18,8 @@ function containsLetters(long: string, short: string): boolean {
 
 /**
  * Whether two acronyms look like spellings of one name: the same letters
- * in another order (AEKU/AEUK), or one letter more or less (AEK/AEKU,
- * ECO/OECD). Different letters in the same slots (KTP/GTP) do not count,
+ * in another order (ZEKU/ZEUK), or one letter more or less (ZEK/ZEKU,
+ * SCO/CSTO). Different letters in the same slots (KTP/GTP) do not count,
  * and neither do acronyms under three letters.
  */
 export function acronymsAlike(a: string, b: string): boolean {

@@ -1,6 +1,6 @@
 /**
- * Comparing two written mentions of a name ("A. Ertayev", "Askarbek
- * Yertayev") with the same primitives the feed analysis uses. The labelled
+ * Comparing two written mentions of a name ("S. Nurgaliyev", "Serik
+ * Nurgaliev") with the same primitives the feed analysis uses. The labelled
  * corpus in test/fixtures/names measures this function.
  */
 import { acronymsAlike } from './acronyms';

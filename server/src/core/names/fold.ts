@@ -2,8 +2,8 @@
  * The romanisation fold key and the guarded comparison of name spellings.
  *
  * Kazakh and Russian names reach English through several transliteration
- * schemes, so one person appears as Yertayev and Ertayev, one district as
- * Makanshi and Makanchy. The fold key maps those schemes onto one string;
+ * schemes, so one person appears as Yerlan and Erlan, one city as
+ * Shymkent and Chimkent. The fold key maps those schemes onto one string;
  * a guarded edit distance of one catches what the fold leaves, while the
  * guards keep near but different names (Serik/Berik, Ivanov/Ivanova,
  * Kazakh/Kazakhstan) apart.
@@ -24,7 +24,7 @@ export function foldKey(word: string): string {
 }
 
 const VOWELS = new Set('aeiou');
-/** Letter pairs that transliteration or voicing swaps inside a name: t/d in Akhmetzhanov/Akhmedzhanov. */
+/** Letter pairs that transliteration or voicing swaps inside a name: t/d in Karimbetov/Karimbedov. */
 const SWAPS = new Set(['td', 'dt', 'kg', 'gk', 'sz', 'zs', 'pb', 'bp', 'vf', 'fv', 'vw', 'wv', 'ck', 'kc']);
 
 /** Shortest folded key that may match by edit distance; shorter names differ by one letter too often. */

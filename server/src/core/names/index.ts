@@ -22,7 +22,7 @@ export interface NameToken {
   key: string;
   release: number;
   kind: NameKind;
-  /** The initial of the given name next to it (`A.` in `A. Ertayev`, `A` from `Askarbek Yertayev`). */
+  /** The initial of the given name next to it (`S.` in `S. Nurgaliyev`, `S` from `Serik Nurgaliev`). */
   initial?: string;
   /**
    * For a person, where to look for a role phrase (`Vice Minister of Labor`): the run of name words
@@ -45,7 +45,7 @@ export interface AcronymUse {
   text: string;
   span: Span;
   release: number;
-  /** The legal form written next to it (`JSC` in `AEK JSC`), which ties it to an organisation. */
+  /** The legal form written next to it (`JSC` in `ZEK JSC`), which ties it to an organisation. */
   legalForm?: string;
 }
 
@@ -178,7 +178,7 @@ function rolePhrase(phrase: string): string | undefined {
   return role.length > 0 ? role : undefined;
 }
 
-/** A role phrase next to a person: before the name ("Vice Minister ... Askarbek Yertayev"), or as an apposition around it. */
+/** A role phrase next to a person: before the name ("Deputy Minister of Energy Serik Nurgaliev"), or as an apposition around it. */
 function roleNear(text: string, start: number, end: number): string | undefined {
   const before = text.slice(Math.max(0, start - 160), start);
   const boundary = (s: string) => Math.max(s.lastIndexOf('. '), s.lastIndexOf(', '), s.lastIndexOf('('), s.lastIndexOf('“'), s.lastIndexOf('"'), s.lastIndexOf(':'));
@@ -260,7 +260,7 @@ function scanRelease(release: Release, segments: ScannedSegment[], common: Set<s
       if (token.kind === 'person') {
         const lineEnd = seg.start + text.length;
         if (prevName && adjacent && prevName.context) {
-          // One context object for the whole run, so "Askarbek Yertayev" shares a single role.
+          // One context object for the whole run, so "Serik Nurgaliev" shares a single role.
           prevName.context.runEnd = seg.start + end;
           token.context = prevName.context;
         } else {

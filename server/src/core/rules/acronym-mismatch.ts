@@ -4,7 +4,7 @@ import type { FeedRule } from '../types';
 
 export const acronymMismatch: FeedRule = {
   id: 'acronym-mismatch',
-  description: 'An acronym used beside the definition of a different, similar one (OECD beside "Economic Cooperation Organization (ECO)"), or one whose letters do not fit its long form.',
+  description: 'An acronym used beside the definition of a different, similar one (CSO beside "Shanghai Cooperation Organisation (SCO)"), or one whose letters do not fit its long form.',
   defaultSeverity: 'warning',
   fixable: false,
   scope: 'feed',

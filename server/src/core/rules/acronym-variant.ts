@@ -4,7 +4,7 @@ import type { FeedRule } from '../types';
 
 export const acronymVariant: FeedRule = {
   id: 'acronym-variant',
-  description: "Permutations or near spellings of one organisation's acronym in one release (AEK/AEKU/AEUK).",
+  description: "Permutations or near spellings of one organisation's acronym in one release (ZEK/ZEKU/ZEUK).",
   defaultSeverity: 'warning',
   fixable: true,
   scope: 'feed',

@@ -72,7 +72,7 @@ function checkGroup(ctx: RuleContext, cluster: NameCluster, group: Map<string, N
 
 export const inconsistentName: FeedRule = {
   id: 'inconsistent-name',
-  description: 'The same person, place or organisation spelled two ways (Yertayev/Ertayev, Makanshi/Makanchy).',
+  description: 'The same person, place or organisation spelled two ways (Nurgaliyev/Nurgaliev, Karkaraly/Qarqaraly).',
   defaultSeverity: 'warning',
   fixable: true,
   scope: 'feed',

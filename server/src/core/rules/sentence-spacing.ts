@@ -3,7 +3,7 @@ import type { ReleaseRule } from '../types';
 /**
  * A sentence end glued to the next sentence (`region.The`). The look-behind
  * wants two lower-case letters, a digit or a closing bracket before the
- * stop, which leaves initials (`A.Ertayev`) and `Ph.D` alone; the look-ahead
+ * stop, which leaves initials (`S.Nurgaliev`) and `Ph.D` alone; the look-ahead
  * wants a capitalised word (or an initial), which leaves decimals (`4.3`)
  * and domains (`gov.kz`) alone.
  */
