@@ -1,0 +1,109 @@
+/**
+ * Installs what the code-server runner needs into a git-ignored cache
+ * folder on first use, and reuses it after that: Debian's chromium,
+ * libkrb5-dev and pkg-config; a Node 24 from the `node@24` npm package;
+ * and code-server built against that Node. Each step leaves a stamp file
+ * only when it finished, so an interrupted install is redone.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const ROOT = path.join(__dirname, '..', '..', '..');
+export const CACHE = path.join(ROOT, '.cache', 'e2e');
+export const CODE_SERVER_VERSION = '4.139.1';
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface E2eTools {
+  node24: string;
+  codeServerEntry: string;
+  chromium: string;
+}
+
+function log(message: string): void {
+  console.log(`[e2e setup] ${message}`);
+}
+
+function run(cmd: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): void {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: options.env ?? process.env, cwd: options.cwd });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status ?? r.signal}`);
+}
+
+function timed<T>(what: string, step: () => T): T {
+  const t0 = Date.now();
+  const result = step();
+  log(`${what} took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+function hasDebianPackage(name: string): boolean {
+  return spawnSync('dpkg', ['-s', name], { stdio: 'ignore' }).status === 0;
+}
+
+function ensureAptPackages(): void {
+  const needed = ['chromium', 'libkrb5-dev', 'pkg-config'].filter((p) => !hasDebianPackage(p));
+  if (needed.length === 0) return;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root) throw new Error(`The end-to-end tests need the Debian packages ${needed.join(', ')}. Install them with: sudo apt-get install -y ${needed.join(' ')}`);
+  timed(`apt-get install ${needed.join(' ')}`, () => {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...needed], { env });
+  });
+}
+
+function ensureNode24(): string {
+  const dir = path.join(CACHE, 'node24');
+  const stamp = path.join(dir, '.complete');
+  const bin = path.join(dir, 'bin', 'node');
+  if (fs.existsSync(stamp)) return bin;
+  timed('Node 24 from the node@24 npm package', () => {
+    const pkg = path.join(CACHE, 'node24-package');
+    fs.rmSync(pkg, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(pkg, { recursive: true });
+    fs.writeFileSync(path.join(pkg, 'package.json'), '{"private": true}\n');
+    run('npm', ['install', '--no-audit', '--no-fund', '--no-save', 'node@24'], { cwd: pkg });
+    // The node package installs its binary through an architecture-specific package; that folder is the Node tree.
+    const tree = path.join(pkg, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
+    if (!fs.existsSync(path.join(tree, 'bin', 'node'))) throw new Error(`node@24 did not install a Node binary at ${tree}`);
+    fs.cpSync(tree, dir, { recursive: true, preserveTimestamps: true });
+    fs.rmSync(pkg, { recursive: true, force: true });
+    const version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
+    if (!version.startsWith('v24.')) throw new Error(`expected Node 24, got ${version}`);
+    fs.writeFileSync(stamp, `${version}\n`);
+  });
+  return bin;
+}
+
+function ensureCodeServer(node24: string): string {
+  const dir = path.join(CACHE, 'code-server');
+  const stamp = path.join(dir, '.complete');
+  const entry = path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  if (fs.existsSync(stamp) && fs.existsSync(entry)) return entry;
+  timed(`npm install code-server@${CODE_SERVER_VERSION} (builds native modules)`, () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"private": true}\n');
+    const nodeDir = path.dirname(path.dirname(node24));
+    // Node 24 first on PATH and its headers as nodedir, so that native modules build for the Node that runs them.
+    const env = { ...process.env, PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir };
+    run('npm', ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
+    if (!fs.existsSync(entry)) throw new Error(`code-server installed without ${entry}`);
+    fs.writeFileSync(stamp, `${CODE_SERVER_VERSION}\n`);
+  });
+  return entry;
+}
+
+export function ensureTools(): E2eTools {
+  fs.mkdirSync(CACHE, { recursive: true });
+  ensureAptPackages();
+  const node24 = ensureNode24();
+  const codeServerEntry = ensureCodeServer(node24);
+  return { node24, codeServerEntry, chromium: CHROMIUM };
+}
+
+if (require.main === module) {
+  const tools = ensureTools();
+  log(`ready: ${JSON.stringify(tools)}`);
+}

@@ -1,0 +1,175 @@
+/**
+ * End-to-end tests in a real VS Code, written against the `vscode` API.
+ * Every wait polls with a deadline; nothing sleeps for a fixed time.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'press-release-lint.press-release-lint';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | PromiseLike<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined && v !== false) return v as T;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'press-release');
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+function describeDiagnostics(ds: vscode.Diagnostic[]): string[] {
+  return ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${codeOf(d)}`).sort();
+}
+
+async function open(name: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** Puts the document back as it is on disk, so later tests and the editor see no unsaved changes. */
+async function revert(doc: vscode.TextDocument, text: string): Promise<void> {
+  if (doc.getText() === text) return;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+  await vscode.workspace.applyEdit(edit);
+  await doc.save();
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+}
+
+describe('Press Release Lint in VS Code', () => {
+  let doc: vscode.TextDocument;
+  let original: string;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+    doc = await open('feed.release');
+    original = doc.getText();
+    await waitFor('the extension to activate', () => ext.isActive);
+  });
+
+  after(async () => {
+    await revert(doc, original);
+  });
+
+  it('tests the copy of the extension that the runner asked for', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const expect = process.env.PRL_E2E_EXPECT;
+    assert.ok(expect === 'installed' || expect === 'development', `the runner sets PRL_E2E_EXPECT (got ${expect})`);
+    if (expect === 'installed') assert.match(ext.extensionPath, /[\\/]extensions[\\/]press-release-lint\.press-release-lint-/);
+    if (expect === 'development') assert.equal(ext.extensionKind, vscode.ExtensionKind.Workspace);
+    if (expect === 'development') assert.ok(!/[\\/]extensions[\\/]/.test(ext.extensionPath), ext.extensionPath);
+  });
+
+  it('gives *.release files the press-release language', () => {
+    assert.equal(doc.languageId, 'press-release');
+  });
+
+  it('maps other files through files.associations', async () => {
+    const wire = await open('wire.txt');
+    assert.equal(wire.languageId, 'press-release');
+    await waitFor('diagnostics on wire.txt', () => (ours(wire.uri).length > 0 ? true : undefined));
+  });
+
+  it('shows diagnostics with rule ids and ranges, and updates them after an edit', async () => {
+    await open('feed.release');
+    const expected = ['3:121 sentence-spacing', '5:14 date-format', '8:3 inconsistent-name'].sort();
+    // Wait for the expected set, then compare, so that a wrong set fails with a readable diff rather than a time-out.
+    await waitFor('diagnostics on feed.release', () => (describeDiagnostics(ours(doc.uri)).join() === expected.join() ? true : undefined), 20_000).catch(() => undefined);
+    assert.deepEqual(describeDiagnostics(ours(doc.uri)), expected);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(3, 122), ' ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('sentence-spacing to go away', () => (ours(doc.uri).some((d) => codeOf(d) === 'sentence-spacing') ? undefined : true));
+    await revert(doc, original);
+    await waitFor('sentence-spacing to come back', () => (ours(doc.uri).some((d) => codeOf(d) === 'sentence-spacing') ? true : undefined));
+  });
+
+  it('returns the outline', async () => {
+    const symbols = await waitFor('document symbols', () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri));
+    assert.deepEqual(symbols.map((s) => s.name), ['Law']);
+    assert.deepEqual(symbols[0].children.map((s) => s.name), ['Court opens on Saturdays', 'Third release', 'S. Nurgaliyev opened the pumping station']);
+    assert.deepEqual(symbols[0].children[0].children.map((s) => s.name), ['Curling', 'Source']);
+  });
+
+  it('hovers a title, a date and a Source URL', async () => {
+    const hover = (line: number, character: number) => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, character));
+    assert.match(hoverText(await hover(1, 3)), /Wednesday, 5 February 2025/);
+    assert.match(hoverText(await hover(1, 28)), /ISO `2025-02-05`/);
+    assert.match(hoverText(await hover(4, 20)), /News id: 930630/);
+  });
+
+  it('applies a quick fix, after which the finding is gone', async () => {
+    const d = ours(doc.uri).find((x) => codeOf(x) === 'date-format');
+    assert.ok(d);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Rewrite as 07.02.2025');
+    assert.ok(fix?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.lineAt(5).text, 'Third release 07.02.2025');
+    await waitFor('date-format to go away', () => (ours(doc.uri).some((x) => codeOf(x) === 'date-format') ? undefined : true));
+    await revert(doc, original);
+  });
+
+  it('fixes all safe problems with source.fixAll.pressRelease', async () => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.pressRelease');
+    assert.deepEqual(actions.map((a) => a.kind?.value), ['source.fixAll.pressRelease']);
+    assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
+    await waitFor('only unsafe findings to remain', () => (describeDiagnostics(ours(doc.uri)).join() === '8:3 inconsistent-name' ? true : undefined));
+    await revert(doc, original);
+  });
+
+  it('returns folding ranges and document links', async () => {
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
+    assert.deepEqual(folds.map((f) => [f.start, f.end]), [[1, 4], [5, 7], [8, 10]]);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
+    assert.ok(links.some((l) => l.target?.toString() === 'https://press.example.gov/memleket/entities/court/press/news/details/930630'));
+  });
+
+  it('renames a name across its variants and finds its references', async () => {
+    const at = new vscode.Position(9, 33);
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at);
+    assert.deepEqual(refs.map((r) => r.range.start.line), [8, 9, 9]);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, at, 'Nurgaliyev');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(doc.getText().match(/Nurgaliyev/g)?.length, 3);
+    await waitFor('inconsistent-name to go away', () => (ours(doc.uri).some((x) => codeOf(x) === 'inconsistent-name') ? undefined : true));
+    await revert(doc, original);
+  });
+
+  it('offers the name quick fixes', async () => {
+    const d = await waitFor('inconsistent-name', () => ours(doc.uri).find((x) => codeOf(x) === 'inconsistent-name'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Replace with "Nurgaliev"'), titles.join(', '));
+    assert.ok(titles.includes('Add "Nurgaliyev" to names as the canonical spelling'), titles.join(', '));
+    assert.ok(titles.includes('Ignore the name "Nurgaliyev" (ignoreNames in .pressreleaserc.json)'), titles.join(', '));
+    const replace = actions.find((a) => a.title === 'Replace with "Nurgaliev"')!;
+    assert.ok(await vscode.workspace.applyEdit(replace.edit!));
+    await waitFor('inconsistent-name to go away', () => (ours(doc.uri).some((x) => codeOf(x) === 'inconsistent-name') ? undefined : true));
+    await revert(doc, original);
+  });
+});
