@@ -116,7 +116,21 @@ export function freshDirs(label: string): { root: string; userData: string; exte
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.ignoreRecommendations': true, 'update.mode': 'none', 'workbench.colorTheme': 'Default Light Modern', 'security.workspace.trust.enabled': false }, null, 2),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.ignoreRecommendations': true,
+        'update.mode': 'none',
+        'workbench.colorTheme': 'Default Light Modern',
+        'security.workspace.trust.enabled': false,
+      },
+      null,
+      2,
+    ),
   );
   return dirs;
 }
@@ -180,6 +194,9 @@ async function main(): Promise<number> {
   log(`tools ready after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (!fs.existsSync(SUITE)) throw new Error(`${SUITE} is missing: run tsc -p . first`);
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package first`);
+  const vsixSize = fs.statSync(VSIX).size;
+  log(`${path.basename(VSIX)} is ${(vsixSize / 1024).toFixed(0)} KB`);
+  if (vsixSize > 2 * 1024 * 1024) throw new Error(`${path.basename(VSIX)} is ${vsixSize} bytes; it must stay under 2 MB`);
   const tree = await runSuite('working-tree', tools, false);
   const packaged = await runSuite('packaged-vsix', tools, true);
   let shots = 0;

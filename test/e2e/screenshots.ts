@@ -1,2 +1,121 @@
-import type { E2eTools } from './setup';
-export async function takeScreenshots(_tools: E2eTools): Promise<void> {}
+/**
+ * Screenshots for the README, taken by the code-server runner from the
+ * packaged extension. Each step first checks what a user would see, so a
+ * screenshot of a broken editor fails the run instead of landing in docs.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { lint, outline } from '../../server/src/core/index';
+import { freshDirs, launchBrowser, startCodeServer, waitForWorkbench } from './runCodeServer';
+import { ROOT, type E2eTools } from './setup';
+
+const IMAGES = path.join(ROOT, 'docs', 'images');
+const SAMPLE = path.join(ROOT, 'samples', 'sample.release');
+const VSIX = path.join(ROOT, 'dist', 'press-release-lint.vsix');
+const STEP_MS = 60_000;
+
+function log(message: string): void {
+  console.log(`[e2e screenshots] ${message}`);
+}
+
+async function command(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: STEP_MS });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_MS });
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: STEP_MS });
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: STEP_MS });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: STEP_MS });
+}
+
+/** Polls until `probe` holds, with a deadline and a message that says what was last seen. */
+async function until(what: string, probe: () => Promise<string | true>): Promise<void> {
+  const deadline = Date.now() + STEP_MS;
+  let last = '';
+  for (;;) {
+    const r = await probe();
+    if (r === true) return;
+    last = r;
+    if (Date.now() > deadline) throw new Error(`screenshots: ${what} did not happen within ${STEP_MS / 1000} s (last seen: ${last})`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export async function takeScreenshots(tools: E2eTools): Promise<void> {
+  const dirs = freshDirs('screenshots');
+  fs.copyFileSync(SAMPLE, path.join(dirs.workspace, 'sample.release'));
+  const r = spawnSync(tools.node24, [tools.codeServerEntry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', VSIX], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`code-server could not install ${VSIX}:\n${r.stdout}\n${r.stderr}`);
+  fs.mkdirSync(IMAGES, { recursive: true });
+
+  // What a user should see, computed by the core from the same sample.
+  const analysis = lint(fs.readFileSync(SAMPLE, 'utf8'));
+  const titles = outline(analysis).flatMap((n) => (n.kind === 'category' ? n.children : [n])).map((n) => n.name);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of analysis.findings) if (f.severity !== 'hint') counts[f.severity]++;
+
+  const server = await startCodeServer(tools, dirs);
+  const browser = await launchBrowser(tools);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(dirs.workspace)}`);
+    await waitForWorkbench(page);
+    await openFile(page, 'sample.release');
+    await until('squiggles in the editor', async () => ((await page.locator('.squiggly-error').count()) > 0 ? true : 'no .squiggly-error'));
+
+    // 1. The feed with squiggles, the Problems panel and the Outline view.
+    await command(page, 'Explorer: Focus on Outline View');
+    await until('the outline to list the release titles', async () => {
+      const shown = await page.locator('.outline-pane .monaco-list-row, [id="outline"] .monaco-list-row').allInnerTexts().catch(() => [] as string[]);
+      // The tree is virtualised and expanded, so the first releases are the ones on screen.
+      const visible = titles.slice(0, 3).filter((t) => !shown.some((s) => s.includes(t)));
+      return visible.length === 0 ? true : `missing ${JSON.stringify(visible)} in ${JSON.stringify(shown.slice(0, 8))}`;
+    });
+    await command(page, 'View: Focus Problems');
+    await until('the Problems panel to count the findings', async () => {
+      const status = (await page.locator('[id="status.problems"]').innerText().catch(() => '')).replace(/\s+/g, ' ');
+      return status.includes(String(counts.error)) && status.includes(String(counts.warning)) ? true : `status bar shows "${status}", expected ${counts.error} errors and ${counts.warning} warnings`;
+    });
+    await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: STEP_MS });
+    await page.screenshot({ path: path.join(IMAGES, 'feed-problems-outline.png') });
+    log(`feed-problems-outline.png: outline lists ${titles.length} releases, ${counts.error} errors and ${counts.warning} warnings`);
+
+    // 2. A hover on a title.
+    const title = titles[1];
+    const titleSpan = page.locator('.view-line', { hasText: title }).first();
+    await titleSpan.hover({ position: { x: 40, y: 8 } });
+    await until('the hover on a title', async () => {
+      const hover = await page.locator('.monaco-hover').first().innerText().catch(() => '');
+      return /words in \d+ paragraph/.test(hover) ? true : `hover shows "${hover.slice(0, 80)}"`;
+    });
+    await page.screenshot({ path: path.join(IMAGES, 'hover-title.png') });
+    log('hover-title.png: the hover shows the date, counts and source');
+    await page.keyboard.press('Escape');
+
+    // 3. The quick-fix menu on a finding.
+    const dateLine = page.locator('.view-line', { hasText: '2025-02-11' }).first();
+    await dateLine.click({ position: { x: 5, y: 8 } });
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+.');
+    await until('the quick-fix menu', async () => {
+      const menu = await page.locator('.action-widget').first().innerText().catch(() => '');
+      return menu.includes('Rewrite as 11.02.2025') ? true : `menu shows "${menu.slice(0, 80)}"`;
+    });
+    await page.screenshot({ path: path.join(IMAGES, 'quick-fix.png') });
+    log('quick-fix.png: the menu offers "Rewrite as 11.02.2025"');
+  } finally {
+    await browser.close().catch(() => undefined);
+    server.stop();
+  }
+}
