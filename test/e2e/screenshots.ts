@@ -70,7 +70,7 @@ export async function takeScreenshots(tools: E2eTools): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(dirs.workspace)}`);
-    await waitForWorkbench(page);
+    await waitForWorkbench(page, server);
     await openFile(page, 'sample.release');
     await until('squiggles in the editor', async () => ((await page.locator('.squiggly-error').count()) > 0 ? true : 'no .squiggly-error'));
 

@@ -36,6 +36,17 @@ function timed<T>(what: string, step: () => T): T {
   return result;
 }
 
+/** The npm CLI script, so that it can be run by a chosen Node rather than the one on PATH. */
+function npmCli(): string {
+  const fromEnv = process.env.npm_execpath;
+  if (fromEnv && /npm-cli\.js$/.test(fromEnv) && fs.existsSync(fromEnv)) return fromEnv;
+  const npmBin = execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim();
+  const real = fs.realpathSync(npmBin);
+  const cli = path.join(path.dirname(real), 'npm-cli.js');
+  if (!fs.existsSync(cli)) throw new Error(`cannot find npm-cli.js next to ${real}`);
+  return cli;
+}
+
 function hasDebianPackage(name: string): boolean {
   return spawnSync('dpkg', ['-s', name], { stdio: 'ignore' }).status === 0;
 }
@@ -86,9 +97,12 @@ function ensureCodeServer(node24: string): string {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'package.json'), '{"private": true}\n');
     const nodeDir = path.dirname(path.dirname(node24));
-    // Node 24 first on PATH and its headers as nodedir, so that native modules build for the Node that runs them.
-    const env = { ...process.env, PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir };
-    run('npm', ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
+    // npm itself runs on Node 24, Node 24 comes first on PATH and its headers are the nodedir, so that
+    // code-server's install script sees Node 24 and native modules build for the Node that runs them.
+    // The parent npm's npm_* variables (npm_config_user_agent names Node 20, and code-server's script reads it) are dropped.
+    const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+    Object.assign(env, { PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir, NODE: node24 });
+    run(node24, [npmCli(), 'install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
     if (!fs.existsSync(entry)) throw new Error(`code-server installed without ${entry}`);
     fs.writeFileSync(stamp, `${CODE_SERVER_VERSION}\n`);
   });
