@@ -47,12 +47,14 @@ function npmCli(): string {
   return cli;
 }
 
+/** Installed, not merely known: a removed package keeps a dpkg status ("deinstall ok config-files"). */
 function hasDebianPackage(name: string): boolean {
-  return spawnSync('dpkg', ['-s', name], { stdio: 'ignore' }).status === 0;
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() === 'install ok installed';
 }
 
 function ensureAptPackages(): void {
-  const needed = ['chromium', 'libkrb5-dev', 'pkg-config'].filter((p) => !hasDebianPackage(p));
+  const needed = ['chromium', 'libkrb5-dev', 'pkg-config'].filter((p) => !hasDebianPackage(p) || (p === 'chromium' && !fs.existsSync(CHROMIUM)));
   if (needed.length === 0) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root) throw new Error(`The end-to-end tests need the Debian packages ${needed.join(', ')}. Install them with: sudo apt-get install -y ${needed.join(' ')}`);
