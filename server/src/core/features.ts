@@ -2,6 +2,7 @@
  * Editor features computed from one analysis: outline, hover, folding and
  * links. They return plain data in offsets; the server maps it to LSP.
  */
+import { itemAt } from './collections';
 import { formatDate, MONTHS, toIso, weekdayOf, WEEKDAYS, type CalendarDate } from './dates';
 import type { Analysis } from './lint';
 import type { Release } from './model';
@@ -57,16 +58,7 @@ export function outline(analysis: Analysis): OutlineNode[] {
 }
 
 export function releaseAt(analysis: Analysis, offset: number): Release | undefined {
-  const rs = analysis.feed.releases;
-  let lo = 0;
-  let hi = rs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (rs[mid].span.end < offset) lo = mid + 1;
-    else if (rs[mid].span.start > offset) hi = mid - 1;
-    else return rs[mid];
-  }
-  return undefined;
+  return itemAt(analysis.feed.releases, offset);
 }
 
 export interface HoverInfo {

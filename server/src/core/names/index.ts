@@ -6,6 +6,7 @@
  * per document version) and shared by the name rules, hover, references,
  * rename, completion and semantic tokens.
  */
+import { addTo, itemAt } from '../collections';
 import type { Feed, Release } from '../model';
 import type { Span } from '../text';
 import { en as englishStopWords } from 'stopwords-iso/stopwords-iso.json';
@@ -311,9 +312,7 @@ function cluster(tokens: NameToken[], settings: NameSettings): NameCluster[] {
       clusters.push(c);
     }
     t.cluster = c.id;
-    const list = c.spellings.get(t.text);
-    if (list) list.push(t);
-    else c.spellings.set(t.text, [t]);
+    addTo(c.spellings, t.text, t);
   }
   // A dictionary name joins the cluster it folds into, even when the feed never spells it that way.
   for (const [key, spelling] of dictionary) {
@@ -425,16 +424,7 @@ function cachedFoldKey(word: string): string {
 
 /** The name token under an offset, by binary search over the tokens in document order. */
 export function tokenAt(index: NameIndex, offset: number): NameToken | undefined {
-  const ts = index.tokens;
-  let lo = 0;
-  let hi = ts.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ts[mid].span.end < offset) lo = mid + 1;
-    else if (ts[mid].span.start > offset) hi = mid - 1;
-    else return ts[mid];
-  }
-  return undefined;
+  return itemAt(index.tokens, offset);
 }
 
 /** Whether two spellings of one cluster can be the same entity: initials, when both are known, must agree. */

@@ -1,3 +1,4 @@
+import { addTo } from '../collections';
 import { acronymsAlike } from '../names/acronyms';
 import { nameIndex, type AcronymDefinition } from '../names/index';
 import type { FeedRule } from '../types';
@@ -15,9 +16,7 @@ export const acronymMismatch: FeedRule = {
       if (!d.fits) {
         ctx.report({ message: `The letters of "${d.acronym}" do not fit its long form "${d.longForm}"`, span: d.span });
       }
-      const list = defined.get(d.release);
-      if (list) list.push(d);
-      else defined.set(d.release, [d]);
+      addTo(defined, d.release, d);
     }
     for (const use of index.acronyms) {
       const defs = defined.get(use.release);

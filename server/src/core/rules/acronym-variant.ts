@@ -1,3 +1,4 @@
+import { addTo, mapAt } from '../collections';
 import { acronymsAlike } from '../names/acronyms';
 import { nameIndex, type AcronymUse } from '../names/index';
 import type { FeedRule } from '../types';
@@ -13,11 +14,7 @@ export const acronymVariant: FeedRule = {
     const byRelease = new Map<number, Map<string, AcronymUse[]>>();
     for (const a of index.acronyms) {
       if (a.text.length < 3) continue;
-      let g = byRelease.get(a.release);
-      if (!g) byRelease.set(a.release, (g = new Map()));
-      const list = g.get(a.text);
-      if (list) list.push(a);
-      else g.set(a.text, [a]);
+      addTo(mapAt(byRelease, a.release), a.text, a);
     }
     // A pair where one side is defined in the release is acronym-mismatch's to report, not this rule's.
     const defined = new Set(index.definitions.map((d) => `${d.release}\u0000${d.acronym}`));

@@ -1,3 +1,4 @@
+import { addTo } from '../collections';
 import type { Release } from '../model';
 import type { FeedRule } from '../types';
 import { sourceKey } from '../url';
@@ -16,10 +17,7 @@ export const duplicateSource: FeedRule = {
     const groups = new Map<string, Release[]>();
     for (const r of ctx.feed.releases) {
       if (!r.source || r.source.url.length === 0) continue;
-      const key = sourceKey(r.source.url);
-      const group = groups.get(key);
-      if (group) group.push(r);
-      else groups.set(key, [r]);
+      addTo(groups, sourceKey(r.source.url), r);
     }
     for (const group of groups.values()) {
       if (group.length < 2) continue;

@@ -1,3 +1,4 @@
+import { addTo, mapAt } from '../collections';
 import { compatible, nameIndex, type NameCluster, type NameToken } from '../names/index';
 import type { FeedRule, Fix, RuleContext } from '../types';
 
@@ -44,11 +45,7 @@ function checkGroup(ctx: RuleContext, cluster: NameCluster, group: Map<string, N
     // Past MAX_FEED_EDITS occurrences the feed-wide fix is left out of the diagnostics; Rename (F2) does the same job.
     const feedFix = inFeed.length <= MAX_FEED_EDITS ? replaceAll(inFeed, canonical, `Replace all "${spelling}" with "${canonical}" in the feed`) : undefined;
     const byRelease = new Map<number, NameToken[]>();
-    for (const t of tokens) {
-      const list = byRelease.get(t.release);
-      if (list) list.push(t);
-      else byRelease.set(t.release, [t]);
-    }
+    for (const t of tokens) addTo(byRelease, t.release, t);
     const releaseFixes = new Map<number, Fix | undefined>();
     for (const [release, inRelease] of byRelease) {
       releaseFixes.set(release, inRelease.length > 1 ? replaceAll(inRelease, canonical, `Replace all "${spelling}" with "${canonical}" in this release`) : undefined);
@@ -90,13 +87,7 @@ export const inconsistentName: FeedRule = {
       }
       const byRelease = new Map<number, Map<string, NameToken[]>>();
       for (const [spelling, tokens] of cluster.spellings) {
-        for (const t of tokens) {
-          let g = byRelease.get(t.release);
-          if (!g) byRelease.set(t.release, (g = new Map()));
-          const list = g.get(spelling);
-          if (list) list.push(t);
-          else g.set(spelling, [t]);
-        }
+        for (const t of tokens) addTo(mapAt(byRelease, t.release), spelling, t);
       }
       for (const group of byRelease.values()) checkGroup(ctx, cluster, group, 'in this release', cluster.spellings);
     }

@@ -1,0 +1,29 @@
+/** Small collection helpers used across the core. */
+import type { Span } from './text';
+
+/** Appends `value` to the list under `key`, creating the list on first use. */
+export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The map under `key`, created on first use. */
+export function mapAt<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  return inner;
+}
+
+/** Binary search for the item whose span holds `offset`, over items sorted by position and not overlapping. */
+export function itemAt<T extends { span: Span }>(items: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].span.end < offset) lo = mid + 1;
+    else if (items[mid].span.start > offset) hi = mid - 1;
+    else return items[mid];
+  }
+  return undefined;
+}
