@@ -138,8 +138,10 @@ interface ScannedSegment extends Segment {
  * word that the feed also writes in lower case is a common word, not a
  * name. Capitalised words are kept for classification once the set is full.
  */
-function scanFeed(feed: Feed): { common: Set<string>; segments: ScannedSegment[][] } {
-  const common = new Set<string>();
+function scanFeed(feed: Feed): { common: Set<number>; segments: ScannedSegment[][] } {
+  // Lower-case words are kept as 53-bit hashes, not strings: a 10 MB feed has millions of them,
+  // and slicing each one out cost more than the rest of the name analysis.
+  const common = new Set<number>();
   const segments = feed.releases.map((release) =>
     segmentsOf(release, feed).map((seg) => {
       const capitals: number[] = [];
@@ -153,22 +155,57 @@ function scanFeed(feed: Feed): { common: Set<string>; segments: ScannedSegment[]
           i++;
           continue;
         }
-        let j = i + 1;
+        const upper = upperAt(text, i);
+        let h1 = FNV_1;
+        let h2 = FNV_2;
+        let k1 = h1;
+        let k2 = h2;
+        let end = i;
+        let j = i;
         while (j < n) {
           const c = text.charCodeAt(j);
-          if (c === 39 || c === 45 || c === 0x2019 || isWordChar(text, j)) j++;
-          else break;
+          const letter = c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : isWordChar(text, j);
+          if (!letter && c !== 39 && c !== 45 && c !== 0x2019) break;
+          // Capitalised words are looked up later from their text; only lower-case ones need a hash here.
+          if (!upper) {
+            h1 = Math.imul(h1 ^ c, 16777619);
+            h2 = Math.imul(h2 ^ c, 2246822507);
+          }
+          // The hash and the end follow the last letter, so trailing apostrophes and hyphens are no part of the word.
+          if (letter) {
+            k1 = h1;
+            k2 = h2;
+            end = j + 1;
+          }
+          j++;
         }
-        let end = j;
-        while (end > i + 1 && !isWordChar(text, end - 1)) end--;
-        if (upperAt(text, i)) capitals.push(i, end);
-        else if (end - i >= 3) common.add(text.slice(i, end));
+        if (upper) capitals.push(i, end);
+        else if (end - i >= 3) common.add(hashKey(k1, k2));
         i = j;
       }
       return { text, start: seg.start, capitals };
     }),
   );
   return { common, segments };
+}
+
+const FNV_1 = 0x811c9dc5;
+const FNV_2 = 0x9747b28c;
+
+/** Two 32-bit FNV-1a hashes folded into one safe integer; a clash between two words is about one in 2^53. */
+function hashKey(h1: number, h2: number): number {
+  return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
+}
+
+function hashWord(word: string): number {
+  let h1 = FNV_1;
+  let h2 = FNV_2;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 2246822507);
+  }
+  return hashKey(h1, h2);
 }
 
 function rolePhrase(phrase: string): string | undefined {
@@ -199,7 +236,7 @@ function roleNear(text: string, start: number, end: number): string | undefined 
 }
 
 /** Scans one release for name tokens and acronyms. */
-function scanRelease(release: Release, segments: ScannedSegment[], common: Set<string>, ignore: Set<string>, tokens: NameToken[], acronyms: AcronymUse[]): void {
+function scanRelease(release: Release, segments: ScannedSegment[], common: Set<number>, ignore: Set<string>, tokens: NameToken[], acronyms: AcronymUse[]): void {
   for (const seg of segments) {
     const text = seg.text;
     let prevName: NameToken | undefined;
@@ -226,7 +263,7 @@ function scanRelease(release: Release, segments: ScannedSegment[], common: Set<s
         continue;
       }
       const possessive = lower.endsWith("'s") || lower.endsWith('’s');
-      const isName = word.length >= 3 && word[1] !== word[1].toUpperCase() && !common.has(lower) && !(possessive && common.has(lower.slice(0, -2)));
+      const isName = word.length >= 3 && word[1] !== word[1].toUpperCase() && !common.has(hashWord(lower)) && !(possessive && common.has(hashWord(lower.slice(0, -2))));
       if (!isName || ignore.has(lower)) {
         prevName = undefined;
         prevEnd = end;
@@ -353,8 +390,10 @@ export function findLongForm(acronym: string, candidate: string): string | undef
 
 const DEFINITION = /\(\s*(?:(?:hereinafter|hereafter)(?:\s+referred\s+to\s+as)?\s*[-–—]?\s*(?:the\s+)?)?["“«]?(\p{Lu}[\p{Lu}&]{1,7})["”»]?\s*\)/gu;
 
-function scanDefinitions(release: Release, feed: Feed, out: AcronymDefinition[]): void {
-  for (const seg of segmentsOf(release, feed)) {
+function scanDefinitions(segments: readonly Segment[], release: Release, out: AcronymDefinition[]): void {
+  for (const seg of segments) {
+    // Every definition has a parenthesis; most lines have none.
+    if (seg.text.indexOf('(') < 0) continue;
     DEFINITION.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = DEFINITION.exec(seg.text))) {
@@ -387,7 +426,7 @@ export function nameIndex(feed: Feed, settings: NameSettings = { names: [], igno
   const definitions: AcronymDefinition[] = [];
   for (const release of feed.releases) {
     scanRelease(release, segments[release.index], common, ignore, tokens, acronyms);
-    scanDefinitions(release, feed, definitions);
+    scanDefinitions(segments[release.index], release, definitions);
   }
   const clusters = cluster(tokens, settings);
   const tokensByRelease: NameToken[][] = feed.releases.map(() => []);

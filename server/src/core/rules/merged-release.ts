@@ -37,13 +37,14 @@ export const mergedRelease: FeedRule = {
         for (const [c, n] of mine) if ((releaseNames.get(c) ?? 0) > n) sharedNames++;
         const nameShare = mine.size === 0 ? 0 : sharedNames / mine.size;
         if (nameShare > 0.15) continue;
+        // A short paragraph is no story of its own; that is known before the release's words are counted.
+        const words = sets ? sets[release.body.indexOf(p) + 1] : contentWords(p.text);
+        if (words.size < 15) continue;
         if (!counts || !sets) {
           sets = [release.title?.text ?? '', ...release.body.map((l) => l.text)].map(contentWords);
           counts = new Map();
           for (const set of sets) for (const w of set) counts.set(w, (counts.get(w) ?? 0) + 1);
         }
-        const words = sets[release.body.indexOf(p) + 1];
-        if (words.size < 15) continue;
         const all = counts;
         const inRest = (w: string) => (all.get(w) ?? 0) > (words.has(w) ? 1 : 0);
         let sharedWords = 0;
