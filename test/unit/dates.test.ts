@@ -22,6 +22,10 @@ describe('dates', () => {
     assert.deepEqual([matchTrailingDate('T 02/09/2025')?.month, matchTrailingDate('T 02/09/2025', 'MM/DD/YYYY')?.month], [9, 2]);
   });
 
+  it('finds a date followed by any trailing whitespace', () => {
+    assert.equal(matchTrailingDate('Title 09.02.2025 \u00a0\t')?.text, '09.02.2025');
+  });
+
   it('needs whitespace before a trailing date', () => {
     assert.equal(matchTrailingDate('flooding.09.02.2025'), undefined);
     assert.equal(matchTrailingDate('no date here'), undefined);

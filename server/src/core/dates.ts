@@ -118,6 +118,10 @@ const TRAILING_DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray, slashForm
  * `slashFormat` says how to read `01/02/2025`, which is ambiguous on its own.
  */
 export function matchTrailingDate(line: string, slashFormat: DateFormat = DEFAULT_DATE_FORMAT): DateMatch | undefined {
+  // Every shape ends in a four-digit year. Body lines, which nearly always end otherwise, skip the patterns.
+  const trimmed = line.trimEnd();
+  const c = trimmed.charCodeAt(trimmed.length - 1);
+  if (!(c >= 48 && c <= 57)) return undefined;
   for (const p of TRAILING_DATE_PATTERNS) {
     const m = p.re.exec(line);
     if (!m) continue;
