@@ -94,6 +94,23 @@ describe('Press Release Lint in VS Code', () => {
     await waitFor('diagnostics on wire.txt', () => (ours(wire.uri).length > 0 ? true : undefined));
   });
 
+  it('reopens another file as a press release', async () => {
+    const plain = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Title 09.02.2025\nBody.\nSource : https://press.example.gov/1\n' });
+    await vscode.window.showTextDocument(plain);
+    await vscode.commands.executeCommand('pressRelease.reopenAsPressRelease');
+    await waitFor('the language to change', () => (vscode.window.activeTextEditor?.document.languageId === 'press-release' ? true : undefined));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('inserts a release template with New Release', async () => {
+    const untitled = await vscode.workspace.openTextDocument({ language: 'press-release', content: '' });
+    await vscode.window.showTextDocument(untitled);
+    await vscode.commands.executeCommand('pressRelease.newRelease');
+    await waitFor('the template', () => (/^Headline \d{2}\.\d{2}\.\d{4}\nBody text\.\nSource : https:\/\/\n$/.test(untitled.getText()) ? true : undefined), 10_000).catch(() => undefined);
+    assert.match(untitled.getText(), /^Headline \d{2}\.\d{2}\.\d{4}\nBody text\.\nSource : https:\/\/\n$/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('shows diagnostics with rule ids and ranges, and updates them after an edit', async () => {
     await open('feed.release');
     const expected = ['3:121 sentence-spacing', '5:14 date-format', '8:3 inconsistent-name'].sort();
