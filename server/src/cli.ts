@@ -13,6 +13,7 @@ import {
   readConfigText,
   resolveConfig,
   ruleDocUrl,
+  type Analysis,
   type CalendarDate,
   type ConfigLayer,
   type Finding,
@@ -236,13 +237,16 @@ export function run(argv: string[], io: Io): number {
     // Editors hide the BOM, so positions are counted without it; --fix puts it back.
     const bom = raw.charCodeAt(0) === 0xfeff;
     let text = bom ? raw.slice(1) : raw;
+    let analysis: Analysis;
     if (o.fix) {
       const fixed = fixAll(text, lintOptions, true);
       if (file === '-') io.stdout((bom ? '\ufeff' : '') + fixed.text);
       else if (fixed.text !== text) writeAtomic(path.resolve(io.cwd, file), (bom ? '\ufeff' : '') + fixed.text);
       text = fixed.text;
+      analysis = fixed.analysis;
+    } else {
+      analysis = lint(text, lintOptions);
     }
-    const analysis = lint(text, lintOptions);
     results.push({ file, findings: analysis.findings, index: new LineIndex(text, analysis.feed.lines) });
   }
 

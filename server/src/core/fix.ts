@@ -1,5 +1,5 @@
 /** Applying fixes as plain text edits, the way `--fix` and fix-all on save need it. */
-import { lint, type LintOptions } from './lint';
+import { lint, type Analysis, type LintOptions } from './lint';
 import type { Finding, Fix, TextEdit } from './types';
 
 /**
@@ -43,6 +43,8 @@ export interface FixResult {
   /** How many fixes were applied over all passes. */
   applied: number;
   passes: number;
+  /** The analysis of the fixed text, so that callers need not lint it again. */
+  analysis: Analysis;
 }
 
 /**
@@ -53,11 +55,13 @@ export function fixAll(text: string, options: LintOptions = {}, safeOnly = true)
   let current = text;
   let applied = 0;
   let passes = 0;
+  let analysis = lint(current, options);
   for (; passes < 10; passes++) {
-    const fixes = selectFixes(lint(current, options).findings, safeOnly);
+    const fixes = selectFixes(analysis.findings, safeOnly);
     if (fixes.length === 0) break;
     current = applyEdits(current, fixes.flatMap((f) => f.edits));
     applied += fixes.length;
+    analysis = lint(current, options);
   }
-  return { text: current, applied, passes };
+  return { text: current, applied, passes, analysis };
 }
