@@ -35,7 +35,9 @@ export const mergedRelease: FeedRule = {
         for (const t of tokens) if (t.span.start >= p.span.start && t.span.end <= p.span.end) mine.set(t.cluster, (mine.get(t.cluster) ?? 0) + 1);
         let sharedNames = 0;
         for (const [c, n] of mine) if ((releaseNames.get(c) ?? 0) > n) sharedNames++;
-        const nameShare = mine.size === 0 ? 0 : sharedNames / mine.size;
+        // A paragraph without names tells no story of its own (a signature names its agency), so it is left alone.
+        if (mine.size === 0) continue;
+        const nameShare = sharedNames / mine.size;
         if (nameShare > 0.15) continue;
         // A short paragraph is no story of its own; that is known before the release's words are counted.
         const words = sets ? sets[release.body.indexOf(p) + 1] : contentWords(p.text);
