@@ -148,17 +148,20 @@ export async function waitForWorkbench(page: Page, server: CodeServer): Promise<
   }
 }
 
+/** Installs the packaged .vsix into a run's extensions folder; returns what code-server said. */
+export function installPackagedExtension(tools: E2eTools, dirs: { userData: string; extensions: string }): string {
+  const r = spawnSync(tools.node24, [tools.codeServerEntry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', VSIX], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`code-server could not install ${VSIX}:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout.trim().split('\n').pop() ?? '';
+}
+
 /** Test counts over all passes, read from mocha's summary lines, for the closing line. */
 const totals = { passed: 0, failed: 0 };
 
 /** Runs the suite once and returns its exit code. */
 async function runSuite(label: string, tools: E2eTools, installVsix: boolean): Promise<number> {
   const dirs = freshDirs(label);
-  if (installVsix) {
-    const r = spawnSync(tools.node24, [tools.codeServerEntry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', VSIX], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`code-server could not install ${VSIX}:\n${r.stdout}\n${r.stderr}`);
-    log(`installed ${path.basename(VSIX)}: ${r.stdout.trim().split('\n').pop()}`);
-  }
+  if (installVsix) log(`installed ${path.basename(VSIX)}: ${installPackagedExtension(tools, dirs)}`);
   // The extension host inherits this, so the suite can check which copy of the extension it tests.
   const server = await startCodeServer(tools, dirs, { PRL_E2E_EXPECT: installVsix ? 'installed' : 'development' });
   let browser: Browser | undefined;

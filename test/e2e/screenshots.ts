@@ -3,17 +3,15 @@
  * packaged extension. Each step first checks what a user would see, so a
  * screenshot of a broken editor fails the run instead of landing in docs.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { lint, outline } from '../../server/src/core/index';
-import { freshDirs, launchBrowser, startCodeServer, waitForWorkbench } from './runCodeServer';
+import { freshDirs, installPackagedExtension, launchBrowser, startCodeServer, waitForWorkbench } from './runCodeServer';
 import { ROOT, type E2eTools } from './setup';
 
 const IMAGES = path.join(ROOT, 'docs', 'images');
 const SAMPLE = path.join(ROOT, 'samples', 'sample.release');
-const VSIX = path.join(ROOT, 'dist', 'press-release-lint.vsix');
 const STEP_MS = 60_000;
 
 function log(message: string): void {
@@ -55,8 +53,7 @@ async function until(what: string, probe: () => Promise<string | true>): Promise
 export async function takeScreenshots(tools: E2eTools): Promise<void> {
   const dirs = freshDirs('screenshots');
   fs.copyFileSync(SAMPLE, path.join(dirs.workspace, 'sample.release'));
-  const r = spawnSync(tools.node24, [tools.codeServerEntry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', VSIX], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`code-server could not install ${VSIX}:\n${r.stdout}\n${r.stderr}`);
+  installPackagedExtension(tools, dirs);
   fs.mkdirSync(IMAGES, { recursive: true });
 
   // What a user should see, computed by the core from the same sample.

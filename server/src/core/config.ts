@@ -6,7 +6,7 @@
  */
 import { DATE_FORMATS, DEFAULT_DATE_FORMAT, type DateFormat } from './dates';
 import { RULES, RULES_BY_ID } from './rules/index';
-import { SEVERITIES, type OptionValue, type SeveritySetting } from './types';
+import { SEVERITIES, type OptionValue, type Rule, type SeveritySetting } from './types';
 
 export const CONFIG_FILE_NAME = '.pressreleaserc.json';
 
@@ -36,13 +36,16 @@ export interface ReadResult {
   errors: string[];
 }
 
+/** A rule's options at their defaults. */
+export function defaultOptions(rule: Rule): Record<string, OptionValue> {
+  const options: Record<string, OptionValue> = {};
+  for (const [name, spec] of Object.entries(rule.options ?? {})) options[name] = spec.default;
+  return options;
+}
+
 export function defaultConfig(): Config {
   const rules: Record<string, RuleConfig> = {};
-  for (const rule of RULES) {
-    const options: Record<string, OptionValue> = {};
-    for (const [name, spec] of Object.entries(rule.options ?? {})) options[name] = spec.default;
-    rules[rule.id] = { severity: rule.defaultSeverity, options };
-  }
+  for (const rule of RULES) rules[rule.id] = { severity: rule.defaultSeverity, options: defaultOptions(rule) };
   return { dateFormat: DEFAULT_DATE_FORMAT, rules, names: [], ignoreNames: [] };
 }
 

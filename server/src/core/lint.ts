@@ -4,11 +4,11 @@
  * release text so that an edit re-checks only the releases it touched.
  */
 import { calendarDateOf, toIso, type CalendarDate } from './dates';
-import { defaultConfig, type Config } from './config';
+import { defaultConfig, defaultOptions, type Config } from './config';
 import type { Feed, Release } from './model';
 import { parseFeed } from './parser';
 import { RULES } from './rules/index';
-import type { Finding, OptionValue, Report, Rule, RuleContext, Severity } from './types';
+import type { Finding, Report, Rule, RuleContext, Severity } from './types';
 
 export interface LintOptions {
   config?: Config;
@@ -39,7 +39,7 @@ class RuleRunner {
   constructor(rules: readonly Rule[], feed: Feed, config: Config, today: CalendarDate, private readonly onError: OnError) {
     for (const rule of rules) {
       // A rule that the config does not know (an injected one) runs with its own defaults.
-      const rc = config.rules[rule.id] ?? { severity: rule.defaultSeverity, options: Object.fromEntries(Object.entries(rule.options ?? {}).map(([k, v]) => [k, v.default as OptionValue])) };
+      const rc = config.rules[rule.id] ?? { severity: rule.defaultSeverity, options: defaultOptions(rule) };
       if (rc.severity === 'off') continue;
       const severity: Severity = rc.severity;
       const ctx: RuleContext = {

@@ -108,7 +108,3 @@ export function countWords(text: string, limit = Infinity): number {
   while (n < limit && WORD.exec(text)) n++;
   return n;
 }
-
-export function spanContains(span: Span, offset: number): boolean {
-  return offset >= span.start && offset <= span.end;
-}

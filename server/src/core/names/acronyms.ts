@@ -4,6 +4,11 @@ function sorted(s: string): string {
   return [...s].sort().join('');
 }
 
+/** The same letters, perhaps in another order (AEKU/AEUK). */
+export function sameLetters(a: string, b: string): boolean {
+  return sorted(a) === sorted(b);
+}
+
 /** True when one letter string holds the other's letters plus at most one more. */
 function containsLetters(long: string, short: string): boolean {
   const counts = new Map<string, number>();
@@ -24,7 +29,7 @@ function containsLetters(long: string, short: string): boolean {
  */
 export function acronymsAlike(a: string, b: string): boolean {
   if (a === b || a.length < 3 || b.length < 3 || Math.abs(a.length - b.length) > 1) return false;
-  if (a.length === b.length) return sorted(a) === sorted(b);
+  if (a.length === b.length) return sameLetters(a, b);
   const [long, short] = a.length > b.length ? [a, b] : [b, a];
   return containsLetters(long, short);
 }

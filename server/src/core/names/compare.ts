@@ -3,7 +3,7 @@
  * Nurgaliev") with the same primitives the feed analysis uses. The labelled
  * corpus in test/fixtures/names measures this function.
  */
-import { acronymsAlike } from './acronyms';
+import { acronymsAlike, sameLetters } from './acronyms';
 import { foldKey, nearKeys } from './fold';
 
 const LEGAL = /^(?:JSC|LLP|LLC|RSE|PLC|LTD|Ltd|Inc|GmbH|PJSC|OJSC|CJSC|NJSC|NAC|NCE)$/;
@@ -56,8 +56,7 @@ export function sameEntity(a: string, b: string): boolean {
     const [p, q] = [x.acronyms[0], y.acronyms[0]];
     if (p === q) return true;
     // Bare acronyms of different lengths are too often different bodies (SCO/CSTO); a shared legal form ties them to one company.
-    const permutation = [...p].sort().join('') === [...q].sort().join('');
-    return acronymsAlike(p, q) && (permutation || (x.legal && y.legal));
+    return acronymsAlike(p, q) && (sameLetters(p, q) || (x.legal && y.legal));
   }
   if (x.acronyms.join() !== y.acronyms.join()) return false;
   if (x.words.length === 0 || y.words.length === 0) return false;

@@ -1,5 +1,5 @@
 import { addTo, mapAt } from '../collections';
-import { acronymsAlike } from '../names/acronyms';
+import { acronymsAlike, sameLetters } from '../names/acronyms';
 import { nameIndex, type AcronymUse } from '../names/index';
 import type { FeedRule } from '../types';
 
@@ -41,6 +41,3 @@ export const acronymVariant: FeedRule = {
   },
 };
 
-function sameLetters(a: string, b: string): boolean {
-  return [...a].sort().join('') === [...b].sort().join('');
-}
