@@ -68,7 +68,8 @@ const DEBOUNCE_MS = 150;
 
 interface DocState {
   version: number;
-  configKey: string;
+  /** The config the analysis was made with; a re-read config is a new object, so identity tells a change. */
+  config: Config;
   analysis: Analysis;
 }
 
@@ -182,16 +183,15 @@ export function startServer(connection: Connection): void {
   /** The analysis of the document's current version, computed once and shared by every feature. */
   async function getAnalysis(doc: TextDocument): Promise<Analysis> {
     const config = await getConfig(doc.uri);
-    const configKey = JSON.stringify(config);
     const cached = analyses.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.configKey === configKey) return cached.analysis;
+    if (cached && cached.version === doc.version && cached.config === config) return cached.analysis;
     let analyzer = analyzers.get(doc.uri);
     if (!analyzer) {
       analyzer = new Analyzer((rule, e) => connection.console.error(`Rule ${rule.id} failed: ${(e as Error).stack ?? String(e)}`));
       analyzers.set(doc.uri, analyzer);
     }
     const analysis = analyzer.analyze(doc.getText(), { config });
-    analyses.set(doc.uri, { version: doc.version, configKey, analysis });
+    analyses.set(doc.uri, { version: doc.version, config, analysis });
     return analysis;
   }
 
