@@ -8,6 +8,7 @@ import { defaultConfig, defaultOptions, type Config } from './config';
 import type { Feed, Release } from './model';
 import { parseFeed } from './parser';
 import { RULES } from './rules/index';
+import { LineIndex } from './text';
 import type { Finding, Report, Rule, RuleContext, Severity } from './types';
 
 export interface LintOptions {
@@ -24,7 +25,7 @@ export interface Analysis {
   config: Config;
 }
 
-type OnError = (rule: Rule, e: unknown) => void;
+export type OnError = (rule: Rule, e: unknown) => void;
 
 /**
  * Binds the rules to one feed and config. Each rule's context is made once
@@ -146,4 +147,23 @@ export function lint(text: string, options: LintOptions = {}, onRuleError?: OnEr
   runner.checkFeed(findings);
   findings.sort(byPosition);
   return { feed, findings, config };
+}
+
+/** What `lintInBatches` tells its caller when it has finished. */
+export interface BatchSummary {
+  /** The parsed feed's line starts live in `lineIndex`, so reports can place findings without the model. */
+  lineIndex: LineIndex;
+  releases: number;
+}
+
+/**
+ * Lints text and hands the findings to `sink` in document order, in batches,
+ * so that a caller which writes a report as it goes never holds every
+ * finding of a huge feed at once.
+ */
+export function lintInBatches(text: string, options: LintOptions, sink: (batch: readonly Finding[]) => void, onRuleError?: OnError): BatchSummary {
+  const a = lint(text, options, onRuleError);
+  const BATCH = 10_000;
+  for (let i = 0; i < a.findings.length; i += BATCH) sink(a.findings.slice(i, i + BATCH));
+  return { lineIndex: new LineIndex(text, a.feed.lines), releases: a.feed.releases.length };
 }
