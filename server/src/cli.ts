@@ -247,7 +247,7 @@ export function run(argv: string[], io: Io): number {
     } else {
       analysis = lint(text, lintOptions);
     }
-    results.push({ file, findings: analysis.findings, index: new LineIndex(text, analysis.feed.lines) });
+    results.push({ file, findings: analysis.findings, index: analysis.feed.lineIndex });
   }
 
   // With --fix on standard input the fixed text owns stdout, so the report goes to stderr.

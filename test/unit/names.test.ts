@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findLongForm, foldKey, nameIndex, nearKeys, parseFeed, roleOf, sameEntity } from '../../server/src/core/index';
+import { findLongForm, foldKey, lint, nearKeys, roleOf, sameEntity } from '../../server/src/core/index';
 import { evaluate } from '../support/evalNames';
 
 describe('name fold key', () => {
@@ -67,25 +67,26 @@ describe('sameEntity', () => {
 });
 
 describe('name index', () => {
-  const feed = parseFeed(
+  const analysis = lint(
     [
       'S. Nurgaliyev opened the plant 09.02.2025',
       'Deputy Minister of Energy Serik Nurgaliev opened the plant in the Karkaraly district, and the akim of Qarqaraly district thanked him. Nurgaliyev said the plant employs many people.',
       'Source : https://press.example.gov/1',
     ].join('\n'),
   );
-  const index = nameIndex(feed);
+  const feed = analysis.feed;
+  const index = analysis.facts.names();
 
   it('clusters variants across tokens and keeps the role next to a person', () => {
     const nurg = index.tokens.filter((t) => /Nurgali/.test(t.text));
-    assert.equal(new Set(nurg.map((t) => t.cluster)).size, 1);
-    assert.deepEqual([...index.clusters[nurg[0].cluster].spellings.keys()], ['Nurgaliyev', 'Nurgaliev']);
-    assert.equal(roleOf(feed, nurg[1]), 'Deputy Minister of Energy');
-    assert.equal(roleOf(feed, index.tokens.find((t) => t.text === 'Serik')!), 'Deputy Minister of Energy');
+    assert.equal(new Set(nurg.map((t) => index.clusterOf(t))).size, 1);
+    assert.deepEqual([...index.clusterOf(nurg[0]).spellings.keys()], ['Nurgaliyev', 'Nurgaliev']);
+    assert.equal(roleOf(feed.text, nurg[1]), 'Deputy Minister of Energy');
+    assert.equal(roleOf(feed.text, index.tokens.find((t) => t.text === 'Serik')!), 'Deputy Minister of Energy');
     assert.equal(nurg[0].initial, 'S');
     const karkaraly = index.tokens.filter((t) => /araly/.test(t.text));
     assert.deepEqual(karkaraly.map((t) => t.kind), ['place', 'place']);
-    assert.equal(karkaraly[0].cluster, karkaraly[1].cluster);
+    assert.equal(index.clusterOf(karkaraly[0]), index.clusterOf(karkaraly[1]));
   });
 
   it('does not take common words for names', () => {

@@ -1,12 +1,15 @@
 /**
- * Runs the rules over a parsed feed. `lint` is the one-shot entry point for
- * the CLI and tests; `Analyzer` keeps the findings of release rules per
- * release text so that an edit re-checks only the releases it touched.
+ * Runs the rules over a feed. `lint` is the one-shot entry point for tests;
+ * `Analyzer` keeps each release's findings and name scan by its text, so
+ * that an edit re-checks only the releases it touched; `lintInBatches`
+ * streams the findings of a feed of any size in bounded memory.
  */
 import { calendarDateOf, toIso, type CalendarDate } from './dates';
 import { defaultConfig, defaultOptions, type Config } from './config';
+import { FeedFacts, releaseFacts, type ReleaseFacts } from './facts';
 import type { Feed, Release } from './model';
-import { parseFeed } from './parser';
+import { scanReleaseNames, type ReleaseNames } from './names/scan';
+import { parseFeed, parseReleases } from './parser';
 import { RULES } from './rules/index';
 import { LineIndex } from './text';
 import type { Finding, Report, Rule, RuleContext, Severity } from './types';
@@ -23,37 +26,60 @@ export interface Analysis {
   feed: Feed;
   findings: Finding[];
   config: Config;
+  /** What feed rules read, name analysis included; editor features share it. */
+  facts: FeedFacts;
 }
 
 export type OnError = (rule: Rule, e: unknown) => void;
 
+interface Settings {
+  config: Config;
+  today: CalendarDate;
+  rules: readonly Rule[];
+}
+
+function settingsOf(options: LintOptions): Settings {
+  return { config: options.config ?? defaultConfig(), today: options.today ?? calendarDateOf(new Date()), rules: options.rules ?? RULES };
+}
+
 /**
- * Binds the rules to one feed and config. Each rule's context is made once
- * per run, not once per release, and reports into whichever list is current,
- * so a 10 MB feed does not allocate a context for every release and rule.
+ * Binds the rules to one document and config. Each rule's context is made
+ * once per run, not once per release, and reports into whichever list is
+ * current, so a 10 MB feed does not allocate a context for every release
+ * and rule.
  */
 class RuleRunner {
   private out: Finding[] = [];
+  private scanned?: { release: Release; names: ReleaseNames };
   private readonly releaseRules: Array<[Rule & { scope: 'release' }, RuleContext]> = [];
   private readonly feedRules: Array<[Rule & { scope: 'feed' }, RuleContext]> = [];
 
-  constructor(rules: readonly Rule[], feed: Feed, config: Config, today: CalendarDate, private readonly onError: OnError) {
-    for (const rule of rules) {
+  constructor(readonly text: string, readonly lines: LineIndex, settings: Settings, private readonly onError: OnError) {
+    const { config, today } = settings;
+    for (const rule of settings.rules) {
       // A rule that the config does not know (an injected one) runs with its own defaults.
       const rc = config.rules[rule.id] ?? { severity: rule.defaultSeverity, options: defaultOptions(rule) };
       if (rc.severity === 'off') continue;
       const severity: Severity = rc.severity;
       const ctx: RuleContext = {
-        feed,
+        text,
+        lines,
         options: rc.options,
         dateFormat: config.dateFormat,
         config,
         today,
         report: (r: Report) => this.out.push({ ruleId: rule.id, severity, ...r }),
+        names: (release) => this.names(release),
       };
       if (rule.scope === 'release') this.releaseRules.push([rule, ctx]);
       else this.feedRules.push([rule, ctx]);
     }
+  }
+
+  /** The name scan of the release being checked, made on first use; `known` hands in one made earlier. */
+  names(release: Release, known?: ReleaseNames): ReleaseNames {
+    if (this.scanned?.release !== release) this.scanned = { release, names: known ?? scanReleaseNames(release, this.text) };
+    return this.scanned.names;
   }
 
   // One bad rule must not hide the others or kill the server: its error is reported and the run goes on.
@@ -71,22 +97,25 @@ class RuleRunner {
     return into;
   }
 
-  checkFeed(into: Finding[]): void {
+  checkFeed(facts: FeedFacts, into: Finding[] = []): Finding[] {
     this.out = into;
     for (const [rule, ctx] of this.feedRules) {
       try {
-        rule.check(ctx);
+        rule.check(facts, ctx);
       } catch (e) {
         this.onError(rule, e);
       }
     }
+    return into;
   }
 }
 
-function byPosition(a: Finding, b: Finding): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || RULE_ORDER.get(a.ruleId)! - RULE_ORDER.get(b.ruleId)!;
-}
 const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
+
+/** Document order; at one position, the order of the rules list, so output is stable. */
+export function byPosition(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || (RULE_ORDER.get(a.ruleId) ?? -1) - (RULE_ORDER.get(b.ruleId) ?? -1);
+}
 
 function shift(f: Finding, delta: number): Finding {
   const s = (span: { start: number; end: number }) => ({ start: span.start + delta, end: span.end + delta });
@@ -97,14 +126,43 @@ function shift(f: Finding, delta: number): Finding {
   return out;
 }
 
-/** Fills in the defaults of the options and parses the text. */
-function prepare(text: string, options: LintOptions): { config: Config; today: CalendarDate; rules: readonly Rule[]; feed: Feed } {
-  const config = options.config ?? defaultConfig();
-  return { config, today: options.today ?? calendarDateOf(new Date()), rules: options.rules ?? RULES, feed: parseFeed(text, { dateFormat: config.dateFormat }) };
+/** What one release contributes, in offsets relative to its start, so that it can be reused wherever the release moves. */
+interface ReleaseResult {
+  findings: Finding[];
+  names: ReleaseNames;
+}
+
+function checkRelease(runner: RuleRunner, release: Release): ReleaseResult {
+  const base = release.span.start;
+  return { findings: runner.checkRelease(release).map((f) => shift(f, -base)), names: runner.names(release) };
+}
+
+/**
+ * A release's cache key: its text, and the terminator after its last line,
+ * which a fix that splits that line copies.
+ */
+function releaseKey(feed: Feed, release: Release): string {
+  return `${feed.text.slice(release.span.start, release.span.end)}\u0000${feed.lineIndex.terminatorAfter(release.lastLine)}`;
+}
+
+function analyzeWith(text: string, settings: Settings, onError: OnError, cached: (key: string, compute: () => ReleaseResult) => ReleaseResult): Analysis {
+  const feed = parseFeed(text, { dateFormat: settings.config.dateFormat });
+  const runner = new RuleRunner(text, feed.lineIndex, settings, onError);
+  const findings: Finding[] = [];
+  const facts: ReleaseFacts[] = [];
+  for (const release of feed.releases) {
+    const result = cached(releaseKey(feed, release), () => checkRelease(runner, release));
+    for (const f of result.findings) findings.push(shift(f, release.span.start));
+    facts.push(releaseFacts(release, result.names));
+  }
+  const feedFacts = new FeedFacts(text, facts, settings.config);
+  runner.checkFeed(feedFacts, findings);
+  findings.sort(byPosition);
+  return { feed, findings, config: settings.config, facts: feedFacts };
 }
 
 export class Analyzer {
-  private cache = new Map<string, Finding[]>();
+  private cache = new Map<string, ReleaseResult>();
   private cacheContext = '';
   /** How many releases the last run took from the cache, for tests and benchmarks. */
   lastReuse = { reused: 0, checked: 0 };
@@ -112,58 +170,67 @@ export class Analyzer {
   constructor(private readonly onRuleError: OnError = () => undefined) {}
 
   analyze(text: string, options: LintOptions = {}): Analysis {
-    const { config, today, rules, feed } = prepare(text, options);
-    const context = `${JSON.stringify(config)}|${toIso(today)}|${feed.eol}|${rules.map((r) => r.id).join()}`;
+    const settings = settingsOf(options);
+    const context = `${JSON.stringify(settings.config)}|${toIso(settings.today)}|${settings.rules.map((r) => r.id).join()}`;
     if (context !== this.cacheContext) {
       this.cache.clear();
       this.cacheContext = context;
     }
-    const runner = new RuleRunner(rules, feed, config, today, this.onRuleError);
-    const findings: Finding[] = [];
-    const next = new Map<string, Finding[]>();
+    const next = new Map<string, ReleaseResult>();
     let reused = 0;
-    for (const release of feed.releases) {
-      const key = text.slice(release.span.start, release.span.end);
-      let local = next.get(key) ?? this.cache.get(key);
-      if (local) reused++;
-      else local = runner.checkRelease(release).map((f) => shift(f, -release.span.start));
-      next.set(key, local);
-      for (const f of local) findings.push(shift(f, release.span.start));
-    }
+    let checked = 0;
+    const analysis = analyzeWith(text, settings, this.onRuleError, (key, compute) => {
+      let result = next.get(key) ?? this.cache.get(key);
+      if (result) reused++;
+      else {
+        result = compute();
+        checked++;
+      }
+      next.set(key, result);
+      return result;
+    });
     this.cache = next;
-    this.lastReuse = { reused, checked: feed.releases.length - reused };
-    runner.checkFeed(findings);
-    findings.sort(byPosition);
-    return { feed, findings, config };
+    this.lastReuse = { reused, checked };
+    return analysis;
   }
 }
 
 /** Lints text in one pass without a cache. A rule that throws is reported through `onRuleError` and skipped. */
-export function lint(text: string, options: LintOptions = {}, onRuleError?: OnError): Analysis {
-  const { config, today, rules, feed } = prepare(text, options);
-  const runner = new RuleRunner(rules, feed, config, today, onRuleError ?? (() => undefined));
-  const findings: Finding[] = [];
-  for (const release of feed.releases) runner.checkRelease(release, findings);
-  runner.checkFeed(findings);
-  findings.sort(byPosition);
-  return { feed, findings, config };
+export function lint(text: string, options: LintOptions = {}, onRuleError: OnError = () => undefined): Analysis {
+  return analyzeWith(text, settingsOf(options), onRuleError, (_key, compute) => compute());
 }
 
 /** What `lintInBatches` tells its caller when it has finished. */
 export interface BatchSummary {
-  /** The parsed feed's line starts live in `lineIndex`, so reports can place findings without the model. */
+  /** The document's line starts, so reports can place findings without the model. */
   lineIndex: LineIndex;
   releases: number;
 }
 
 /**
- * Lints text and hands the findings to `sink` in document order, in batches,
- * so that a caller which writes a report as it goes never holds every
- * finding of a huge feed at once.
+ * Lints text and hands the findings to `sink` in document order, one
+ * release at a time, never holding the model of the whole feed or all of
+ * its findings. It reads the feed twice: first the facts that feed rules
+ * compare, then each release again for its own rules, merged in order with
+ * the feed rules' findings. The findings equal those of `lint`.
  */
-export function lintInBatches(text: string, options: LintOptions, sink: (batch: readonly Finding[]) => void, onRuleError?: OnError): BatchSummary {
-  const a = lint(text, options, onRuleError);
-  const BATCH = 10_000;
-  for (let i = 0; i < a.findings.length; i += BATCH) sink(a.findings.slice(i, i + BATCH));
-  return { lineIndex: new LineIndex(text, a.feed.lines), releases: a.feed.releases.length };
+export function lintInBatches(text: string, options: LintOptions, sink: (batch: readonly Finding[]) => void, onRuleError: OnError = () => undefined): BatchSummary {
+  const settings = settingsOf(options);
+  const lineIndex = new LineIndex(text);
+  const runner = new RuleRunner(text, lineIndex, settings, onRuleError);
+  const parse = () => parseReleases(text, { dateFormat: settings.config.dateFormat }, lineIndex);
+  const facts: ReleaseFacts[] = [];
+  for (const release of parse()) facts.push(releaseFacts(release, runner.names(release)));
+  const feedFindings = runner.checkFeed(new FeedFacts(text, facts, settings.config)).sort(byPosition);
+  let next = 0;
+  for (const release of parse()) {
+    runner.names(release, facts[release.index].names);
+    const batch = runner.checkRelease(release);
+    // Feed findings up to the next release's start belong with this release; both lists are in document order.
+    const until = release.index + 1 < facts.length ? facts[release.index + 1].span.start : Infinity;
+    while (next < feedFindings.length && feedFindings[next].span.start < until) batch.push(feedFindings[next++]);
+    if (batch.length > 0) sink(batch.sort(byPosition));
+  }
+  if (next < feedFindings.length) sink(feedFindings.slice(next));
+  return { lineIndex, releases: facts.length };
 }

@@ -5,7 +5,7 @@
  * can always return a model and let the rules say what is missing.
  */
 import type { DateMatch } from './dates';
-import type { Line, Span } from './text';
+import type { LineIndex, Span } from './text';
 
 export type BodyKind = 'paragraph' | 'list-item' | 'quote' | 'subheading' | 'score';
 
@@ -78,11 +78,12 @@ export interface ParseProblem {
 
 export interface Feed {
   text: string;
-  lines: Line[];
+  /** Line starts, shared by the parser, the rules and every consumer that maps offsets to positions. */
+  lineIndex: LineIndex;
   categories: Category[];
   releases: Release[];
   problems: ParseProblem[];
-  /** `\r\n` or `\n`: what inserted lines should end with. */
+  /** `\r\n` or `\n`: what the document mostly uses; a fix that splits a line copies that line's own terminator instead. */
   eol: string;
   /** Whether the text starts with a byte-order mark, which the parser skips. */
   bom: boolean;

@@ -2,10 +2,11 @@
  * The feed parser. It is a single forward pass over the lines with two
  * states (between releases, inside a release), and it never throws: every
  * fault becomes a ParseProblem and the model keeps whatever was recognised.
+ * It hands out one release at a time, so callers choose whether to keep them.
  */
 import { DEFAULT_DATE_FORMAT, matchTrailingDate, type DateFormat } from './dates';
 import type { BodyKind, BodyLine, Category, Feed, ParseProblem, Release, Source, Title } from './model';
-import { detectEol, splitLines, type Line, type Span } from './text';
+import { detectEol, LineIndex, type Line, type Span } from './text';
 import { sourceUrlProblem } from './url';
 
 export interface ParseOptions {
@@ -20,6 +21,8 @@ const MAX_TITLE_IN_BODY = 400;
 const END_PUNCTUATION = /[.!?;:,…]["'”»’)]?$/;
 const LIST_OR_QUOTE = /^(?:\*|-|–|—)\s/;
 const SOURCE_LABEL = /Source[ \t]*:/g;
+/** The message of the missing-date problem; release facts keep only its offsets and rebuild it from this. */
+export const MISSING_DATE_MESSAGE = 'Title has no publication date';
 
 interface SourceHit {
   labelStart: number;
@@ -30,36 +33,63 @@ interface SourceHit {
   prefixEnd: number;
 }
 
+const WHITESPACE = /\s/g;
+/** At most this many words after a label are counted to tell prose from a bare Source. */
+const PROSE_WORDS = 5;
+
+/** The offset of the first non-space character at or after `from`, or `to` when there is none before it. */
+function skipSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && /\s/.test(text[i])) i++;
+  return i;
+}
+
+/** Whether the words from `from` to `to` number at least `n`, counting no further than needed. */
+function hasWords(text: string, from: number, to: number, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const space = /\s/.test(text[i]);
+    if (!space && !inWord && ++words >= n) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
 /**
  * Finds the Source label on a line. A label counts when a URL follows it,
  * when it is glued to the end of a sentence, when it starts the line and no
  * sentence follows it, or when only one token follows it; that keeps a
  * sentence such as "Source: officials said ..." inside a paragraph from
- * ending the release.
+ * ending the release. Each label costs only the few characters around it,
+ * so a long line with many labels stays linear.
  */
 function findSource(text: string): SourceHit | undefined {
   if (text.indexOf('Source') < 0) return undefined;
-  const firstNonWs = text.search(/\S/);
+  const trimEnd = text.trimEnd().length;
+  const firstNonWs = skipSpace(text, 0, trimEnd);
+  const endsSentence = /[.!?]["”»]?$/.test(text.slice(Math.max(0, trimEnd - 2), trimEnd));
   SOURCE_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SOURCE_LABEL.exec(text))) {
     const labelStart = m.index;
     const labelEnd = labelStart + m[0].length;
-    const rest = text.slice(labelEnd);
-    const restTrim = rest.trim();
-    const urlLike = /^(?:https?:|www\.)/i.test(restTrim);
+    const urlStart = skipSpace(text, labelEnd, trimEnd);
+    const urlLike = /^(?:https?:|www\.)/i.test(text.slice(urlStart, urlStart + 6));
     const before = labelStart > 0 ? text[labelStart - 1] : ' ';
     const afterLetter = /\p{L}/u.test(before);
     // A label that starts the line is a Source unless what follows reads as a sentence of prose.
-    const prose = /[.!?]["”»]?$/.test(restTrim) && restTrim.split(/\s+/).length >= 5;
+    const prose = endsSentence && hasWords(text, urlStart, trimEnd, PROSE_WORDS);
     // Glued straight onto the end of a sentence ("migrants.Source :"), the label cannot be prose.
     const afterSentence = /[.!?"”»)]/.test(before);
-    const accepted = urlLike || afterSentence || (labelStart === firstNonWs && !prose) || (!afterLetter && !/\s/.test(restTrim));
+    WHITESPACE.lastIndex = urlStart;
+    const space = WHITESPACE.exec(text);
+    const oneToken = !space || space.index >= trimEnd;
+    const accepted = urlLike || afterSentence || (labelStart === firstNonWs && !prose) || (!afterLetter && oneToken);
     if (!accepted) continue;
-    const urlStart = labelEnd + (rest.length - rest.trimStart().length);
     let prefixEnd = labelStart;
     while (prefixEnd > 0 && /\s/.test(text[prefixEnd - 1])) prefixEnd--;
-    return { labelStart, labelEnd, urlStart, urlEnd: urlStart + restTrim.length, prefixEnd };
+    return { labelStart, labelEnd, urlStart, urlEnd: Math.max(urlStart, trimEnd), prefixEnd };
   }
   return undefined;
 }
@@ -83,25 +113,24 @@ function isCategoryCandidate(t: string): boolean {
   return t.length <= 40 && !END_PUNCTUATION.test(t) && !/\d/.test(t) && t.split(/\s+/).length <= 4 && !LIST_OR_QUOTE.test(t) && /^\p{Lu}/u.test(t);
 }
 
-export function parseFeed(text: string, options: ParseOptions = {}): Feed {
+/**
+ * Reads releases one at a time, in a single forward pass with two states
+ * (between releases, inside one). Each release is handed out as soon as it
+ * is closed, so a caller that does not keep them can read a feed of any
+ * size in bounded memory.
+ */
+export function* parseReleases(text: string, options: ParseOptions = {}, lineIndex = new LineIndex(text)): Generator<Release> {
   const dateFormat = options.dateFormat ?? DEFAULT_DATE_FORMAT;
+  const lineCount = lineIndex.lineCount;
+  // The BOM is not content: line 0 is read from after it, so that the first line reads like any other.
   const bom = text.charCodeAt(0) === 0xfeff;
-  const lines = splitLines(text);
-  if (bom) {
-    // The BOM is not content: step over it so that the first line reads like any other.
-    lines[0] = { ...lines[0], start: 1, text: lines[0].text.slice(1) };
-  }
-  const releases: Release[] = [];
-  const categories: Category[] = [];
-  const problems: ParseProblem[] = [];
+  const lineAt = (i: number): Line => {
+    const line = lineIndex.line(i);
+    return i === 0 && bom ? { ...line, start: 1, text: line.text.slice(1) } : line;
+  };
+  let index = 0;
   let category: Category | undefined;
   let current: Release | undefined;
-
-  const report = (r: Release, p: Omit<ParseProblem, 'release'>): void => {
-    const problem = { ...p, release: r.index };
-    r.problems.push(problem);
-    problems.push(problem);
-  };
 
   const datedTitle = (line: Line, inBody: boolean): Title | undefined => {
     const t = line.text.trim();
@@ -123,76 +152,16 @@ export function parseFeed(text: string, options: ParseOptions = {}): Feed {
     };
   };
 
-  const close = (r: Release): void => {
-    const last = r.body.length > 0 ? r.body[r.body.length - 1] : undefined;
-    if (!r.source) {
-      r.span.end = last ? last.span.end : r.title ? r.title.span.end : r.span.end;
-      r.lastLine = last ? last.line : r.title ? r.title.line : r.firstLine;
-      report(r, {
-        kind: 'missing-source',
-        span: r.title ? r.title.span : r.body.length > 0 ? r.body[0].span : r.span,
-        message: 'Release has no Source line',
-      });
-    }
-    if (r.title && r.body.length === 0) {
-      report(r, { kind: 'empty-body', span: r.title.span, message: 'Release has no body text' });
-    }
-  };
-
-  const open = (line: Line, title: Title | undefined): Release => {
-    const span = trimmedSpan(line);
-    const r: Release = { index: releases.length, span: { start: span.start, end: span.end }, firstLine: line.index, lastLine: line.index, category, title, body: [], problems: [] };
-    releases.push(r);
-    if (title && !title.date) {
-      report(r, { kind: 'missing-date', span: title.span, message: 'Title has no publication date' });
-    }
-    if (!title) {
-      report(r, { kind: 'missing-title', span, message: 'Text after a Source has no title line (an orphan story)' });
-    }
-    return r;
-  };
-
-  /** Adds a body line (and a Source found on it) to the open release; returns true when the release ended. */
-  const addBodyLine = (r: Release, line: Line): boolean => {
-    const hit = findSource(line.text);
-    const bodyText = hit ? line.text.slice(0, hit.prefixEnd) : line.text;
-    const t = bodyText.trim();
-    if (t.length > 0) {
-      const lead = bodyText.length - bodyText.trimStart().length;
-      const span = { start: line.start + lead, end: line.start + bodyText.trimEnd().length };
-      const body: BodyLine = { kind: classifyBody(t), line: line.index, text: t, span };
-      r.body.push(body);
-      r.span.end = span.end;
-      r.lastLine = line.index;
-    }
-    if (!hit) return false;
-    const url = line.text.slice(hit.urlStart, hit.urlEnd);
-    const source: Source = {
-      line: line.index,
-      span: { start: line.start + hit.labelStart, end: line.start + Math.max(hit.urlEnd, hit.labelEnd) },
-      labelSpan: { start: line.start + hit.labelStart, end: line.start + hit.labelEnd },
-      url,
-      urlSpan: { start: line.start + hit.urlStart, end: line.start + hit.urlEnd },
-      glued: t.length > 0,
-      gapSpan: t.length > 0 ? { start: line.start + hit.prefixEnd, end: line.start + hit.labelStart } : undefined,
-    };
-    r.source = source;
-    r.span.end = source.span.end;
-    r.lastLine = line.index;
-    const urlProblem = sourceUrlProblem(url);
-    if (urlProblem) {
-      report(r, { kind: 'source-url', span: url.length > 0 ? source.urlSpan : source.labelSpan, message: urlProblem });
-    }
-    return true;
-  };
-
   const nextNonEmpty = (from: number): Line | undefined => {
-    for (let j = from; j < lines.length; j++) if (lines[j].text.trim().length > 0) return lines[j];
+    for (let j = from; j < lineCount; j++) {
+      const line = lineAt(j);
+      if (line.text.trim().length > 0) return line;
+    }
     return undefined;
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  for (let i = 0; i < lineCount; i++) {
+    const line = lineAt(i);
     const t = line.text.trim();
     if (t.length === 0) continue;
 
@@ -200,12 +169,12 @@ export function parseFeed(text: string, options: ParseOptions = {}): Feed {
       const title = datedTitle(line, true);
       if (title) {
         // A dated title inside a body means the previous release never got its Source.
-        close(current);
-        current = open(line, title);
+        yield close(current);
+        current = open(index++, line, title, category);
         continue;
       }
       if (addBodyLine(current, line)) {
-        close(current);
+        yield close(current);
         current = undefined;
       }
       continue;
@@ -214,7 +183,7 @@ export function parseFeed(text: string, options: ParseOptions = {}): Feed {
     // Between releases: a title, a category, or orphan text.
     const title = datedTitle(line, false);
     if (title) {
-      current = open(line, title);
+      current = open(index++, line, title, category);
       continue;
     }
     const hasSource = findSource(line.text) !== undefined;
@@ -222,23 +191,98 @@ export function parseFeed(text: string, options: ParseOptions = {}): Feed {
       const next = nextNonEmpty(i + 1);
       if (next && datedTitle(next, false)) {
         category = { line: line.index, name: t, span: trimmedSpan(line) };
-        categories.push(category);
         continue;
       }
     }
     if (!hasSource && t.length <= MAX_UNDATED_TITLE && !END_PUNCTUATION.test(t) && !LIST_OR_QUOTE.test(t)) {
       const span = trimmedSpan(line);
-      current = open(line, { line: line.index, span, text: t, textSpan: span });
+      current = open(index++, line, { line: line.index, span, text: t, textSpan: span }, category);
       continue;
     }
-    current = open(line, undefined);
+    current = open(index++, line, undefined, category);
     if (addBodyLine(current, line)) {
-      close(current);
+      yield close(current);
       current = undefined;
     }
   }
-  if (current) close(current);
+  if (current) yield close(current);
+}
 
-  problems.sort((a, b) => a.span.start - b.span.start);
-  return { text, lines, categories, releases, problems, eol: detectEol(text), bom };
+function report(r: Release, p: Omit<ParseProblem, 'release'>): void {
+  r.problems.push({ ...p, release: r.index });
+}
+
+function open(index: number, line: Line, title: Title | undefined, category: Category | undefined): Release {
+  const span = trimmedSpan(line);
+  const r: Release = { index, span: { start: span.start, end: span.end }, firstLine: line.index, lastLine: line.index, category, title, body: [], problems: [] };
+  if (title && !title.date) {
+    report(r, { kind: 'missing-date', span: title.span, message: MISSING_DATE_MESSAGE });
+  }
+  if (!title) {
+    report(r, { kind: 'missing-title', span, message: 'Text after a Source has no title line (an orphan story)' });
+  }
+  return r;
+}
+
+/** Records what a finished release lacks; its problems are then in document order. */
+function close(r: Release): Release {
+  const last = r.body.length > 0 ? r.body[r.body.length - 1] : undefined;
+  if (!r.source) {
+    r.span.end = last ? last.span.end : r.title ? r.title.span.end : r.span.end;
+    r.lastLine = last ? last.line : r.title ? r.title.line : r.firstLine;
+    report(r, {
+      kind: 'missing-source',
+      span: r.title ? r.title.span : r.body.length > 0 ? r.body[0].span : r.span,
+      message: 'Release has no Source line',
+    });
+  }
+  if (r.title && r.body.length === 0) {
+    report(r, { kind: 'empty-body', span: r.title.span, message: 'Release has no body text' });
+  }
+  r.problems.sort((a, b) => a.span.start - b.span.start);
+  return r;
+}
+
+/** Adds a body line (and a Source found on it) to the open release; returns true when the release ended. */
+function addBodyLine(r: Release, line: Line): boolean {
+  const hit = findSource(line.text);
+  const bodyText = hit ? line.text.slice(0, hit.prefixEnd) : line.text;
+  const t = bodyText.trim();
+  if (t.length > 0) {
+    const lead = bodyText.length - bodyText.trimStart().length;
+    const span = { start: line.start + lead, end: line.start + bodyText.trimEnd().length };
+    const body: BodyLine = { kind: classifyBody(t), line: line.index, text: t, span };
+    r.body.push(body);
+    r.span.end = span.end;
+    r.lastLine = line.index;
+  }
+  if (!hit) return false;
+  const url = line.text.slice(hit.urlStart, hit.urlEnd);
+  const source: Source = {
+    line: line.index,
+    span: { start: line.start + hit.labelStart, end: line.start + Math.max(hit.urlEnd, hit.labelEnd) },
+    labelSpan: { start: line.start + hit.labelStart, end: line.start + hit.labelEnd },
+    url,
+    urlSpan: { start: line.start + hit.urlStart, end: line.start + hit.urlEnd },
+    glued: t.length > 0,
+    gapSpan: t.length > 0 ? { start: line.start + hit.prefixEnd, end: line.start + hit.labelStart } : undefined,
+  };
+  r.source = source;
+  r.span.end = source.span.end;
+  r.lastLine = line.index;
+  const urlProblem = sourceUrlProblem(url);
+  if (urlProblem) {
+    report(r, { kind: 'source-url', span: url.length > 0 ? source.urlSpan : source.labelSpan, message: urlProblem });
+  }
+  return true;
+}
+
+/** Parses a whole feed into its model. Never throws: every fault becomes a ParseProblem. */
+export function parseFeed(text: string, options: ParseOptions = {}): Feed {
+  const lineIndex = new LineIndex(text);
+  const releases = [...parseReleases(text, options, lineIndex)];
+  const categories: Category[] = [];
+  for (const r of releases) if (r.category && r.category !== categories[categories.length - 1]) categories.push(r.category);
+  const problems = releases.flatMap((r) => r.problems);
+  return { text, lineIndex, categories, releases, problems, eol: detectEol(text), bom: text.charCodeAt(0) === 0xfeff };
 }

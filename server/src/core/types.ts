@@ -1,8 +1,10 @@
 /** The contract between the rules and everything that runs them. */
 import type { CalendarDate, DateFormat } from './dates';
 import type { Config } from './config';
-import type { Feed, Release } from './model';
-import type { Span } from './text';
+import type { FeedFacts } from './facts';
+import type { Release } from './model';
+import type { ReleaseNames } from './names/index';
+import type { LineIndex, Span } from './text';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -66,7 +68,10 @@ export type OptionSpec = IntegerOption | EnumOption;
 export type OptionValue = number | string;
 
 export interface RuleContext {
-  feed: Feed;
+  /** The whole document; every span indexes into it. */
+  text: string;
+  /** The document's lines, for fixes that insert a line break and must copy the terminator of the line they split. */
+  lines: LineIndex;
   /** The rule's options, already validated and defaulted. */
   options: Record<string, OptionValue>;
   dateFormat: DateFormat;
@@ -74,6 +79,8 @@ export interface RuleContext {
   /** Today, injectable so that tests do not depend on the clock. */
   today: CalendarDate;
   report(r: Report): void;
+  /** The name scan of a release, made once per release and shared by every rule that reads names. */
+  names(release: Release): ReleaseNames;
 }
 
 interface RuleBase {
@@ -88,17 +95,22 @@ interface RuleBase {
 /**
  * A release rule sees one release at a time and reports only inside it, so
  * its findings can be cached per release text; that cache is what makes
- * re-analysis of a large feed incremental.
+ * re-analysis of a large feed incremental. It may read the document text
+ * around the release only to copy line terminators.
  */
 export interface ReleaseRule extends RuleBase {
   scope: 'release';
   check(release: Release, ctx: RuleContext): void;
 }
 
-/** A feed rule compares releases with each other, so it runs on the whole feed every time. */
+/**
+ * A feed rule compares releases with each other. It reads only their facts
+ * (title, date, Source, name scan), never the release models, so that a
+ * feed of any size can be checked in bounded memory.
+ */
 export interface FeedRule extends RuleBase {
   scope: 'feed';
-  check(ctx: RuleContext): void;
+  check(feed: FeedFacts, ctx: RuleContext): void;
 }
 
 export type Rule = ReleaseRule | FeedRule;

@@ -2,30 +2,18 @@
 import type { Analysis } from '../lint';
 import type { Span } from '../text';
 import type { TextEdit } from '../types';
-import { nameIndex, roleOf, tokenAt, type NameCluster, type NameIndex, type NameKind, type NameToken } from './index';
+import { canonicalSpelling } from './canonical';
+import { tokenAt, type NameCluster, type NameIndex, type NameKind, type NameToken } from './index';
+import { roleOf } from './roles';
 
 function indexOf(analysis: Analysis): NameIndex {
-  return nameIndex(analysis.feed, analysis.config);
+  return analysis.facts.names();
 }
 
 export function nameAt(analysis: Analysis, offset: number): { token: NameToken; cluster: NameCluster } | undefined {
   const index = indexOf(analysis);
   const token = tokenAt(index, offset);
-  return token ? { token, cluster: index.clusters[token.cluster] } : undefined;
-}
-
-/** The spelling a cluster should use: the dictionary's, else the most frequent, else the first. */
-export function canonicalSpelling(cluster: NameCluster): string {
-  if (cluster.dictionary) return cluster.dictionary;
-  let best = '';
-  let count = -1;
-  for (const [spelling, tokens] of cluster.spellings) {
-    if (tokens.length > count) {
-      best = spelling;
-      count = tokens.length;
-    }
-  }
-  return best;
+  return token ? { token, cluster: index.clusterOf(token) } : undefined;
 }
 
 function clusterTokens(cluster: NameCluster): NameToken[] {
@@ -41,7 +29,7 @@ export function nameHover(analysis: Analysis, offset: number): { markdown: strin
   const all = clusterTokens(cluster);
   const kinds = new Set(all.map((t) => t.kind).filter((k) => k !== 'unknown'));
   const kind = kinds.size === 1 ? KIND_LABEL[[...kinds][0]] : 'name';
-  const canonical = canonicalSpelling(cluster);
+  const canonical = canonicalSpelling(cluster.spellings, cluster.dictionary);
   const lines = [`**${canonical}** · ${kind}${cluster.dictionary ? ' · from the names list' : ''}`, ''];
   const spellings = [...cluster.spellings.entries()].map(([s, ts]) => `${s === canonical ? `**${s}**` : s} (${ts.length}×)`);
   lines.push(`- Spellings: ${spellings.join(', ')}`);
@@ -51,7 +39,7 @@ export function nameHover(analysis: Analysis, offset: number): { markdown: strin
     return title ? `"${title.length > 80 ? `${title.slice(0, 79)}…` : title}"` : `release ${r + 1}`;
   });
   lines.push(`- In ${releases.length} release${releases.length === 1 ? '' : 's'}: ${titles.join('; ')}${releases.length > 5 ? `; and ${releases.length - 5} more` : ''}`);
-  const roles = [...new Set(all.map((t) => roleOf(analysis.feed, t)).filter((r): r is string => !!r))];
+  const roles = [...new Set(all.map((t) => roleOf(analysis.feed.text, t)).filter((r): r is string => !!r))];
   if (roles.length > 0) lines.push(`- Roles seen: ${roles.slice(0, 4).join('; ')}`);
   return { markdown: lines.join('\n'), span: token.span };
 }
@@ -87,7 +75,7 @@ export function nameCompletions(analysis: Analysis, prefix: string): NameComplet
   const out = new Map<string, NameCompletion>();
   const lower = prefix.toLowerCase();
   for (const cluster of index.clusters) {
-    const label = canonicalSpelling(cluster);
+    const label = canonicalSpelling(cluster.spellings, cluster.dictionary);
     if (!label.toLowerCase().startsWith(lower)) continue;
     const tokens = clusterTokens(cluster);
     const kinds = tokens.map((t) => t.kind).filter((k) => k !== 'unknown');

@@ -1,10 +1,11 @@
 import { addTo } from '../collections';
-import type { Release } from '../model';
+import type { ReleaseFacts } from '../facts';
+import { clip } from '../text';
 import type { FeedRule } from '../types';
 import { sourceKey } from '../url';
 
-function label(r: Release): string {
-  return r.title ? `"${r.title.text}"` : `release ${r.index + 1}`;
+function label(r: ReleaseFacts): string {
+  return r.title ? `"${clip(r.title.text)}"` : `release ${r.index + 1}`;
 }
 
 export const duplicateSource: FeedRule = {
@@ -13,9 +14,9 @@ export const duplicateSource: FeedRule = {
   defaultSeverity: 'warning',
   fixable: false,
   scope: 'feed',
-  check(ctx) {
-    const groups = new Map<string, Release[]>();
-    for (const r of ctx.feed.releases) {
+  check(feed, ctx) {
+    const groups = new Map<string, ReleaseFacts[]>();
+    for (const r of feed.releases) {
       if (!r.source || r.source.url.length === 0) continue;
       addTo(groups, sourceKey(r.source.url), r);
     }

@@ -1,4 +1,4 @@
-import type { Release } from '../model';
+import type { ReleaseFacts } from '../facts';
 import type { FeedRule } from '../types';
 
 export const duplicateTitle: FeedRule = {
@@ -7,9 +7,9 @@ export const duplicateTitle: FeedRule = {
   defaultSeverity: 'warning',
   fixable: false,
   scope: 'feed',
-  check(ctx) {
-    const first = new Map<string, Release>();
-    for (const r of ctx.feed.releases) {
+  check(feed, ctx) {
+    const first = new Map<string, ReleaseFacts>();
+    for (const r of feed.releases) {
       const t = r.title;
       if (!t || !t.date || t.text.length === 0) continue;
       const key = `${t.text.toLowerCase().replace(/\s+/g, ' ')}\u0000${t.date.year}-${t.date.month}-${t.date.day}`;

@@ -1,5 +1,6 @@
 import { addTo, mapAt } from '../collections';
-import { compatible, nameIndex, type NameCluster, type NameToken } from '../names/index';
+import { canonicalSpelling } from '../names/canonical';
+import { compatible, type NameCluster, type NameToken } from '../names/index';
 import type { FeedRule, Fix, RuleContext } from '../types';
 
 function replaceAll(tokens: readonly NameToken[], by: string, title: string): Fix {
@@ -20,22 +21,11 @@ function checkGroup(ctx: RuleContext, cluster: NameCluster, group: Map<string, N
   if (!dictionary && spellings.length < 2) return;
   const byCount = [...spellings].sort((a, b) => b[1].length - a[1].length || a[1][0].span.start - b[1][0].span.start);
   for (const [spelling, tokens] of spellings) {
-    let canonical: string | undefined;
-    let others: Array<[string, NameToken[]]>;
-    if (dictionary) {
-      if (spelling === dictionary) continue;
-      canonical = dictionary;
-      others = spellings.filter(([s]) => s !== spelling);
-    } else {
-      others = byCount.filter(([s, ts]) => s !== spelling && compatible(tokens, ts));
-      // The most frequent compatible spelling is canonical; on a tie, the first one seen.
-      const top = others[0];
-      if (!top) continue;
-      const mine = tokens.length;
-      const theirs = top[1].length;
-      if (mine > theirs || (mine === theirs && tokens[0].span.start < top[1][0].span.start)) continue;
-      canonical = top[0];
-    }
+    // Spellings whose initials disagree name other people, so each spelling is compared with its compatible ones only.
+    const others = dictionary ? spellings.filter(([s]) => s !== spelling) : byCount.filter(([s, ts]) => s !== spelling && compatible(tokens, ts));
+    if (others.length === 0 && !dictionary) continue;
+    const canonical = canonicalSpelling(new Map([[spelling, tokens], ...others]), dictionary);
+    if (canonical === spelling) continue;
     const listed = others.map(([s, ts]) => `"${s}" (${plural(ts.length)})`).join(', ');
     const message = dictionary
       ? `"${spelling}" is a variant of "${dictionary}" from the names list${others.length ? `; also spelled ${listed} ${scopeWords}` : ''}`
@@ -76,8 +66,8 @@ export const inconsistentName: FeedRule = {
   options: {
     scope: { type: 'enum', values: ['release', 'feed'], default: 'release', description: 'Compare spellings within each release, or across the whole feed.' },
   },
-  check(ctx) {
-    const index = nameIndex(ctx.feed, ctx.config);
+  check(feed, ctx) {
+    const index = feed.names();
     const feedScope = ctx.options.scope === 'feed';
     for (const cluster of index.clusters) {
       if (cluster.spellings.size < 2 && !cluster.dictionary) continue;

@@ -1,70 +1,125 @@
-import { nameIndex } from '../names/index';
-import type { FeedRule } from '../types';
+import type { BodyLine, Release } from '../model';
+import { TOPIC_STOP_WORDS } from '../names/lexicon';
+import { releaseTokens, type NameToken } from '../names/tokens';
+import { clip } from '../text';
+import type { ReleaseRule, RuleContext } from '../types';
 
-/** Words too common in releases to show what a paragraph is about. */
-const STOP = new Set(
-  'about after also among another because before being between could during their there these those through under where which while would with within without other should shall since until upon region district republic state government department ministry press service year years also said says noted more than were have been will from into that this they them then than what when your ours over such only very most many much some each both'.split(' '),
-);
 const SIGNATURE = /(?:^|[.!?]\s*)((?:The\s+)?(?:[Pp]ress (?:service|office|secretary)|[Pp]ress [Ss]ervice) of (?:the )?([^.!?]{3,100}?))\.?$/;
+const IGNORE_NONE: ReadonlySet<string> = new Set();
+/** Above this share of names also found elsewhere in the release, a paragraph belongs to its story. */
+const MAX_SHARED_NAMES = 0.15;
+/** Above this share of content words also found elsewhere, a paragraph belongs to its story. */
+const MAX_SHARED_WORDS = 0.2;
+/** With no shared name and no signature, a paragraph must share almost no words to be called foreign. */
+const MAX_SHARED_WORDS_UNSIGNED = 0.08;
+/** Fewer distinct content words than this make a paragraph too short to tell a story of its own. */
+const MIN_CONTENT_WORDS = 15;
 
 function contentWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/\p{L}{5,}/gu)) if (!STOP.has(m[0])) out.add(m[0]);
+  for (const m of text.toLowerCase().matchAll(/\p{L}{5,}/gu)) if (!TOPIC_STOP_WORDS.has(m[0])) out.add(m[0]);
   return out;
 }
 
-export const mergedRelease: FeedRule = {
+function countKeys(tokens: readonly NameToken[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of tokens) out.set(t.key, (out.get(t.key) ?? 0) + 1);
+  return out;
+}
+
+/** The release's content words, counted once per line, made only when a paragraph's names already look foreign. */
+class ReleaseWords {
+  private sets?: Array<Set<string>>;
+  private counts?: Map<string, number>;
+
+  constructor(private readonly release: Release) {}
+
+  /** The content words of body line `i`. */
+  of(i: number): Set<string> {
+    return this.sets ? this.sets[i + 1] : contentWords(this.release.body[i].text);
+  }
+
+  /** Whether `w` occurs in a line other than the one whose words are `mine`. */
+  inRest(w: string, mine: Set<string>): boolean {
+    if (!this.counts) {
+      this.sets = [this.release.title?.text ?? '', ...this.release.body.map((l) => l.text)].map(contentWords);
+      this.counts = new Map();
+      for (const set of this.sets) for (const x of set) this.counts.set(x, (this.counts.get(x) ?? 0) + 1);
+    }
+    return (this.counts.get(w) ?? 0) > (mine.has(w) ? 1 : 0);
+  }
+}
+
+/** How many of a paragraph's names occur elsewhere in the release, and of how many. */
+function sharedNames(mine: readonly NameToken[], all: Map<string, number>): { shared: number; of: number } {
+  const names = countKeys(mine);
+  let shared = 0;
+  for (const [key, n] of names) if ((all.get(key) ?? 0) > n) shared++;
+  return { shared, of: names.size };
+}
+
+function check(line: BodyLine, names: { shared: number; of: number }, words: Set<string>, rest: ReleaseWords): string | undefined {
+  const nameShare = names.shared / names.of;
+  let sharedWords = 0;
+  for (const w of words) if (rest.inRest(w, words)) sharedWords++;
+  const wordShare = sharedWords / words.size;
+  const signature = SIGNATURE.exec(line.text);
+  // Another agency signs when its name words do not occur in the rest of the release.
+  const foreign = signature && [...contentWords(signature[2])].some((w) => !rest.inRest(w, words));
+  if (wordShare > MAX_SHARED_WORDS) return undefined;
+  if (!foreign && !(nameShare === 0 && wordShare <= MAX_SHARED_WORDS_UNSIGNED)) return undefined;
+  const evidence = [`shares ${names.shared} of its ${names.of} names and ${Math.round(wordShare * 100)}% of its content words with the rest of the release`];
+  if (foreign) evidence.push(`ends with another agency's signature ("${clip(signature[1])}")`);
+  return `This paragraph looks like a separate story merged into the release without its own title, date and Source: it ${evidence.join(', and ')}`;
+}
+
+/** Name tokens grouped by the body line they sit in; tokens and lines are both in document order. */
+function tokensPerLine(release: Release, tokens: readonly NameToken[]): NameToken[][] {
+  const out: NameToken[][] = release.body.map(() => []);
+  let t = 0;
+  release.body.forEach((line, i) => {
+    while (t < tokens.length && tokens[t].span.start < line.span.start) t++;
+    while (t < tokens.length && tokens[t].span.end <= line.span.end) out[i].push(tokens[t++]);
+  });
+  return out;
+}
+
+function releaseNameTokens(release: Release, ctx: RuleContext): NameToken[] {
+  // Names are read from this release alone: a word it also writes in lower case is no name here.
+  const names = ctx.names(release);
+  return releaseTokens(names, release.span.start, release.index, new Set(names.lowerWords), IGNORE_NONE);
+}
+
+export const mergedRelease: ReleaseRule = {
   id: 'merged-release',
-  description: 'A paragraph that shares almost nothing with the rest of its release and ends in another agency\'s signature: a story glued in without its own title, date and Source.',
+  description: "A paragraph that shares almost nothing with the rest of its release and ends in another agency's signature: a story glued in without its own title, date and Source.",
   defaultSeverity: 'warning',
   fixable: false,
-  scope: 'feed',
-  check(ctx) {
-    const index = nameIndex(ctx.feed, ctx.config);
-    for (const release of ctx.feed.releases) {
-      const paragraphs = release.body.filter((l) => l.kind === 'paragraph' || l.kind === 'quote');
-      if (paragraphs.length < 2) continue;
-      const tokens = index.tokensByRelease[release.index];
-      const releaseNames = new Map<number, number>();
-      for (const t of tokens) releaseNames.set(t.cluster, (releaseNames.get(t.cluster) ?? 0) + 1);
-      // Content words are counted only when the names already point at a foreign paragraph: they cost more.
-      let counts: Map<string, number> | undefined;
-      let sets: Array<Set<string>> | undefined;
-      for (const p of paragraphs.slice(1)) {
-        const mine = new Map<number, number>();
-        for (const t of tokens) if (t.span.start >= p.span.start && t.span.end <= p.span.end) mine.set(t.cluster, (mine.get(t.cluster) ?? 0) + 1);
-        let sharedNames = 0;
-        for (const [c, n] of mine) if ((releaseNames.get(c) ?? 0) > n) sharedNames++;
-        // A paragraph without names tells no story of its own (a signature names its agency), so it is left alone.
-        if (mine.size === 0) continue;
-        const nameShare = sharedNames / mine.size;
-        if (nameShare > 0.15) continue;
-        // A short paragraph is no story of its own; that is known before the release's words are counted.
-        const words = sets ? sets[release.body.indexOf(p) + 1] : contentWords(p.text);
-        if (words.size < 15) continue;
-        if (!counts || !sets) {
-          sets = [release.title?.text ?? '', ...release.body.map((l) => l.text)].map(contentWords);
-          counts = new Map();
-          for (const set of sets) for (const w of set) counts.set(w, (counts.get(w) ?? 0) + 1);
-        }
-        const all = counts;
-        const inRest = (w: string) => (all.get(w) ?? 0) > (words.has(w) ? 1 : 0);
-        let sharedWords = 0;
-        for (const w of words) if (inRest(w)) sharedWords++;
-        const wordShare = sharedWords / words.size;
-        const signature = SIGNATURE.exec(p.text);
-        // Another agency signs when its name words do not occur in the rest of the release.
-        const foreign = signature && [...contentWords(signature[2])].some((w) => !inRest(w));
-        if (wordShare > 0.2 || !(foreign || (nameShare === 0 && wordShare <= 0.08))) continue;
-        const evidence = [
-          `shares ${sharedNames} of its ${mine.size} names and ${Math.round(wordShare * 100)}% of its content words with the rest of the release`,
-          foreign ? `ends with another agency's signature ("${signature![1]}")` : undefined,
-        ].filter(Boolean);
-        ctx.report({
-          message: `This paragraph looks like a separate story merged into the release without its own title, date and Source: it ${evidence.join(', and ')}`,
-          span: p.span,
-        });
+  scope: 'release',
+  check(release, ctx) {
+    const isParagraph = (l: BodyLine) => l.kind === 'paragraph' || l.kind === 'quote';
+    if (release.body.filter(isParagraph).length < 2) return;
+    const tokens = releaseNameTokens(release, ctx);
+    const all = countKeys(tokens);
+    const perLine = tokensPerLine(release, tokens);
+    const rest = new ReleaseWords(release);
+    let seenFirst = false;
+    release.body.forEach((line, i) => {
+      if (!isParagraph(line)) return;
+      // The first paragraph sets the story; only later ones can be glued in.
+      if (!seenFirst) {
+        seenFirst = true;
+        return;
       }
-    }
+      // A paragraph without names tells no story of its own (a signature names its agency), so it is left alone.
+      if (perLine[i].length === 0) return;
+      const names = sharedNames(perLine[i], all);
+      if (names.shared / names.of > MAX_SHARED_NAMES) return;
+      // A short paragraph is no story of its own; that is known before the release's words are counted.
+      const words = rest.of(i);
+      if (words.size < MIN_CONTENT_WORDS) return;
+      const message = check(line, names, words, rest);
+      if (message) ctx.report({ message, span: line.span });
+    });
   },
 };

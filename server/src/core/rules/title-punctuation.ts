@@ -19,7 +19,7 @@ export const titlePunctuation: ReleaseRule = {
       });
     }
     const gap = t.gapSpan;
-    if (gap && ctx.feed.text.slice(gap.start, gap.end) !== ' ') {
+    if (gap && ctx.text.slice(gap.start, gap.end) !== ' ') {
       ctx.report({
         message: 'Title has more than one space before the date',
         span: gap,

@@ -4,7 +4,7 @@ import type { ReleaseRule, RuleContext } from '../types';
 import type { Span } from '../text';
 
 function checkSpan(span: Span, release: Release, ctx: RuleContext): void {
-  const text = ctx.feed.text.slice(span.start, span.end);
+  const text = ctx.text.slice(span.start, span.end);
   for (const m of findWeekdayMentions(text)) {
     // A mention without a year takes the release's own year, which is how readers resolve it.
     const year = m.year ?? (release.title?.date?.valid ? release.title.date.year : undefined);
