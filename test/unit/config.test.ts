@@ -41,6 +41,20 @@ describe('config', () => {
     assert.deepEqual(readConfigText('[1,2]', 'x').errors, ['x: expected an object with "dateFormat" and "rules"']);
   });
 
+  it('reads only own properties: inherited names are unknown options, and __proto__ is refused by name', () => {
+    const r = readConfigText('{"rules": {"short-body": {"constructor": 1, "toString": 2, "__proto__": {"minWords": 1}, "minWords": 30}}}', 'f.json');
+    assert.deepEqual(r.errors, [
+      'f.json: rules.short-body: unknown option "constructor" (known: minWords)',
+      'f.json: rules.short-body: unknown option "toString" (known: minWords)',
+      'f.json: rules.short-body: "__proto__" cannot be an option name',
+    ]);
+    const c = resolveConfig(r.layer);
+    assert.equal(c.rules['short-body'].options.minWords, 30);
+    assert.equal(Object.getPrototypeOf(c.rules['short-body'].options), Object.prototype, 'the options object keeps its prototype');
+    assert.equal(({} as Record<string, unknown>).minWords, undefined, 'nothing leaked into Object.prototype');
+    assert.deepEqual(readConfig({ rules: { constructor: 'off', toString: 'error' } }, 's').errors, ['s: unknown rule "constructor"', 's: unknown rule "toString"']);
+  });
+
   it('parses --rule flags', () => {
     assert.deepEqual(parseRuleFlag('short-body=off').layer, { rules: { 'short-body': { severity: 'off' } } });
     assert.equal(parseRuleFlag('short-body').errors.length, 1);

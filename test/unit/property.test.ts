@@ -7,13 +7,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { applyEdits, lint, parseFeed, selectFixes, type Finding, type Span } from '../../server/src/core/index';
+import { applyEdits, fixAll, lint, lintInBatches, parseFeed, selectFixes, type Finding, type Fix, type Span } from '../../server/src/core/index';
 
 const today = { year: 2025, month: 6, day: 1 };
 const SAMPLE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'samples', 'sample.release'), 'utf8');
 
 /** Pieces that exercise the grammar's edges: surrogate pairs, Cyrillic, every separator the parser cares about. */
-const TOKENS = ['😀', '👩‍👩‍👧', 'Қазақстан', 'Ёлка', ' ', '  ', '\t', '.', '."', '“', '”', '- ', '* ', 'Source', 'Source : ', 'Source:', 'https://', 'a.b', '09.02.2025', '31.02.2025', '2025-02-09', '9.2.2025', 'February 5 (Tuesday)', 'Law', 'The', 'region', '\ud800', '\r', '\n', '\r\n', '\ufeff', '5:11', '–'];
+/** Punctuation that sentence-spacing must read right: quotes of both kinds, brackets, ellipses, decimals, abbreviations, addresses. */
+const PROSE = ['"', '."', '".', '."We', '.“We', '.”We', '(see below).', '[1].', '...', '…', '4.3', 'No.5', 'U.S.', 'H.E.', 'Mr.', 'LLP.', 'ECO.A ', '.According',
+  'www.egov.kz', 'https://example.org/a.B', 'press@Agency.Kz', 'e.g.', 'capital."We', '?!', 'Ph.D', ' A. Ertayev', 'Yertayev'];
+const TOKENS = [...PROSE, '😀', '👩‍👩‍👧', 'Қазақстан', 'Ёлка', ' ', '  ', '\t', '.', '."', '“', '”', '- ', '* ', 'Source', 'Source : ', 'Source:', 'https://', 'a.b', '09.02.2025', '31.02.2025', '2025-02-09', '9.2.2025', 'February 5 (Tuesday)', 'Law', 'The', 'region', '\ud800', '\r', '\n', '\r\n', '\ufeff', '5:11', '–'];
 const unit = fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: 'grapheme', maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 2 }));
 const line = fc.string({ unit, maxLength: 30 });
 
@@ -70,6 +73,36 @@ function checkText(text: string): void {
     }
   }
   checkFixesKeepText(text, a.findings);
+  // Each fix is applied alone; on inputs with thousands of findings an even sample of a hundred keeps this linear.
+  const step = Math.max(1, Math.ceil(a.findings.length / 100));
+  for (let i = 0; i < a.findings.length; i += step) {
+    const f = a.findings[i];
+    for (const fix of [f.fix, ...(f.moreFixes ?? [])]) if (fix) checkOneFix(text, f, fix);
+  }
+}
+
+/** Applies one fix, main or extra, safe or not, and checks that nothing outside its edits changed. */
+function checkOneFix(text: string, f: Finding, fix: Fix): void {
+  const edits = [...fix.edits].sort((x, y) => x.start - y.start);
+  const out = applyEdits(text, edits);
+  let o = 0;
+  let t = 0;
+  for (const e of edits) {
+    assert.equal(out.slice(o, o + (e.start - t)), text.slice(t, e.start), `${f.ruleId} "${fix.title}" changed text before an edit`);
+    o += e.start - t + e.newText.length;
+    t = e.end;
+  }
+  assert.equal(out.slice(o), text.slice(t), `${f.ruleId} "${fix.title}" changed text after its last edit`);
+}
+
+/** After fix-all, a second run finds nothing safe left to fix, and the streamed findings equal the whole-feed ones. */
+function checkFixAllSettles(text: string): void {
+  const first = fixAll(text, { today });
+  assert.equal(first.settled, true, 'safe fixes settle');
+  assert.deepEqual(lint(first.text, { today }).findings.filter((f) => f.fix?.safe).map((f) => f.message), []);
+  const streamed: Finding[] = [];
+  lintInBatches(text, { today }, (batch) => streamed.push(...batch));
+  assert.deepEqual(streamed, lint(text, { today }).findings);
 }
 
 /** Applies every selected fix at once and walks the result against the original outside the edits. */
@@ -98,6 +131,10 @@ describe('properties', () => {
 
   it('holds on random feeds', () => {
     fc.assert(fc.property(feed, checkText), { numRuns: 300 });
+  });
+
+  it('settles fix-all in one run, and streams the same findings, on random feeds', () => {
+    fc.assert(fc.property(feed, checkFixAllSettles), { numRuns: 200 });
   });
 
   it('holds on mutated copies of the sample feed', () => {

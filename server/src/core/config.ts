@@ -53,6 +53,18 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * The one key that would reach an object's prototype if it were assigned.
+ * JSON.parse makes it an own property, so a config file can carry it; it is
+ * refused by name, and every other lookup reads own properties only, so
+ * `constructor` or `toString` are just unknown names.
+ */
+const PROTOTYPE_KEY = '__proto__';
+
+function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function readSeverity(v: unknown, where: string, errors: string[]): SeveritySetting | undefined {
   if (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v)) return v as SeveritySetting;
   errors.push(`${where}: severity must be one of ${SEVERITIES.join(', ')} (got ${JSON.stringify(v)})`);
@@ -111,7 +123,11 @@ export function readConfig(raw: unknown, origin: string): ReadResult {
             if (severity) entry.severity = severity;
             continue;
           }
-          const spec = rule.options?.[name];
+          if (name === PROTOTYPE_KEY) {
+            errors.push(`${where}: "${name}" cannot be an option name`);
+            continue;
+          }
+          const spec = ownValue(rule.options, name);
           if (!spec) {
             const known = Object.keys(rule.options ?? {});
             errors.push(`${where}: unknown option "${name}"${known.length ? ` (known: ${known.join(', ')})` : ' (the rule has no options)'}`);
@@ -126,7 +142,7 @@ export function readConfig(raw: unknown, origin: string): ReadResult {
             errors.push(`${where}.${name}: expected a whole number of at least ${spec.minimum} (got ${JSON.stringify(v)})`);
             continue;
           }
-          (entry.options ??= {})[name] = v as OptionValue;
+          (entry.options ??= Object.create(null) as Record<string, OptionValue>)[name] = v as OptionValue;
         }
         layer.rules[id] = entry;
       }
@@ -155,7 +171,7 @@ export function resolveConfig(...layers: ConfigLayer[]): Config {
     for (const n of layer.names ?? []) if (!config.names.includes(n)) config.names.push(n);
     for (const n of layer.ignoreNames ?? []) if (!config.ignoreNames.includes(n)) config.ignoreNames.push(n);
     for (const [id, entry] of Object.entries(layer.rules ?? {})) {
-      const target = config.rules[id];
+      const target = ownValue(config.rules, id);
       if (!target) continue;
       if (entry.severity) target.severity = entry.severity;
       Object.assign(target.options, entry.options ?? {});

@@ -7,7 +7,7 @@ import { formatDate, MONTHS, toIso, weekdayOf, WEEKDAYS, type CalendarDate } fro
 import type { Analysis } from './lint';
 import type { Release } from './model';
 import { nameHover } from './names/features';
-import { countWords, type Span } from './text';
+import { clip, countWords, type Span } from './text';
 import type { Finding } from './types';
 import { describeSourceUrl } from './url';
 
@@ -76,6 +76,9 @@ function severityIcon(f: Finding): string {
   return f.severity === 'error' ? 'Error' : f.severity === 'warning' ? 'Warning' : f.severity === 'info' ? 'Info' : 'Hint';
 }
 
+/** Hover shows a Source URL whole up to this length; real ones are under a hundred characters, pasted text is not. */
+const MAX_URL_IN_HOVER = 200;
+
 /** Words read per minute, a common newsroom figure for reading-time estimates. */
 const WORDS_PER_MINUTE = 200;
 
@@ -121,8 +124,8 @@ export function hoverAt(analysis: Analysis, offset: number): HoverInfo | undefin
   if (s && (inSpan(s.urlSpan, offset) || inSpan(s.labelSpan, offset))) {
     const facts = describeSourceUrl(s.url);
     const markdown = facts
-      ? [`**Source** \`${s.url}\``, '', `- Host: ${facts.host}`, `- Agency: ${facts.agency ?? 'unknown'}`, `- News id: ${facts.newsId ?? 'none'}`].join('\n')
-      : `**Source** \`${s.url}\` is not a valid http(s) URL`;
+      ? [`**Source** \`${clip(s.url, MAX_URL_IN_HOVER)}\``, '', `- Host: ${facts.host}`, `- Agency: ${facts.agency ?? 'unknown'}`, `- News id: ${facts.newsId ?? 'none'}`].join('\n')
+      : `**Source** \`${clip(s.url, MAX_URL_IN_HOVER)}\` is not a valid http(s) URL`;
     return { markdown, span: s.span };
   }
   return undefined;

@@ -1,19 +1,21 @@
 /** Source URLs: validation and the facts that hover shows about them. */
+import { clip } from './text';
 
 /** Returns why `url` is not a usable Source URL, or undefined when it is one. */
 export function sourceUrlProblem(url: string): string | undefined {
   if (url.length === 0) return 'Source has no URL';
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) return `Source "${url}" is not an absolute URL`;
-  if (/\s/.test(url)) return `Source URL "${url}" contains spaces`;
+  const shown = clip(url);
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) return `Source "${shown}" is not an absolute URL`;
+  if (/\s/.test(url)) return `Source URL "${shown}" contains spaces`;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return `Source "${url}" is not a valid URL`;
+    return `Source "${shown}" is not a valid URL`;
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `Source URL "${url}" is not http(s)`;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `Source URL "${shown}" is not http(s)`;
   // WHATWG parsing repairs `https:///x` into host "x", so the raw text is checked for an authority too.
-  if (!parsed.hostname || !/^\/\/[^/\\?#]/.test(url.slice(parsed.protocol.length))) return `Source URL "${url}" has an empty host`;
+  if (!parsed.hostname || !/^\/\/[^/\\?#]/.test(url.slice(parsed.protocol.length))) return `Source URL "${shown}" has an empty host`;
   return undefined;
 }
 
