@@ -21,16 +21,27 @@ const isLower = (c: string | undefined) => c !== undefined && c !== c.toUpperCas
 const isDigit = (c: string | undefined) => c !== undefined && /\p{N}/u.test(c);
 const isLetter = (c: string | undefined) => isUpper(c) || isLower(c);
 
-/** Addresses, where a dot before a capital is no sentence end: `www.egov.kz`, `https://x.kz/A`, `info@Gov.kz`. */
-const ADDRESS = /\S*(?::\/\/|www\.|@)\S*/gi;
+/** What marks a token as an address, where a dot before a capital is no sentence end: `www.egov.kz`, `https://x.kz/A`, `info@Gov.kz`. */
+const ADDRESS_MARKS = ['://', 'www.', 'WWW.', '@'];
 
+/**
+ * The whitespace-delimited tokens that hold an address mark, found from each
+ * mark outwards, so a long line costs one scan per mark and not one per
+ * character.
+ */
 function addressSpans(text: string): Array<[number, number]> {
-  if (!/:\/\/|www\.|@/i.test(text)) return [];
   const spans: Array<[number, number]> = [];
-  ADDRESS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ADDRESS.exec(text))) spans.push([m.index, m.index + m[0].length]);
-  return spans;
+  for (const mark of ADDRESS_MARKS) {
+    for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + mark.length)) {
+      let start = i;
+      while (start > 0 && !/\s/.test(text[start - 1])) start--;
+      let end = i + mark.length;
+      while (end < text.length && !/\s/.test(text[end])) end++;
+      spans.push([start, end]);
+      i = end - mark.length;
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 /** The starts of the runs of stops (`.`, `?!`, `...`) in a line, in order. */
