@@ -10,7 +10,6 @@ import {
   CodeAction as LspCodeAction,
   CodeActionKind,
   CompletionItemKind,
-  createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
   ResponseError,
@@ -21,7 +20,6 @@ import {
   Hover,
   MarkupKind,
   MessageType,
-  ProposedFeatures,
   ShowMessageNotification,
   SemanticTokensBuilder,
   SymbolInformation,
@@ -393,9 +391,3 @@ function fuzzyMatch(query: string, name: string): boolean {
   for (let j = 0; j < name.length && i < query.length; j++) if (name[j] === query[i]) i++;
   return i === query.length;
 }
-
-const connection = createConnection(ProposedFeatures.all);
-// The server outlives any one bad request: log what escaped instead of exiting and losing every feature.
-process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
-process.on('uncaughtException', (e) => connection.console.error(`Uncaught exception: ${e.stack ?? String(e)}`));
-startServer(connection);
