@@ -139,7 +139,14 @@ export class StrictStreamMessageReader extends AbstractMessageReader {
   private readonly decoder = new FrameDecoder();
   private failed = false;
 
-  constructor(private readonly readable: NodeJS.ReadableStream) {
+  /**
+   * `onDispatchError` hears what the connection throws on a well-framed message it cannot handle (such as a
+   * `$/cancelRequest` without params); the messages after it in the same chunk are still delivered.
+   */
+  constructor(
+    private readonly readable: NodeJS.ReadableStream,
+    private readonly onDispatchError: (e: unknown) => void = () => undefined,
+  ) {
     super();
   }
 
@@ -155,7 +162,13 @@ export class StrictStreamMessageReader extends AbstractMessageReader {
         this.fireError(e);
         return;
       }
-      for (const m of messages) callback(m as Message);
+      for (const m of messages) {
+        try {
+          callback(m as Message);
+        } catch (e) {
+          this.onDispatchError(e);
+        }
+      }
     };
     const onError = (e: Error) => this.fireError(e);
     const onClose = () => this.fireClose();
