@@ -8,7 +8,11 @@ import { describeError } from './errors';
 import type { Lifecycle } from './lifecycle';
 import { paramsProblem, type Check } from './params';
 
-export type Log = (line: string) => void;
+/** Where the boundary writes: `warn` for what the client got wrong, `error` for the server's own bugs. */
+export interface Log {
+  warn(line: string): void;
+  error(line: string): void;
+}
 
 /** Wraps a request handler; what it throws reaches the client as a ResponseError with the right code. */
 export function guardRequest<P, R>(
@@ -30,7 +34,7 @@ export function guardRequest<P, R>(
     } catch (e) {
       if (e instanceof ResponseError) throw e;
       // A bug, not the client's fault: say so in one line, and answer InternalError without a stack trace.
-      log(`${method} failed: ${describeError(e)}`);
+      log.error(`${method} failed: ${describeError(e)}`);
       throw new ResponseError(ErrorCodes.InternalError, `${method} failed: ${describeError(e)}`);
     }
     // A result computed after the client gave up would be applied to a document that has moved on.
@@ -51,13 +55,13 @@ export function guardNotification<P>(
     if (!lifecycle.acceptsNotifications()) return;
     const problem = paramsProblem(check, params);
     if (problem) {
-      log(`Dropped ${method}: ${problem}.`);
+      log.warn(`Dropped ${method}: ${problem}.`);
       return;
     }
     try {
       handler(params);
     } catch (e) {
-      log(`${method} failed: ${describeError(e)}`);
+      log.error(`${method} failed: ${describeError(e)}`);
     }
   };
 }

@@ -107,6 +107,7 @@ export function startServer(connection: Connection): ServerHandle {
   const timers = new Map<string, NodeJS.Timeout>();
   const reportedConfigErrors = new Set<string>();
   const warn = (line: string) => connection.console.warn(line);
+  const log = { warn, error: (line: string) => connection.console.error(line) };
   let features: ClientFeatures = readClientFeatures(undefined);
   let settings: ClientSettings | undefined;
   const configs = new ConfigStore({
@@ -125,12 +126,12 @@ export function startServer(connection: Connection): ServerHandle {
     check: Check,
     handler: (params: P, token: CancellationToken) => R | Promise<R>,
   ): void {
-    const guarded = guardRequest(lifecycle, type.method, check, warn, handler);
+    const guarded = guardRequest(lifecycle, type.method, check, log, handler);
     connection.onRequest(type, guarded as RequestHandler<P, R, void>);
   }
 
   function notification<P>(method: string, check: Check, handler: (params: P) => void): NotificationHandler<P> {
-    return guardNotification(lifecycle, method, check, warn, handler);
+    return guardNotification(lifecycle, method, check, log, handler);
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -212,7 +213,7 @@ export function startServer(connection: Connection): ServerHandle {
     if (cached && cached.version === doc.version && cached.config === config) return cached.analysis;
     let analyzer = analyzers.get(doc.uri);
     if (!analyzer) {
-      analyzer = new Analyzer((rule, e) => warn(`Rule ${rule.id} failed: ${describeError(e)}`));
+      analyzer = new Analyzer((rule, e) => log.error(`Rule ${rule.id} failed: ${describeError(e)}`));
       analyzers.set(doc.uri, analyzer);
     }
     const analysis = analyzer.analyze(doc.getText(), { config });
@@ -241,7 +242,7 @@ export function startServer(connection: Connection): ServerHandle {
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        validate(uri).catch((e: unknown) => warn(`Validation of ${uri} failed: ${describeError(e)}`));
+        validate(uri).catch((e: unknown) => log.error(`Validation of ${uri} failed: ${describeError(e)}`));
       }, delay),
     );
   }
@@ -433,7 +434,7 @@ export function startServer(connection: Connection): ServerHandle {
     onWillSaveTextDocumentWaitUntil: (h) =>
       connection.onWillSaveTextDocumentWaitUntil(
         // TextDocuments answers it itself and the server sets no willSaveWaitUntil handler: the result is plain.
-        guardRequest(lifecycle, 'textDocument/willSaveWaitUntil', PARAMS.willSave, warn, h as WillSaveHandler),
+        guardRequest(lifecycle, 'textDocument/willSaveWaitUntil', PARAMS.willSave, log, h as WillSaveHandler),
       ),
     onDidSaveTextDocument: (h) =>
       connection.onDidSaveTextDocument(notification('textDocument/didSave', PARAMS.willSave, h)),

@@ -4,13 +4,14 @@
  * over stdio, and checks that nothing the server wrote holds a stack trace.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
-import { frame, hasStackTrace, RawServer, session } from '../support/lspClient';
+import { frame, hasStackTrace, RawServer, SERVER, session } from '../support/lspClient';
 
 const FEED = [
   'Court opens on Saturdays 2025-02-05',
@@ -89,6 +90,12 @@ describe('bad input over stdio', function () {
     } finally {
       server.kill();
     }
+  });
+
+  it('exits 2 with one line on stderr when started without a transport', () => {
+    const run = spawnSync(process.execPath, [SERVER], { encoding: 'utf8', timeout: 5000 });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^Press Release Lint server: start me with --stdio, --node-ipc, .*\n$/);
   });
 
   describe('lifecycle', () => {
