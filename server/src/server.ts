@@ -1,44 +1,54 @@
 /**
  * The language server. It owns documents, settings and one analysis per
  * document version; every handler looks the document up, gets that shared
- * analysis and delegates to the core.
+ * analysis and delegates to the core. The process around it (transport,
+ * process-level handlers) lives in main.ts, so that tests can run it on any
+ * connection.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
-  CodeAction as LspCodeAction,
-  CodeActionKind,
+  CodeActionRequest,
   CompletionItemKind,
-  createConnection,
+  CompletionRequest,
   DidChangeConfigurationNotification,
-  ErrorCodes,
-  ResponseError,
   DocumentHighlight,
   DocumentHighlightKind,
+  DocumentHighlightRequest,
   DocumentLink,
+  DocumentLinkRequest,
+  DocumentSymbolRequest,
+  ErrorCodes,
   FoldingRange,
-  Hover,
+  FoldingRangeRequest,
+  HoverRequest,
   MarkupKind,
   MessageType,
-  ProposedFeatures,
-  ShowMessageNotification,
+  ParameterStructures,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  RequestType,
+  ResponseError,
   SemanticTokensBuilder,
+  SemanticTokensRequest,
+  ShowMessageNotification,
   SymbolInformation,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkspaceSymbolRequest,
   type CancellationToken,
-  type CodeAction,
   type Connection,
-  type Diagnostic,
   type InitializeResult,
+  type NotificationHandler,
+  type RequestHandler,
   type WorkspaceFolder,
+  type TextEdit,
+  type WillSaveTextDocumentParams,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analyzer,
-  CONFIG_FILE_NAME,
   documentLinks,
   feedStats,
   foldingRanges,
@@ -47,22 +57,31 @@ import {
   nameOccurrences,
   outline,
   prepareRenameName,
-  readConfig,
-  readConfigText,
   releaseName,
   renameEdits,
-  resolveConfig,
-  selectFixes,
-  SEMANTIC_TOKEN_TYPES,
   semanticNameTokens,
   type Analysis,
   type Config,
   type FeedStats,
 } from './core/index';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, fixAllAction, fixData, quickFixesFor, toDiagnostic, toDocumentSymbol, toLspEdits, toRange } from './convert';
-import { addNameEdit } from './rcEdit';
+import { guardNotification, guardRequest } from './boundary';
+import { untilCancelled } from './cancellation';
+import { readClientFeatures, type ClientFeatures } from './capabilities';
+import { codeActions } from './codeActions';
+import { ConfigStore } from './configStore';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, toDiagnostic, toDocumentSymbol, toRange } from './convert';
+import { describeError, oneLine } from './errors';
+import { Lifecycle } from './lifecycle';
+import { PARAMS, type Check } from './params';
+import { DiagnosticsPublisher } from './publisher';
+import { ClientSettings } from './settings';
 
 export const STATS_REQUEST = 'pressRelease/stats';
+/** By name, like every LSP request, so that vscode-jsonrpc refuses params sent as an array. */
+const StatsRequest = new RequestType<{ uri: string }, FeedStats | null, void>(
+  STATS_REQUEST,
+  ParameterStructures.byName,
+);
 /** Diagnostics wait this long after a keystroke so that fast typing is analysed once. */
 const DEBOUNCE_MS = 150;
 
@@ -73,21 +92,54 @@ interface DocState {
   analysis: Analysis;
 }
 
-export function startServer(connection: Connection): void {
+type WillSaveHandler = (p: WillSaveTextDocumentParams, t: CancellationToken) => PromiseLike<TextEdit[] | null>;
+
+/** What main.ts needs to know about a running server. */
+export interface ServerHandle {
+  readonly lifecycle: Lifecycle;
+}
+
+export function startServer(connection: Connection): ServerHandle {
+  const lifecycle = new Lifecycle();
   const documents = new TextDocuments(TextDocument);
   const analyzers = new Map<string, Analyzer>();
   const analyses = new Map<string, DocState>();
-  const configs = new Map<string, Promise<Config>>();
   const timers = new Map<string, NodeJS.Timeout>();
   const reportedConfigErrors = new Set<string>();
-  let folders: WorkspaceFolder[] = [];
-  let canPullConfig = false;
-  let canRegisterConfigChange = false;
+  const warn = (line: string) => connection.console.warn(line);
+  const log = { warn, error: (line: string) => connection.console.error(line) };
+  let features: ClientFeatures = readClientFeatures(undefined);
+  let settings: ClientSettings | undefined;
+  const configs = new ConfigStore({
+    settings: (uri) => settings?.forResource(uri) ?? Promise.resolve({ settings: undefined }),
+    report: reportConfigErrors,
+  });
+  const publisher = new DiagnosticsPublisher(lifecycle, (params) =>
+    connection
+      .sendDiagnostics(params)
+      .catch((e: unknown) => warn(`Could not publish diagnostics: ${describeError(e)}`)),
+  );
+
+  /** Registers a request handler behind the boundary: lifecycle, params check, cancellation. */
+  function serve<P, R>(
+    type: RequestType<P, R, void>,
+    check: Check,
+    handler: (params: P, token: CancellationToken) => R | Promise<R>,
+  ): void {
+    const guarded = guardRequest(lifecycle, type.method, check, log, handler);
+    connection.onRequest(type, guarded as RequestHandler<P, R, void>);
+  }
+
+  function notification<P>(method: string, check: Check, handler: (params: P) => void): NotificationHandler<P> {
+    return guardNotification(lifecycle, method, check, log, handler);
+  }
 
   connection.onInitialize((params): InitializeResult => {
-    folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-    canPullConfig = !!params.capabilities.workspace?.configuration;
-    canRegisterConfigChange = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    lifecycle.initialize();
+    features = readClientFeatures(params.capabilities);
+    settings = new ClientSettings(connection, features.pullConfiguration, warn, invalidateAll);
+    configs.setFolders(initialFolders(params.workspaceFolders, params.rootUri));
+    connection.console.info(`Press Release Lint server started (${DIAGNOSTIC_SOURCE}).`);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -96,12 +148,12 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
         referencesProvider: true,
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
         completionProvider: { resolveProvider: false },
-        semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [] }, full: true },
+        semanticTokensProvider: { legend: { tokenTypes: features.tokenTypes, tokenModifiers: [] }, full: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'press-release-lint' },
@@ -109,85 +161,59 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'pressRelease' });
-    if (folders.length > 0) {
-      connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
-        invalidateAll();
-      });
+    if (lifecycle.phase !== 'initializing') return;
+    lifecycle.initialized();
+    if (features.registerConfigurationChange) {
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'pressRelease' })
+        .catch((e: unknown) => warn(`Could not register for settings changes: ${describeError(e)}`));
+    }
+    // vscode-languageserver throws on this handler when the client did not declare the capability.
+    if (features.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        notification('workspace/didChangeWorkspaceFolders', PARAMS.foldersChange, (e: WorkspaceFoldersChangeEvent) => {
+          configs.changeFolders(e.added, e.removed);
+          invalidateAll();
+        }),
+      );
     }
   });
 
-  /** The folder whose `.pressreleaserc.json` applies: the deepest workspace folder holding the file, else its own directory. */
-  function configDir(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    const owner = folders.filter((f) => uri.startsWith(f.uri.endsWith('/') ? f.uri : `${f.uri}/`)).sort((a, b) => b.uri.length - a.uri.length)[0];
-    try {
-      return owner ? fileURLToPath(owner.uri) : path.dirname(fileURLToPath(uri));
-    } catch {
-      return undefined;
-    }
-  }
+  connection.onShutdown(() => {
+    lifecycle.shutdown();
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  });
+
+  // Requests for methods nobody handles still get the lifecycle's answer first.
+  connection.onRequest((method: string) => {
+    throw lifecycle.refusal(method) ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+  });
 
   function reportConfigErrors(errors: string[]): void {
     const fresh = errors.filter((e) => !reportedConfigErrors.has(e));
     if (fresh.length === 0) return;
     fresh.forEach((e) => reportedConfigErrors.add(e));
-    connection.console.warn(fresh.join('\n'));
-    const text = `Press Release Lint: ${fresh[0]}${fresh.length > 1 ? ` (and ${fresh.length - 1} more; see the output)` : ''}. The defaults are used for those settings.`;
+    warn(oneLine(fresh.join('; '), 2000));
+    const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more; see the output)` : '';
+    const text = `Press Release Lint: ${fresh[0]}${more}. The defaults are used for those settings.`;
     // A notification, not a request: the server does not wait on, or fail with, the client's message box.
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
   }
 
-  async function loadConfig(uri: string): Promise<Config> {
-    const errors: string[] = [];
-    let settings: unknown;
-    if (canPullConfig) {
-      try {
-        settings = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'pressRelease' });
-      } catch (e) {
-        errors.push(`could not read settings (${(e as Error).message})`);
-      }
-    }
-    const fromSettings = readConfig(settings, 'settings');
-    errors.push(...fromSettings.errors);
-    const layers = [fromSettings.layer];
-    const dir = configDir(uri);
-    if (dir) {
-      const file = path.join(dir, CONFIG_FILE_NAME);
-      let text: string | undefined;
-      try {
-        text = await fs.promises.readFile(file, 'utf8');
-      } catch {
-        // No config file is the common case, not an error.
-      }
-      if (text !== undefined) {
-        const fromFile = readConfigText(text, file);
-        errors.push(...fromFile.errors);
-        layers.push(fromFile.layer);
-      }
-    }
-    reportConfigErrors(errors);
-    return resolveConfig(...layers);
-  }
-
-  function getConfig(uri: string): Promise<Config> {
-    let p = configs.get(uri);
-    if (!p) {
-      p = loadConfig(uri);
-      configs.set(uri, p);
-    }
-    return p;
-  }
-
-  /** The analysis of the document's current version, computed once and shared by every feature. */
-  async function getAnalysis(doc: TextDocument): Promise<Analysis> {
-    const config = await getConfig(doc.uri);
+  /**
+   * The analysis of the document's current version, computed once and shared by every feature; undefined
+   * when the document was closed while its config loaded.
+   */
+  async function getAnalysis(doc: TextDocument): Promise<Analysis | undefined> {
+    const config = await configs.get(doc.uri);
+    // Caching for a closed document would keep its analyzer alive for good.
+    if (documents.get(doc.uri) !== doc) return undefined;
     const cached = analyses.get(doc.uri);
     if (cached && cached.version === doc.version && cached.config === config) return cached.analysis;
     let analyzer = analyzers.get(doc.uri);
     if (!analyzer) {
-      analyzer = new Analyzer((rule, e) => connection.console.error(`Rule ${rule.id} failed: ${(e as Error).stack ?? String(e)}`));
+      analyzer = new Analyzer((rule, e) => log.error(`Rule ${rule.id} failed: ${describeError(e)}`));
       analyzers.set(doc.uri, analyzer);
     }
     const analysis = analyzer.analyze(doc.getText(), { config });
@@ -201,18 +227,22 @@ export function startServer(connection: Connection): void {
     const version = doc.version;
     const analysis = await getAnalysis(doc);
     // A newer edit will publish its own diagnostics; stale ones would flicker.
-    if (documents.get(uri)?.version !== version) return;
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, uri, f));
-    await connection.sendDiagnostics({ uri, version, diagnostics });
+    if (!analysis || documents.get(uri)?.version !== version) return;
+    const source = { text: doc.getText(), version };
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, uri, f, source));
+    // A client without data support would drop the fixes anyway; the code-action fallback finds them again.
+    if (!features.diagnosticData) for (const d of diagnostics) delete d.data;
+    await publisher.publish({ uri, version, diagnostics });
   }
 
   function schedule(uri: string, delay: number): void {
+    if (lifecycle.shutdownReceived) return;
     clearTimeout(timers.get(uri));
     timers.set(
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        validate(uri).catch((e) => connection.console.error(`Validation of ${uri} failed: ${(e as Error).stack ?? String(e)}`));
+        validate(uri).catch((e: unknown) => log.error(`Validation of ${uri} failed: ${describeError(e)}`));
       }, delay),
     );
   }
@@ -225,97 +255,112 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
   documents.onDidChangeContent((e) => schedule(e.document.uri, DEBOUNCE_MS));
   documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
-    timers.delete(e.document.uri);
-    analyses.delete(e.document.uri);
-    analyzers.delete(e.document.uri);
-    configs.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    const uri = e.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    analyses.delete(uri);
+    analyzers.delete(uri);
+    configs.forget(uri);
+    void publisher.publish({ uri, diagnostics: [] });
   });
-  connection.onDidChangeConfiguration(() => invalidateAll());
-  connection.onDidChangeWatchedFiles(() => invalidateAll());
+  connection.onDidChangeConfiguration(
+    notification('workspace/didChangeConfiguration', PARAMS.didChangeConfiguration, (params) => {
+      settings?.push(params);
+      invalidateAll();
+    }),
+  );
+  connection.onDidChangeWatchedFiles(
+    notification('workspace/didChangeWatchedFiles', PARAMS.didChangeWatchedFiles, () => invalidateAll()),
+  );
 
-  /** Looks the document up and waits for its analysis; undefined when it is gone or the request was cancelled. */
-  async function withAnalysis(uri: string, token: CancellationToken): Promise<{ doc: TextDocument; analysis: Analysis } | undefined> {
+  /**
+   * Looks the document up and waits for its analysis; undefined when the document is unknown. Throws
+   * RequestCancelled as soon as the request is cancelled, even while the client's settings are awaited.
+   */
+  async function withAnalysis(
+    uri: string,
+    token: CancellationToken,
+  ): Promise<{ doc: TextDocument; analysis: Analysis } | undefined> {
     const doc = documents.get(uri);
-    if (!doc || token.isCancellationRequested) return undefined;
-    const analysis = await getAnalysis(doc);
-    return token.isCancellationRequested ? undefined : { doc, analysis };
+    if (!doc) return undefined;
+    const analysis = await untilCancelled(getAnalysis(doc), token);
+    return analysis ? { doc, analysis } : undefined;
   }
 
-  connection.onDocumentSymbol(async (params, token) => {
+  serve(DocumentSymbolRequest.type, PARAMS.textDocument, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     return got ? outline(got.analysis).map((n) => toDocumentSymbol(got.doc, n)) : null;
   });
 
-  connection.onWorkspaceSymbol(async (params, token) => {
+  serve(WorkspaceSymbolRequest.type, PARAMS.workspaceSymbol, async (params, token) => {
     const query = params.query.toLowerCase();
     const out: SymbolInformation[] = [];
     for (const doc of documents.all()) {
       const got = await withAnalysis(doc.uri, token);
-      if (!got) return out;
+      if (!got) continue;
       for (const r of got.analysis.feed.releases) {
         const name = releaseName(r);
         if (!fuzzyMatch(query, name.toLowerCase())) continue;
-        out.push(SymbolInformation.create(name, SymbolKind.Module, toRange(doc, r.title ? r.title.span : r.span), doc.uri, r.category?.name));
+        const range = toRange(doc, r.title ? r.title.span : r.span);
+        out.push(SymbolInformation.create(name, SymbolKind.Module, range, doc.uri, r.category?.name));
       }
     }
     return out;
   });
 
-  connection.onHover(async (params, token): Promise<Hover | null> => {
+  serve(HoverRequest.type, PARAMS.position, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
     const info = hoverAt(got.analysis, got.doc.offsetAt(params.position));
-    return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toRange(got.doc, info.span) } : null;
+    if (!info) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toRange(got.doc, info.span) };
   });
 
-  connection.onFoldingRanges(async (params, token) => {
+  serve(FoldingRangeRequest.type, PARAMS.textDocument, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     return got ? foldingRanges(got.analysis).map((f) => FoldingRange.create(f.startLine, f.endLine)) : null;
   });
 
-  connection.onDocumentLinks(async (params, token) => {
+  serve(DocumentLinkRequest.type, PARAMS.textDocument, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     return got ? documentLinks(got.analysis).map((l) => DocumentLink.create(toRange(got.doc, l.span), l.target)) : null;
   });
 
-  connection.onCodeAction(async (params, token) => {
+  serve(CodeActionRequest.type, PARAMS.codeAction, async (params, token) => {
     const uri = params.textDocument.uri;
-    const only = params.context.only;
-    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-    const actions: CodeAction[] = [];
-    if (wants(CodeActionKind.QuickFix)) {
-      for (const d of params.context.diagnostics) {
-        actions.push(...quickFixesFor(uri, d));
-        const name = fixData(d)?.facts?.name;
-        const dir = name ? configDir(uri) : undefined;
-        if (name && dir) actions.push(...nameListActions(dir, name, d));
-      }
-    }
-    // Fix-all is offered only when asked for by kind, as on save, so the light bulb stays about the cursor.
-    if (only && wants(FIX_ALL_KIND)) {
-      const got = await withAnalysis(uri, token);
-      if (!got) return null;
-      const edits = selectFixes(got.analysis.findings, true).flatMap((f) => toLspEdits(got.doc, f));
-      if (edits.length > 0) actions.push(fixAllAction(uri, edits));
-    }
-    return actions;
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    return codeActions(params, {
+      doc,
+      features,
+      configDir: configs.configDir(uri),
+      analysis: async () => {
+        const got = await withAnalysis(uri, token);
+        if (!got) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not open.`);
+        return got.analysis;
+      },
+    });
   });
 
-  connection.onReferences(async (params, token) => {
+  serve(ReferencesRequest.type, PARAMS.position, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
-    return nameOccurrences(got.analysis, got.doc.offsetAt(params.position)).map((span) => ({ uri: params.textDocument.uri, range: toRange(got.doc, span) }));
+    const uri = params.textDocument.uri;
+    return nameOccurrences(got.analysis, got.doc.offsetAt(params.position)).map((span) => ({
+      uri,
+      range: toRange(got.doc, span),
+    }));
   });
 
-  connection.onDocumentHighlight(async (params, token) => {
+  serve(DocumentHighlightRequest.type, PARAMS.position, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
-    return nameOccurrences(got.analysis, got.doc.offsetAt(params.position)).map((span) => DocumentHighlight.create(toRange(got.doc, span), DocumentHighlightKind.Text));
+    return nameOccurrences(got.analysis, got.doc.offsetAt(params.position)).map((span) =>
+      DocumentHighlight.create(toRange(got.doc, span), DocumentHighlightKind.Text),
+    );
   });
 
-  connection.onPrepareRename(async (params, token) => {
+  serve(PrepareRenameRequest.type, PARAMS.position, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
     const span = prepareRenameName(got.analysis, got.doc.offsetAt(params.position));
@@ -323,16 +368,20 @@ export function startServer(connection: Connection): void {
     return span ? { range: toRange(got.doc, span), placeholder: got.doc.getText(toRange(got.doc, span)) } : null;
   });
 
-  connection.onRenameRequest(async (params, token) => {
+  serve(RenameRequest.type, PARAMS.rename, async (params, token) => {
+    const newName = params.newName.trim();
+    if (!/^\p{L}[\p{L}\p{M}’'.\- ]*$/u.test(newName)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `"${oneLine(params.newName, 80)}" is not a name`);
+    }
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
-    const newName = params.newName.trim();
-    if (!/^\p{L}[\p{L}\p{M}’'.\- ]*$/u.test(newName)) throw new ResponseError(ErrorCodes.InvalidParams, `"${params.newName}" is not a name`);
     const edits = renameEdits(got.analysis, got.doc.offsetAt(params.position), newName);
-    return edits ? { changes: { [params.textDocument.uri]: edits.map((e) => ({ range: toRange(got.doc, e), newText: e.newText })) } } : null;
+    if (!edits) return null;
+    const changes = edits.map((e) => ({ range: toRange(got.doc, e), newText: e.newText }));
+    return { changes: { [params.textDocument.uri]: changes } };
   });
 
-  connection.onCompletion(async (params, token) => {
+  serve(CompletionRequest.type, PARAMS.position, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
     const offset = got.doc.offsetAt(params.position);
@@ -343,20 +392,23 @@ export function startServer(connection: Connection): void {
     // Names start with a capital; completing lower-case words would only get in the way of typing prose.
     if (!/^\p{Lu}/u.test(prefix)) return { isIncomplete: false, items: [] };
     const range = toRange(got.doc, { start, end: offset });
-    const items = nameCompletions(got.analysis, prefix).slice(0, 50).map((c, i) => ({
-      label: c.label,
-      kind: c.kind === 'person' ? CompletionItemKind.Reference : c.kind === 'place' ? CompletionItemKind.Module : CompletionItemKind.Class,
-      detail: c.count > 0 ? `${c.kind === 'unknown' ? 'name' : c.kind} · ${c.count}× in this feed${c.variants.length ? ` · also spelled ${c.variants.join(', ')}` : ''}` : 'from the names list',
-      sortText: String(i).padStart(4, '0'),
-      textEdit: { range, newText: c.label },
-    }));
+    const items = nameCompletions(got.analysis, prefix)
+      .slice(0, 50)
+      .map((c, i) => ({
+        label: c.label,
+        kind: COMPLETION_KIND[c.kind] ?? CompletionItemKind.Class,
+        detail: completionDetail(c),
+        sortText: String(i).padStart(4, '0'),
+        textEdit: { range, newText: c.label },
+      }));
     return { isIncomplete: true, items };
   });
 
-  connection.languages.semanticTokens.on(async (params, token) => {
+  serve(SemanticTokensRequest.type, PARAMS.textDocument, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     const builder = new SemanticTokensBuilder();
     if (!got) return builder.build();
+    // The legend has one entry per core token type in the core's order, so the core's index is the legend's.
     for (const t of semanticNameTokens(got.analysis)) {
       const p = got.doc.positionAt(t.span.start);
       builder.push(p.line, p.character, t.span.end - t.span.start, t.type, 0);
@@ -364,27 +416,50 @@ export function startServer(connection: Connection): void {
     return builder.build();
   });
 
-  connection.onRequest(STATS_REQUEST, async (params: { uri: string }, token): Promise<FeedStats | null> => {
+  serve(StatsRequest, PARAMS.stats, async (params, token) => {
     const got = await withAnalysis(params.uri, token);
     return got ? feedStats(got.analysis) : null;
   });
 
-  documents.listen(connection);
+  // TextDocuments registers its own handlers; this adapter puts each of them behind the same boundary.
+  documents.listen({
+    onDidOpenTextDocument: (h) =>
+      connection.onDidOpenTextDocument(notification('textDocument/didOpen', PARAMS.didOpen, h)),
+    onDidChangeTextDocument: (h) =>
+      connection.onDidChangeTextDocument(notification('textDocument/didChange', PARAMS.didChange, h)),
+    onDidCloseTextDocument: (h) =>
+      connection.onDidCloseTextDocument(notification('textDocument/didClose', PARAMS.didClose, h)),
+    onWillSaveTextDocument: (h) =>
+      connection.onWillSaveTextDocument(notification('textDocument/willSave', PARAMS.willSave, h)),
+    onWillSaveTextDocumentWaitUntil: (h) =>
+      connection.onWillSaveTextDocumentWaitUntil(
+        // TextDocuments answers it itself and the server sets no willSaveWaitUntil handler: the result is plain.
+        guardRequest(lifecycle, 'textDocument/willSaveWaitUntil', PARAMS.willSave, log, h as WillSaveHandler),
+      ),
+    onDidSaveTextDocument: (h) =>
+      connection.onDidSaveTextDocument(notification('textDocument/didSave', PARAMS.willSave, h)),
+  });
   connection.listen();
-  connection.console.info(`Press Release Lint server started (${DIAGNOSTIC_SOURCE}).`);
+  return { lifecycle };
 }
 
-/** The two actions that write the team's names list: make this spelling canonical, or leave the name alone. */
-function nameListActions(dir: string, name: string, d: Diagnostic): LspCodeAction[] {
-  const out: LspCodeAction[] = [];
-  for (const [list, title] of [['names', `Add "${name}" to names as the canonical spelling`], ['ignoreNames', `Ignore the name "${name}" (ignoreNames in .pressreleaserc.json)`]] as const) {
-    const edit = addNameEdit(dir, list, name);
-    if (!edit) continue;
-    const action = LspCodeAction.create(title, edit, CodeActionKind.QuickFix);
-    action.diagnostics = [d];
-    out.push(action);
+/** The workspace folders of `initialize`, falling back to the root URI; malformed entries are skipped. */
+function initialFolders(folders: unknown, rootUri: unknown): WorkspaceFolder[] {
+  if (Array.isArray(folders)) {
+    return folders.filter((f): f is WorkspaceFolder => typeof (f as WorkspaceFolder | null)?.uri === 'string');
   }
-  return out;
+  return typeof rootUri === 'string' ? [{ uri: rootUri, name: 'root' }] : [];
+}
+
+const COMPLETION_KIND: Record<string, CompletionItemKind> = {
+  person: CompletionItemKind.Reference,
+  place: CompletionItemKind.Module,
+};
+
+function completionDetail(c: { kind: string; count: number; variants: string[] }): string {
+  if (c.count === 0) return 'from the names list';
+  const also = c.variants.length ? ` · also spelled ${c.variants.join(', ')}` : '';
+  return `${c.kind === 'unknown' ? 'name' : c.kind} · ${c.count}× in this feed${also}`;
 }
 
 /** Subsequence match, the way VS Code's symbol pickers filter. */
@@ -393,9 +468,3 @@ function fuzzyMatch(query: string, name: string): boolean {
   for (let j = 0; j < name.length && i < query.length; j++) if (name[j] === query[i]) i++;
   return i === query.length;
 }
-
-const connection = createConnection(ProposedFeatures.all);
-// The server outlives any one bad request: log what escaped instead of exiting and losing every feature.
-process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
-process.on('uncaughtException', (e) => connection.console.error(`Uncaught exception: ${e.stack ?? String(e)}`));
-startServer(connection);

@@ -1,44 +1,119 @@
 /**
  * A minimal LSP client for protocol tests: it spawns the built server over
- * stdio, answers the server's requests for settings, and records what the
- * server pushes.
+ * stdio (or IPC, as VS Code does), declares the capabilities it really has,
+ * answers the server's requests for settings (or, on request, never does),
+ * and records what the server pushes. `RawServer` writes bytes of its own
+ * choosing, for tests of what the server does with input that is not LSP.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import * as assert from 'node:assert/strict';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import type {
+  ClientCapabilities,
+  Diagnostic,
+  InitializeResult,
+  PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
 
 export const SERVER = path.join(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+/** What this client can do, declared as VS Code's client declares it for the features the tests use. */
+export const CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: false },
+    workspaceFolders: true,
+    workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
+  },
+  textDocument: {
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, dataSupport: true },
+    codeAction: { dataSupport: true },
+    semanticTokens: {
+      requests: { full: true },
+      tokenTypes: ['namespace', 'class', 'variable', 'enumMember', 'person', 'place', 'organization'],
+      tokenModifiers: [],
+      formats: ['relative'],
+    },
+  },
+};
 
 export interface ClientOptions {
   rootDir?: string;
   /** What `workspace/configuration` returns for the `pressRelease` section. */
   settings?: () => unknown;
+  /** Replaces CAPABILITIES, to play a client that lacks some. */
+  capabilities?: ClientCapabilities;
+  /** Send `workspaceFolders` in `initialize` (default), or only `rootUri`. */
+  workspaceFolders?: boolean;
+  /** `never` plays a client that leaves `workspace/configuration` unanswered. */
+  configuration?: 'answer' | 'never';
+  /** `ipc` starts the server the way VS Code's client does. */
+  transport?: 'stdio' | 'ipc';
+}
+
+export interface LogMessage {
+  type: number;
+  message: string;
 }
 
 export class TestClient {
   readonly connection: MessageConnection;
-  readonly messages: Array<{ type: number; message: string }> = [];
+  /** `window/showMessage` notifications. */
+  readonly messages: LogMessage[] = [];
+  /** `window/logMessage` notifications. */
+  readonly logs: LogMessage[] = [];
+  /** Every publish, and whether `initialized` had been sent when it arrived. */
+  readonly publishes: Array<{ params: PublishDiagnosticsParams; afterInitialized: boolean }> = [];
+  readonly exited: Promise<number | null>;
   private readonly proc: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
+  private initializedSent = false;
+  configurationRequests = 0;
   stderr = '';
 
   constructor(private readonly options: ClientOptions = {}) {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    if (options.transport === 'ipc') {
+      this.proc = fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+      this.connection = createMessageConnection(new IPCMessageReader(this.proc), new IPCMessageWriter(this.proc));
+    } else {
+      this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.connection = createMessageConnection(
+        new StreamMessageReader(this.proc.stdout!),
+        new StreamMessageWriter(this.proc.stdin!),
+      );
+    }
+    this.exited = new Promise((resolve) => this.proc.on('exit', (code) => resolve(code)));
     this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
-    this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.options.settings?.() ?? null));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+      this.configurationRequests++;
+      this.wake();
+      if (this.options.configuration === 'never') return new Promise(() => undefined);
+      return params.items.map(() => this.options.settings?.() ?? null);
+    });
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => {
+    this.connection.onNotification('window/showMessage', (m: LogMessage) => {
       this.messages.push(m);
       this.wake();
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (m: LogMessage) => {
+      this.logs.push(m);
+      this.wake();
+    });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.publishes.push({ params: p, afterInitialized: this.initializedSent });
       this.wake();
     });
     this.connection.listen();
@@ -48,32 +123,42 @@ export class TestClient {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  async initialize(): Promise<InitializeResult> {
+  /** Sends `initialize`, and `initialized` unless told not to. */
+  async initialize(options: { initialized?: boolean } = {}): Promise<InitializeResult> {
     const rootUri = this.options.rootDir ? pathToFileURL(this.options.rootDir).href : null;
+    const folders = this.options.workspaceFolders !== false && rootUri ? [{ uri: rootUri, name: 'ws' }] : null;
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
-      processId: process.pid,
+      // No process id: the server's watchdog would poll it, and these tests end the server themselves.
+      processId: null,
       rootUri,
-      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+      workspaceFolders: folders,
+      capabilities: this.options.capabilities ?? CAPABILITIES,
     });
-    await this.connection.sendNotification('initialized', {});
+    if (options.initialized !== false) await this.initialized();
     return result;
+  }
+
+  async initialized(): Promise<void> {
+    this.initializedSent = true;
+    await this.connection.sendNotification('initialized', {});
   }
 
   async open(uri: string, text: string): Promise<void> {
     this.versions.set(uri, 1);
     this.diagnostics.delete(uri);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'press-release', version: 1, text } });
+    const textDocument = { uri, languageId: 'press-release', version: 1, text };
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument });
   }
 
   async replace(uri: string, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    const params = { textDocument: { uri, version }, contentChanges: [{ text }] };
+    await this.connection.sendNotification('textDocument/didChange', params);
     return version;
   }
 
-  /** Waits, with a deadline, until the server has published diagnostics that satisfy `ready`. */
+  /** Waits, with a deadline, until `probe` returns something; wakes on every message from the server. */
   async waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -103,8 +188,14 @@ export class TestClient {
     }, `diagnostics of ${uri}${version ? ` v${version}` : ''}`);
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
+  request<R>(method: string, params?: unknown): Promise<R> {
+    if (params === undefined) return this.connection.sendRequest<R>(method);
     return this.connection.sendRequest<R>(method, params);
+  }
+
+  /** Everything the server wrote for people to read: stderr, log messages and shown messages. */
+  output(): string {
+    return [this.stderr, ...this.logs.map((l) => l.message), ...this.messages.map((m) => m.message)].join('\n');
   }
 
   async dispose(): Promise<void> {
@@ -119,8 +210,119 @@ export class TestClient {
   }
 }
 
+/**
+ * Runs `body` with a client of its own server, then checks that nothing the server wrote for people to read
+ * holds a stack trace, and ends the server.
+ */
+export async function session(options: ClientOptions, body: (client: TestClient) => Promise<void>): Promise<void> {
+  const client = new TestClient(options);
+  try {
+    await body(client);
+    assert.ok(!hasStackTrace(client.output()), `the server's output holds a stack trace:\n${client.output()}`);
+  } finally {
+    await client.dispose();
+  }
+}
+
+/** Whether `text` holds a stack trace: a line that starts with `at` and ends in a file position. */
+export function hasStackTrace(text: string): boolean {
+  return /^\s+at .*:\d+:\d+\)?$/m.test(text);
+}
+
+/** Frames a JSON-RPC message as the base protocol does. */
+export function frame(message: unknown): Buffer {
+  const body = Buffer.from(JSON.stringify(message), 'utf8');
+  return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+}
+
+/** The server over stdio, fed raw bytes: for input that a real client library would never send. */
+export class RawServer {
+  readonly proc: ChildProcess;
+  stdout = Buffer.alloc(0);
+  stderr = '';
+  private exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  private readonly waiters: Array<() => void> = [];
+
+  constructor() {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stdout!.on('data', (d: Buffer) => {
+      this.stdout = Buffer.concat([this.stdout, d]);
+      this.wake();
+    });
+    this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
+    // Writes after the server exited fail with EPIPE; the exit is what the tests look at.
+    this.proc.stdin!.on('error', () => undefined);
+    this.proc.on('exit', (code, signal) => {
+      this.exit = { code, signal };
+      this.wake();
+    });
+  }
+
+  private wake(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  write(bytes: string | Buffer): void {
+    this.proc.stdin!.write(bytes);
+  }
+
+  /** The JSON messages the server wrote so far. */
+  messages(): Array<{ id?: number; method?: string; result?: unknown; error?: { code: number; message: string } }> {
+    const out = [];
+    let rest = this.stdout;
+    for (;;) {
+      const end = rest.indexOf('\r\n\r\n');
+      if (end < 0) break;
+      const length = Number(/Content-Length: (\d+)/i.exec(rest.subarray(0, end).toString('ascii'))?.[1]);
+      if (rest.length < end + 4 + length) break;
+      out.push(JSON.parse(rest.subarray(end + 4, end + 4 + length).toString('utf8')));
+      rest = rest.subarray(end + 4 + length);
+    }
+    return out;
+  }
+
+  private async until<T>(probe: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = probe();
+      if (v !== undefined) return v;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits for the response to request `id`. */
+  response(id: number, timeoutMs = 5000): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+    return this.until(() => this.messages().find((m) => m.id === id && !m.method), `the response to ${id}`, timeoutMs);
+  }
+
+  /** Waits for the process to exit, and returns its exit code (null when killed by a signal). */
+  async exited(timeoutMs = 5000): Promise<number | null> {
+    const exit = await this.until(() => this.exit, 'the server to exit', timeoutMs);
+    return exit.code;
+  }
+
+  kill(): void {
+    if (!this.exit) this.proc.kill();
+  }
+}
+
+interface Position {
+  line: number;
+  character: number;
+}
+
+type LspEdit = { range: { start: Position; end: Position }; newText: string };
+
 /** Applies LSP text edits to a string, for checking what a code action would do. */
-export function applyLspEdits(text: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
+export function applyLspEdits(text: string, edits: LspEdit[]): string {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
   const off = (p: { line: number; character: number }) => starts[p.line] + p.character;

@@ -1,0 +1,123 @@
+/**
+ * Code actions: the quick fixes a diagnostic carries, the name-list actions, and fix-all. Quick fixes come
+ * from the diagnostic's `data` and are checked against the current text before they are offered (see
+ * reanchor.ts). A client without `publishDiagnostics.dataSupport` drops that data, so for it the fixes are
+ * found by matching the diagnostic (range, rule, message) against the findings of the current analysis.
+ */
+import {
+  CodeAction as LspCodeAction,
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { selectFixes, type Analysis } from './core/index';
+import type { ClientFeatures } from './capabilities';
+import {
+  DIAGNOSTIC_SOURCE,
+  FIX_ALL_KIND,
+  fixAllAction,
+  fixData,
+  quickFixAction,
+  sameDiagnostic,
+  toDiagnostic,
+  toLspEdits,
+  type DataEdit,
+  type FixData,
+} from './convert';
+import { addNameEdit, type NameList } from './rcEdit';
+import { reanchor } from './reanchor';
+
+export interface CodeActionInputs {
+  /** The document as it is now, which may be newer than the diagnostics in the request. */
+  doc: TextDocument;
+  features: ClientFeatures;
+  /** The folder whose `.pressreleaserc.json` the name-list actions edit, if any. */
+  configDir: string | undefined;
+  /** The analysis of the current version, read only without data support and for fix-all. */
+  analysis: () => Promise<Analysis>;
+}
+
+export async function codeActions(params: CodeActionParams, inputs: CodeActionInputs): Promise<CodeAction[]> {
+  const uri = params.textDocument.uri;
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const d of params.context.diagnostics) {
+      if (d.source !== DIAGNOSTIC_SOURCE) continue;
+      const data = inputs.features.diagnosticData ? fixData(d) : await dataFromAnalysis(uri, d, inputs);
+      if (!data) continue;
+      actions.push(...quickFixes(uri, d, data, inputs.doc));
+      const name = data.facts?.name;
+      if (name && inputs.configDir) actions.push(...nameListActions(inputs.configDir, name, d, inputs.features));
+    }
+  }
+  // Fix-all is offered only when asked for by kind, as on save, so the light bulb stays about the cursor.
+  if (only && wants(FIX_ALL_KIND)) {
+    const analysis = await inputs.analysis();
+    const edits = selectFixes(analysis.findings, true).flatMap((f) => toLspEdits(inputs.doc, f));
+    if (edits.length > 0) actions.push(fixAllAction(uri, edits));
+  }
+  return actions;
+}
+
+/** The data our diagnostic would carry in the current version, found by matching it against the analysis. */
+async function dataFromAnalysis(uri: string, d: Diagnostic, inputs: CodeActionInputs): Promise<FixData | undefined> {
+  const analysis = await inputs.analysis();
+  const doc = inputs.doc;
+  const source = { text: doc.getText(), version: doc.version };
+  for (const f of analysis.findings) {
+    // Rule and message first: they rule out nearly every finding without mapping a single position.
+    if (f.ruleId !== String(d.code) || f.message !== d.message) continue;
+    const fresh = toDiagnostic(doc, uri, f, source);
+    if (sameDiagnostic(fresh, d)) return fixData(fresh);
+  }
+  return undefined;
+}
+
+/** The main fix first, then the others; a fix whose text is gone from the document is dropped. */
+function quickFixes(uri: string, d: Diagnostic, data: FixData, doc: TextDocument): CodeAction[] {
+  const out: CodeAction[] = [];
+  if (data.fix) {
+    const edits = currentEdits(doc, data.version, data.fix.edits);
+    if (edits) out.push(quickFixAction(uri, d, data.fix.title, edits, data.fix.safe));
+  }
+  for (const m of data.more ?? []) {
+    const edits = currentEdits(doc, data.version, m.edits);
+    if (edits) out.push(quickFixAction(uri, d, m.title, edits));
+  }
+  return out;
+}
+
+/**
+ * The edits as they apply to the document now: as recorded when the version is the one they were made for,
+ * otherwise found again in the current text, or undefined when they cannot be.
+ */
+function currentEdits(doc: TextDocument, version: number | undefined, edits: DataEdit[]): LspTextEdit[] | undefined {
+  if (version === doc.version) return edits.map((e) => ({ range: e.range, newText: e.newText }));
+  const placed = reanchor(doc.getText(), edits);
+  return placed?.map((e) => ({
+    range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+    newText: e.newText,
+  }));
+}
+
+/** The two actions that write the team's names list: make this spelling canonical, or leave the name alone. */
+function nameListActions(dir: string, name: string, d: Diagnostic, features: ClientFeatures): CodeAction[] {
+  const lists: Array<[NameList, string]> = [
+    ['names', `Add "${name}" to names as the canonical spelling`],
+    ['ignoreNames', `Ignore the name "${name}" (ignoreNames in .pressreleaserc.json)`],
+  ];
+  const out: CodeAction[] = [];
+  for (const [list, title] of lists) {
+    const edit = addNameEdit(dir, list, name, { canCreate: features.createFiles });
+    if (!edit) continue;
+    const action = LspCodeAction.create(title, edit, CodeActionKind.QuickFix);
+    action.diagnostics = [d];
+    out.push(action);
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+/**
+ * Quick fixes asked for after the document changed but before new diagnostics arrived: the fix must apply
+ * cleanly to the new text, shifted, or not be offered at all. And the name-list actions, whatever
+ * `.pressreleaserc.json` holds. Each test runs its own server.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { applyLspEdits, session, TestClient } from '../support/lspClient';
+
+const FEED = [
+  'Court opens on Saturdays 2025-02-05',
+  'The district court opens a reception for citizens on Saturdays so that people who work can file documents.It will',
+  'not need a day off, the court said in a statement on its website on Monday.',
+  'Source : https://press.example.gov/entities/court/press/news/details/930630',
+].join('\n');
+
+const NAMES = [
+  'S. Nurgaliyev opened the pumping station 09.02.2025',
+  'Deputy Minister of Energy Serik Nurgaliev opened the pumping station in the Karkaraly district on Monday. ' +
+    'Serik Nurgaliev said the station will supply four villages.',
+  'Source : https://press.example.gov/entities/energy/press/news/details/1',
+  'Nurgaliyev visits the dam 10.02.2025',
+  'Deputy Minister of Energy Serik Nurgaliyev inspected the dam and said the repairs will end before the flood ' +
+    'season in the spring of this year, the ministry reported.',
+  'Source : https://press.example.gov/entities/energy/press/news/details/2',
+].join('\n');
+
+function actionsFor(client: TestClient, uri: string, d: Diagnostic): Promise<CodeAction[]> {
+  return client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d] },
+  });
+}
+
+describe('stale quick fixes', function () {
+  this.timeout(15_000);
+  let dir: string;
+  let uri: string;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-stale-'));
+    uri = pathToFileURL(path.join(dir, 'feed.release')).href;
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Opens `text`, waits for its diagnostics, and returns the first with rule `code`. */
+  async function finding(client: TestClient, text: string, code: string): Promise<Diagnostic> {
+    await client.initialize();
+    await client.open(uri, text);
+    return (await client.diagnosticsFor(uri)).find((d) => d.code === code)!;
+  }
+
+  it('shifts a fix after lines are inserted above its finding', async () => {
+    await session({ rootDir: dir }, async (client) => {
+      const d = await finding(client, FEED, 'date-format');
+      // No waiting for new diagnostics: the request carries the old one, made for version 1.
+      const newer = `Law\nCourts\n${FEED}`;
+      await client.replace(uri, newer);
+      const actions = await actionsFor(client, uri, d);
+      assert.deepEqual(actions.map((a) => a.title), ['Rewrite as 05.02.2025']);
+      assert.equal(applyLspEdits(newer, actions[0].edit!.changes![uri]), newer.replace('2025-02-05', '05.02.2025'));
+    });
+  });
+
+  it('shifts an insertion fix after text is typed earlier on its line', async () => {
+    await session({ rootDir: dir }, async (client) => {
+      const d = await finding(client, FEED, 'sentence-spacing');
+      const newer = FEED.replace('The district court', 'The court');
+      await client.replace(uri, newer);
+      const [action] = await actionsFor(client, uri, d);
+      assert.equal(applyLspEdits(newer, action.edit!.changes![uri]), newer.replace('documents.It', 'documents. It'));
+    });
+  });
+
+  it('drops a fix whose text was deleted or changed', async () => {
+    await session({ rootDir: dir }, async (client) => {
+      const d = await finding(client, FEED, 'date-format');
+      await client.replace(uri, FEED.replace(' 2025-02-05', ''));
+      assert.deepEqual(await actionsFor(client, uri, d), []);
+      await client.replace(uri, FEED.replace('2025-02-05', '2025-02-06'));
+      assert.deepEqual(await actionsFor(client, uri, d), []);
+    });
+  });
+
+  it('drops a fix whose edits no longer move together, and keeps the ones that still apply', async () => {
+    await session({ rootDir: dir }, async (client) => {
+      const d = await finding(client, NAMES, 'inconsistent-name');
+      const lines = NAMES.split('\n');
+      // A line typed between the first release and the second: the feed-wide replace spans both.
+      const newer = [...lines.slice(0, 3), 'Water 11.02.2025', ...lines.slice(3)].join('\n');
+      await client.replace(uri, newer);
+      const actions = await actionsFor(client, uri, d);
+      const titles = actions.map((a) => a.title);
+      assert.ok(!titles.some((t) => t.startsWith('Replace all')), titles.join(', '));
+      assert.equal(titles[0], 'Replace with "Nurgaliev"');
+      const fixed = applyLspEdits(newer, actions[0].edit!.changes![uri]);
+      assert.equal(fixed, newer.replace('S. Nurgaliyev', 'S. Nurgaliev'));
+    });
+  });
+
+  it('ignores fix data that does not have the shape the server gives it', async () => {
+    await session({ rootDir: dir }, async (client) => {
+      const d = await finding(client, FEED, 'date-format');
+      const broken = [
+        { ...d, data: { fix: { title: 'Rewrite', safe: true, edits: [{ range: null, newText: 'x' }] } } },
+        { ...d, data: { version: 1, fix: { title: 'Rewrite', safe: true, edits: 'all' } } },
+        { ...d, data: 'fix' },
+      ];
+      for (const b of broken) assert.deepEqual(await actionsFor(client, uri, b), []);
+    });
+  });
+});
+
+describe('name-list actions and .pressreleaserc.json', function () {
+  this.timeout(15_000);
+  let dir: string;
+  let uri: string;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-rc-'));
+    uri = pathToFileURL(path.join(dir, 'feed.release')).href;
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const files: Array<[string, () => void, string[]]> = [
+    ['a file that is a JSON array', () => fs.writeFileSync(rc(), '[1, 2]'), []],
+    ['a file that is not JSON', () => fs.writeFileSync(rc(), '{ names: '), []],
+    ['a directory in place of the file', () => fs.mkdirSync(rc()), []],
+    ['a names entry that is not a list', () => fs.writeFileSync(rc(), '{"names": "Nurgaliev"}'), ['Ignore']],
+  ];
+  function rc(): string {
+    return path.join(dir, '.pressreleaserc.json');
+  }
+
+  for (const [what, make, expected] of files) {
+    it(`offers only safe edits of the config with ${what}, and logs nothing`, async () => {
+      make();
+      await session({ rootDir: dir }, async (client) => {
+        await client.initialize();
+        await client.open(uri, NAMES);
+        const d = (await client.diagnosticsFor(uri)).find((x) => x.code === 'inconsistent-name')!;
+        const titles = (await actionsFor(client, uri, d)).map((a) => a.title);
+        assert.equal(titles[0], 'Replace with "Nurgaliev"');
+        assert.deepEqual(
+          titles.filter((t) => t.startsWith('Add') || t.startsWith('Ignore')).map((t) => t.split(' ')[0]),
+          expected,
+        );
+        assert.deepEqual(client.logs.filter((l) => l.type === 1), []);
+      });
+    });
+  }
+});
