@@ -5,7 +5,14 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type ClientCapabilities,
+  type LanguageClientOptions,
+  type ServerOptions,
+  type StaticFeature,
+} from 'vscode-languageclient/node';
 
 export const LANGUAGE_ID = 'press-release';
 const STATS_REQUEST = 'pressRelease/stats';
@@ -30,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.pressreleaserc.json') },
   };
   client = new LanguageClient('pressRelease', 'Press Release Lint', serverOptions, clientOptions);
+  client.registerFeature(customTokenTypes);
   await client.start();
 
   context.subscriptions.push(
@@ -39,6 +47,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   registerStatusBar(context, client);
   return { client };
 }
+
+/**
+ * The language client announces only the standard semantic token types, and the server falls back to
+ * those for editors that know no others. VS Code knows ours from package.json's `semanticTokenTypes`,
+ * so the client says so, and themes can colour people, places and organisations apart.
+ */
+const customTokenTypes: StaticFeature = {
+  fillClientCapabilities(capabilities: ClientCapabilities): void {
+    const tokens = capabilities.textDocument?.semanticTokens;
+    if (tokens) tokens.tokenTypes = [...new Set([...tokens.tokenTypes, 'person', 'place', 'organization'])];
+  },
+  initialize: () => undefined,
+  getState: () => ({ kind: 'static' }),
+  clear: () => undefined,
+};
 
 export async function deactivate(): Promise<void> {
   await client?.stop();

@@ -177,6 +177,11 @@ describe('Press Release Lint in VS Code', () => {
     await revert(doc, original);
   });
 
+  it('marks people, places and organisations with their own semantic token types', async () => {
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+    assert.deepEqual(legend.tokenTypes, ['person', 'place', 'organization']);
+  });
+
   it('offers the name quick fixes', async () => {
     const d = await waitFor('inconsistent-name', () => ours(doc.uri).find((x) => codeOf(x) === 'inconsistent-name'));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
