@@ -1,0 +1,61 @@
+/**
+ * The ways a run can stop short. Each is something the user can act on, so
+ * each becomes one line on stderr and exit code 2, never a stack trace.
+ */
+
+/** A problem told to the user in one line per entry of `lines`, ending in exit code 2. */
+export class CliProblem extends Error {
+  readonly lines: readonly string[];
+  /** The system error code behind the problem, such as ENOENT, when there is one. */
+  systemCode: string | undefined;
+
+  constructor(...lines: string[]) {
+    super(lines.join('; '));
+    this.lines = lines;
+  }
+}
+
+/** The command line itself is wrong: an unknown option, a bad value, no files. */
+export class UsageError extends CliProblem {}
+
+/**
+ * The reader of standard output went away (`| head -1`). The run ends quietly
+ * with exit code 2: the reader asked for no more, so there is nobody to tell.
+ */
+export class BrokenPipe extends Error {
+  constructor() {
+    super('standard output was closed');
+  }
+}
+
+/** Short, readable reasons for the error codes that users meet with files. */
+const ERRNO_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  ENAMETOOLONG: 'file name too long',
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many levels of symbolic links',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+  EBADF: 'not open',
+  EFBIG: 'file too large',
+};
+
+/** Describes a system error in a few words and its code, such as "permission denied (EACCES)". */
+export function describeSystemError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string') return ERRNO_REASONS[code] ? `${ERRNO_REASONS[code]} (${code})` : code;
+  const message = e instanceof Error ? e.message : String(e);
+  // Only the first line: a multi-line message would break the one-line promise.
+  return message.split('\n', 1)[0];
+}
+
+export function errorCode(e: unknown): string | undefined {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
