@@ -28,6 +28,13 @@ export class BrokenPipe extends Error {
   }
 }
 
+/**
+ * Standard output failed for a reason other than a closed pipe (a full disk
+ * behind a redirect). The report is incomplete, so the run ends with this one line.
+ * Not a `CliProblem`, which would only end the current input.
+ */
+export class OutputFailed extends Error {}
+
 /** Short, readable reasons for the error codes that users meet with files. */
 const ERRNO_REASONS: Record<string, string> = {
   EACCES: 'permission denied',
@@ -58,4 +65,12 @@ export function describeSystemError(e: unknown): string {
 export function errorCode(e: unknown): string | undefined {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Keeps a message on one line even when it quotes a file name or a config key
+ * that holds a line break: such characters are shown escaped.
+ */
+export function oneLine(message: string): string {
+  return message.replace(/[\r\n\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

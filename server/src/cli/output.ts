@@ -4,7 +4,7 @@
  * need no draining before exit, and surface a closed pipe as an error we
  * catch at the write, instead of an 'error' event some time later.
  */
-import { BrokenPipe, CliProblem, describeSystemError, errorCode } from './errors';
+import { BrokenPipe, describeSystemError, errorCode, OutputFailed } from './errors';
 import { nodeFileSystem, pauseBriefly, type FileSystem } from './fileSystem';
 
 /** About this much text is gathered before one write; large enough to be cheap, small enough to stream. */
@@ -69,7 +69,7 @@ export class Output {
   private fail(e: unknown): void {
     const where = this.fd === 1 ? 'standard output' : `file descriptor ${this.fd}`;
     const broken = errorCode(e) === 'EPIPE';
-    this.failure = broken ? new BrokenPipe() : new CliProblem(`cannot write to ${where}: ${describeSystemError(e)}`);
+    this.failure = broken ? new BrokenPipe() : new OutputFailed(`cannot write to ${where}: ${describeSystemError(e)}`);
     this.pending = [];
     this.pendingChars = 0;
     this.throwIfFailed();

@@ -3,7 +3,7 @@ import { resolveConfig } from '../core/index';
 import { parseArgs, USAGE, type Options } from './args';
 import { checkInput, type RunContext } from './checkInput';
 import { loadConfigLayers } from './configLayers';
-import { BrokenPipe, CliProblem, describeSystemError } from './errors';
+import { BrokenPipe, CliProblem, describeSystemError, oneLine, OutputFailed } from './errors';
 import type { FileSystem } from './fileSystem';
 import type { Output } from './output';
 import { JsonReporter } from './report/json';
@@ -35,10 +35,9 @@ export async function run(argv: readonly string[], env: CliEnvironment): Promise
   } catch (e) {
     // The reader of standard output has gone: there is nobody to tell, so the run ends quietly.
     if (e instanceof BrokenPipe) return 2;
-    const lines =
-      e instanceof CliProblem ? e.lines : [`internal error: ${describeSystemError(e)} — please report this`];
+    const lines = e instanceof CliProblem ? e.lines : [describeFailure(e)];
     flushQuietly(env.stdout);
-    for (const line of lines) env.stderr.write(`press-release-lint: ${line}\n`);
+    for (const line of lines) env.stderr.write(`press-release-lint: ${oneLine(line)}\n`);
     env.stderr.flush();
     return 2;
   }
@@ -70,7 +69,7 @@ async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise
       problems++;
       // What was reported so far comes first, so that the message sits after the files before it.
       env.stdout.flush();
-      env.stderr.write(`press-release-lint: ${line}\n`);
+      env.stderr.write(`press-release-lint: ${oneLine(line)}\n`);
       env.stderr.flush();
     },
   };
@@ -94,6 +93,11 @@ function exitCode(problems: number, tally: Tally, options: Options, env: CliEnvi
   }
   if (problems > 0) return 2;
   return tally.bySeverity.error > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function describeFailure(e: unknown): string {
+  if (e instanceof OutputFailed) return e.message;
+  return `internal error: ${describeSystemError(e)} — please report this`;
 }
 
 function flushQuietly(out: Output): void {
