@@ -100,10 +100,13 @@ Source : https://press.example.gov/news/details/2
   });
 
   it('writes fixed standard input to stdout and the report to stderr', () => {
-    const r = run(['--fix', '-'], FIXABLE);
-    assert.equal(r.code, 0);
-    assert.match(r.stdout, /^Reservoirs are full 09\.02\.2025\n/);
-    assert.equal(r.stderr, '');
+    // BROKEN keeps two errors that no safe fix repairs, so there is a report to find.
+    const r = run(['--fix', '-'], FIXABLE + BROKEN);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^Reservoirs are full 09\.02\.2025\n.*percent\. Engineers/s);
+    assert.ok(r.stdout.endsWith(BROKEN), 'stdout holds the fixed feed and nothing else');
+    assert.match(r.stderr, /^-\n {2}4:1 +error +Title has no publication date .* missing-date\n/);
+    assert.match(r.stderr, /✖ 2 problems \(2 errors, 0 warnings, 0 infos\)\n$/);
   });
 
   it('applies --rule and --max-warnings', () => {
