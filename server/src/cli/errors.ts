@@ -51,6 +51,8 @@ const ERRNO_REASONS: Record<string, string> = {
   EMFILE: 'too many open files',
   EBADF: 'not open',
   EFBIG: 'file too large',
+  EXDEV: 'not on the same file system',
+  EBUSY: 'resource busy',
 };
 
 /** Describes a system error in a few words and its code, such as "permission denied (EACCES)". */
