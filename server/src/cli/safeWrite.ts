@@ -9,7 +9,7 @@ import type { BigIntStats } from 'node:fs';
 import * as path from 'node:path';
 import { CliProblem, describeSystemError, errorCode } from './errors';
 import { nodeFileSystem, type FileSystem } from './fileSystem';
-import { readFileSnapshot, type FileSnapshot } from './readInput';
+import type { FileSnapshot } from './readInput';
 import { nextTurn, withCleanupOnSignal } from './signals';
 
 export interface ReplaceRequest {
@@ -122,28 +122,52 @@ function keepOwner(request: ReplaceRequest, fd: number, fsys: FileSystem): void 
 }
 
 /**
- * Whether the file differs from what was read: another inode (an editor saved
- * it by renaming), other size, time, mode or owner, or other bytes.
+ * Whether the file differs from what was read: gone, another inode (an editor
+ * saved it by renaming), other size, time, mode or owner, or other bytes.
  */
 function changedOnDisk(request: ReplaceRequest, fsys: FileSystem): boolean {
-  let now: FileSnapshot;
+  let fd: number;
   try {
-    now = readFileSnapshot(fsys, request.realPath, request.shownName);
+    fd = fsys.openSync(request.realPath, 'r');
   } catch {
     return true;
   }
-  const before = request.original.stat;
-  const after = now.stat;
-  const sameMetadata =
+  try {
+    return !sameMetadata(request.original.stat, fsys.fstatSync(fd, { bigint: true })) || !sameBytes(fd, request, fsys);
+  } catch {
+    return true;
+  } finally {
+    fsys.closeSync(fd);
+  }
+}
+
+function sameMetadata(before: BigIntStats, after: BigIntStats): boolean {
+  return (
     before.dev === after.dev &&
     before.ino === after.ino &&
     before.size === after.size &&
     before.mtimeNs === after.mtimeNs &&
     before.mode === after.mode &&
     before.uid === after.uid &&
-    before.gid === after.gid;
-  return !sameMetadata || !now.bytes.equals(request.original.bytes);
+    before.gid === after.gid
+  );
 }
+
+/** Compares the file with the bytes read before, a chunk at a time, so that a large feed is not held twice more. */
+function sameBytes(fd: number, request: ReplaceRequest, fsys: FileSystem): boolean {
+  const expected = request.original.bytes;
+  const chunk = Buffer.allocUnsafe(COMPARE_CHUNK);
+  let position = 0;
+  for (;;) {
+    const count = fsys.readSync(fd, chunk, 0, chunk.length, position);
+    if (count === 0) return position === expected.length;
+    if (position + count > expected.length) return false;
+    if (!chunk.subarray(0, count).equals(expected.subarray(position, position + count))) return false;
+    position += count;
+  }
+}
+
+const COMPARE_CHUNK = 1 << 20;
 
 function renameOver(request: ReplaceRequest, temporaryPath: string, fsys: FileSystem): void {
   try {
