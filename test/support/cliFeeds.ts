@@ -1,24 +1,37 @@
 /** Small synthetic feeds for CLI tests, and their expected fixed forms. Written here, never read from samples/. */
 
-export const CLEAN = `Reservoirs are full 09.02.2025
-The agency reported that the twelve reservoirs of the basin hold between sixty and seventy percent of their capacity, and engineers will inspect every dam.
-Source : https://press.example.gov/news/details/1
-`;
+/** Joins lines into a feed that ends in a line break. */
+function feed(...lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}
+
+export const CLEAN = feed(
+  'Reservoirs are full 09.02.2025',
+  'The agency reported that the twelve reservoirs of the basin hold between sixty and seventy percent of their ' +
+    'capacity, and engineers will inspect every dam.',
+  'Source : https://press.example.gov/news/details/1',
+);
 
 /** A date in the wrong format, two missing sentence spaces and a Source glued to the body: four safe fixes. */
-export const FIXABLE = `Reservoirs are full 2025-02-09
-The agency reported that the twelve reservoirs of the basin hold between sixty and seventy percent.Engineers will inspect every dam twice a week until the end of March.Source : https://press.example.gov/news/details/2
-`;
+export const FIXABLE = feed(
+  'Reservoirs are full 2025-02-09',
+  'The agency reported that the twelve reservoirs of the basin hold between sixty and seventy percent.Engineers ' +
+    'will inspect every dam twice a week until the end of March.Source : https://press.example.gov/news/details/2',
+);
 
-export const FIXED = `Reservoirs are full 09.02.2025
-The agency reported that the twelve reservoirs of the basin hold between sixty and seventy percent. Engineers will inspect every dam twice a week until the end of March.
-Source : https://press.example.gov/news/details/2
-`;
+export const FIXED = feed(
+  'Reservoirs are full 09.02.2025',
+  'The agency reported that the twelve reservoirs of the basin hold between sixty and seventy percent. Engineers ' +
+    'will inspect every dam twice a week until the end of March.',
+  'Source : https://press.example.gov/news/details/2',
+);
 
 /** No date and no Source: two errors that no safe fix can repair. */
-export const BROKEN = `Reservoirs are full
-The agency reported that the twelve reservoirs of the basin hold between sixty and seventy percent of their capacity, and engineers will inspect every dam.
-`;
+export const BROKEN = feed(
+  'Reservoirs are full',
+  'The agency reported that the twelve reservoirs of the basin hold between sixty and seventy percent of their ' +
+    'capacity, and engineers will inspect every dam.',
+);
 
 export function withCrlf(text: string): string {
   return text.replace(/\n/g, '\r\n');

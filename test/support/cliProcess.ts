@@ -47,7 +47,8 @@ export function runCli(args: readonly string[], options: CliRunOptions): CliResu
   };
   const r = spawnSync(process.execPath, [...preload, script, '--today', '2025-06-01', ...args], spawnOptions);
   if (r.error) throw r.error;
-  return { code: r.status, signal: r.signal, stdout: r.stdout as Buffer, stderr: (r.stderr as Buffer).toString('utf8') };
+  const stderr = (r.stderr as Buffer).toString('utf8');
+  return { code: r.status, signal: r.signal, stdout: r.stdout as Buffer, stderr };
 }
 
 /** A fresh directory under the system's temporary directory; tests never write into the repository. */

@@ -69,7 +69,9 @@ describe('CLI modules', () => {
         [[0x41, 0xe2, 0x82], 1],
         [[...Buffer.from('é€😀')], -1],
       ];
-      for (const [bytes, expected] of cases) assert.equal(firstInvalidUtf8Offset(Uint8Array.from(bytes)), expected, `${bytes}`);
+      for (const [bytes, expected] of cases) {
+        assert.equal(firstInvalidUtf8Offset(Uint8Array.from(bytes)), expected, `${bytes}`);
+      }
     });
 
     it('numbers lines as the editor does', () => {
@@ -79,7 +81,9 @@ describe('CLI modules', () => {
   });
 
   describe('encoding', () => {
-    const codeUnits = fc.array(fc.integer({ min: 1, max: 0xffff }), { maxLength: 60 }).map((u) => String.fromCharCode(...u));
+    const codeUnits = fc
+      .array(fc.integer({ min: 1, max: 0xffff }), { maxLength: 60 })
+      .map((units) => String.fromCharCode(...units));
 
     it('round-trips any UTF-16 text, lone surrogates included, in both byte orders', () => {
       fc.assert(
@@ -92,7 +96,10 @@ describe('CLI modules', () => {
     });
 
     it('round-trips UTF-8 bytes exactly, with and without a BOM', () => {
-      const wellFormed = fc.string({ unit: 'binary', maxLength: 60 }).filter((s) => !s.includes('\0') && !s.startsWith('\ufeff'));
+      // No NUL (binary) and no leading U+FEFF, which is a BOM by definition.
+      const wellFormed = fc
+        .string({ unit: 'binary', maxLength: 60 })
+        .filter((s) => !s.includes('\0') && !s.startsWith('\ufeff'));
       fc.assert(
         fc.property(wellFormed, fc.constantFrom<FeedEncoding>('utf-8', 'utf-8-bom'), (text, encoding) => {
           const bytes = encodeFeed(text, encoding);
@@ -102,10 +109,10 @@ describe('CLI modules', () => {
     });
 
     it('refuses what it cannot read, with the reason', () => {
-      const reasons = [Buffer.from([0x41, 0, 0x42]), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from([0x63, 0x61, 0x66, 0xe9])].map(
-        (bytes) => assert.throws(() => decodeFeed(bytes), UndecodableInput),
-      );
-      assert.equal(reasons.length, 3);
+      const binary = Buffer.from([0x41, 0, 0x42]);
+      const oddUtf16 = Buffer.from([0xff, 0xfe, 0x41]);
+      const latin1 = Buffer.from([0x63, 0x61, 0x66, 0xe9]);
+      for (const bytes of [binary, oddUtf16, latin1]) assert.throws(() => decodeFeed(bytes), UndecodableInput);
     });
   });
 
@@ -116,7 +123,9 @@ describe('CLI modules', () => {
         fc.property(textArbitrary, offsetsArbitrary, (text, pairs) => {
           const index = new LineIndex(text);
           const positions = new FindingPositions(text);
-          const spans = pairs.map(([s, l]) => [s % (text.length + 1), (s % (text.length + 1)) + l]).sort((a, b) => a[0] - b[0]);
+          const spans = pairs
+            .map(([s, length]) => [s % (text.length + 1), (s % (text.length + 1)) + length])
+            .sort((a, b) => a[0] - b[0]);
           for (const [start, end] of spans) {
             assert.deepEqual(positions.start(start), index.positionAt(start));
             assert.deepEqual(positions.end(end), index.positionAt(end));
@@ -129,12 +138,16 @@ describe('CLI modules', () => {
 
   describe('reports', () => {
     it('writes JSON that parses to the documented shape, however findings are batched', () => {
+      const batchSizes = fc.integer({ min: 1, max: 5 });
+      const docUrl = 'https://github.com/press-release-lint/press-release-lint/blob/main/docs/rules/date-format.md';
       fc.assert(
-        fc.property(fc.array(fc.tuple(textArbitrary, fc.nat(20), fc.integer({ min: 1, max: 5 })), { maxLength: 4 }), (files) => {
+        fc.property(fc.array(fc.tuple(textArbitrary, fc.nat(20), batchSizes), { maxLength: 4 }), (files) => {
           const { out, text } = memoryOutput();
           const reporter = new JsonReporter(out);
           const expected = files.map(([body, count, batchSize], i) => {
-            const findings = Array.from({ length: count }, (_, k) => finding(Math.floor((k * body.length) / 20), body.length, 'info', `m"${k}\n`));
+            const findings = Array.from({ length: count }, (_, k) =>
+              finding(Math.floor((k * body.length) / 20), body.length, 'info', `m"${k}\n`),
+            );
             reporter.beginFile(`f${i}\n"`, body);
             for (let k = 0; k < findings.length; k += batchSize) reporter.addFindings(findings.slice(k, k + batchSize));
             reporter.endFile();
@@ -145,7 +158,7 @@ describe('CLI modules', () => {
                 range: { start: index.positionAt(f.span.start), end: index.positionAt(f.span.end) },
                 severity: 3,
                 code: 'date-format',
-                codeDescription: { href: 'https://github.com/press-release-lint/press-release-lint/blob/main/docs/rules/date-format.md' },
+                codeDescription: { href: docUrl },
                 source: 'press-release',
                 message: f.message,
               })),
@@ -208,7 +221,8 @@ describe('CLI modules', () => {
       for (const p of pieces) out.write(p);
       out.flush();
       assert.equal(text(), pieces.join(''));
-      assert.ok(chunks.length >= 4 && chunks.length <= Math.ceil(pieces.join('').length / CHUNK_CHARS) + 1, `${chunks.length}`);
+      const mostChunks = Math.ceil(pieces.join('').length / CHUNK_CHARS) + 1;
+      assert.ok(chunks.length >= 4 && chunks.length <= mostChunks, `${chunks.length}`);
     });
 
     it('waits out EAGAIN and finishes the write', () => {
@@ -261,7 +275,8 @@ describe('CLI modules', () => {
       const listeners = process.listenerCount('SIGTERM');
       let error: unknown;
       try {
-        await replaceFileContents({ shownName: 'feed.release', realPath: file, original, newBytes: Buffer.from(FIXED) }, fsys);
+        const request = { shownName: 'feed.release', realPath: file, original, newBytes: Buffer.from(FIXED) };
+        await replaceFileContents(request, fsys);
       } catch (e) {
         error = e;
       }
@@ -303,7 +318,8 @@ describe('CLI modules', () => {
     });
 
     it('accepts real dates only for --today', () => {
-      assert.deepEqual((parseArgs(['--today=2024-02-29', 'f']) as { today: unknown }).today, { year: 2024, month: 2, day: 29 });
+      const leapDay = parseArgs(['--today=2024-02-29', 'f']) as { today: unknown };
+      assert.deepEqual(leapDay.today, { year: 2024, month: 2, day: 29 });
       for (const bad of ['2025-02-29', '2025-04-31', '2025-00-10', '2025-13-01', '2025-01-00']) {
         assert.throws(() => parseArgs(['--today', bad, 'f']), CliProblem, bad);
       }
