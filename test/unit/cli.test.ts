@@ -4,20 +4,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { BROKEN, CLEAN, FIXABLE, FIXED } from '../support/cliFeeds';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'press-release-lint.js');
-
-const CLEAN = `Reservoirs are full 09.02.2025
-The agency reported that the twelve reservoirs of the basin hold between sixty and seventy percent of their capacity, and engineers will inspect every dam.
-Source : https://press.example.gov/news/details/1
-`;
-const FIXABLE = `Reservoirs are full 2025-02-09
-The agency reported that the twelve reservoirs of the basin hold between sixty and seventy percent.Engineers will inspect every dam twice a week until the end of March.Source : https://press.example.gov/news/details/2
-`;
-const BROKEN = `Reservoirs are full
-The agency reported that the twelve reservoirs of the basin hold between sixty and seventy percent of their capacity, and engineers will inspect every dam.
-`;
 
 let dir: string;
 function write(name: string, text: string): string {
@@ -64,7 +54,8 @@ describe('CLI', () => {
   });
 
   it('counts characters in UTF-16 code units in JSON', () => {
-    const r = run(['--format=json', write('e.release', CLEAN.replace('Reservoirs', '😀 Reservoirs').replace('09.02.2025', '2025-02-09'))]);
+    const text = CLEAN.replace('Reservoirs', '😀 Reservoirs').replace('09.02.2025', '2025-02-09');
+    const r = run(['--format=json', write('e.release', text)]);
     const d = JSON.parse(r.stdout)[0].diagnostics.find((x: { code: string }) => x.code === 'date-format');
     assert.deepEqual(d.range.start, { line: 0, character: 23 });
   });
@@ -73,13 +64,7 @@ describe('CLI', () => {
     const name = write('c.release', FIXABLE);
     const r = run(['--fix', name]);
     const fixed = fs.readFileSync(path.join(dir, name), 'utf8');
-    assert.equal(
-      fixed,
-      `Reservoirs are full 09.02.2025
-The agency reported that the twelve reservoirs of the basin hold between sixty and seventy percent. Engineers will inspect every dam twice a week until the end of March.
-Source : https://press.example.gov/news/details/2
-`,
-    );
+    assert.equal(fixed, FIXED);
     assert.deepEqual([r.code, r.stdout], [0, '']);
     assert.deepEqual(fs.readdirSync(dir), ['c.release'], 'no temporary file left behind');
   });
@@ -100,10 +85,13 @@ Source : https://press.example.gov/news/details/2
   });
 
   it('writes fixed standard input to stdout and the report to stderr', () => {
-    const r = run(['--fix', '-'], FIXABLE);
-    assert.equal(r.code, 0);
-    assert.match(r.stdout, /^Reservoirs are full 09\.02\.2025\n/);
-    assert.equal(r.stderr, '');
+    // BROKEN keeps two errors that no safe fix repairs, so there is a report to find.
+    const r = run(['--fix', '-'], FIXABLE + BROKEN);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^Reservoirs are full 09\.02\.2025\n.*percent\. Engineers/s);
+    assert.ok(r.stdout.endsWith(BROKEN), 'stdout holds the fixed feed and nothing else');
+    assert.match(r.stderr, /^-\n {2}4:1 +error +Title has no publication date .* missing-date\n/);
+    assert.match(r.stderr, /✖ 2 problems \(2 errors, 0 warnings, 0 infos\)\n$/);
   });
 
   it('applies --rule and --max-warnings', () => {
@@ -118,12 +106,22 @@ Source : https://press.example.gov/news/details/2
     const name = write('b.release', BROKEN);
     write('team.json', JSON.stringify({ rules: { 'missing-date': 'off', 'missing-source': 'off' } }));
     assert.equal(run(['--config', 'team.json', name]).code, 0);
-    write('.pressreleaserc.json', JSON.stringify({ rules: { 'missing-date': 'warning', 'missing-source': 'warning' } }));
+    const asWarnings = { rules: { 'missing-date': 'warning', 'missing-source': 'warning' } };
+    write('.pressreleaserc.json', JSON.stringify(asWarnings));
     assert.equal(run([name]).code, 0);
   });
 
   it('exits 2 with one line on bad usage and unreadable input', () => {
-    for (const args of [[], ['--format', 'xml', 'x'], ['--bogus', 'x'], ['--rule', 'nope=error', 'x'], ['--max-warnings', 'many', 'x'], ['missing.release'], ['--config', 'nope.json', 'x']]) {
+    const badRuns = [
+      [],
+      ['--format', 'xml', 'x'],
+      ['--bogus', 'x'],
+      ['--rule', 'nope=error', 'x'],
+      ['--max-warnings', 'many', 'x'],
+      ['missing.release'],
+      ['--config', 'nope.json', 'x'],
+    ];
+    for (const args of badRuns) {
       const r = run(args);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, /^press-release-lint: [^\n]+\n$/, args.join(' '));

@@ -1,6 +1,6 @@
 /** Applying fixes as plain text edits, the way `--fix` and fix-all on save need it. */
 import { createHash } from 'node:crypto';
-import { lint, type Analysis, type LintOptions } from './lint';
+import { lint, type Analysis, type LintOptions, type OnError } from './lint';
 import type { Finding, Fix, TextEdit } from './types';
 
 function firstStart(fix: Fix): number {
@@ -108,10 +108,10 @@ export interface FixResult {
  * place. A text seen before means the fixes undo each other, which is
  * reported as unsettled instead of spinning.
  */
-export function fixAll(text: string, options: LintOptions = {}, safeOnly = true): FixResult {
+export function fixAll(text: string, options: LintOptions = {}, safeOnly = true, onRuleError?: OnError): FixResult {
   let current = text;
   let applied = 0;
-  let analysis = lint(current, options);
+  let analysis = lint(current, options, onRuleError);
   // Digests, not texts: thirty passes over a 100 MB feed must not keep thirty copies of it.
   const seen = new Set<string>([digest(current)]);
   for (let passes = 0; ; passes++) {
@@ -123,7 +123,7 @@ export function fixAll(text: string, options: LintOptions = {}, safeOnly = true)
     const key = digest(current);
     const looped = seen.has(key);
     seen.add(key);
-    analysis = lint(current, options);
+    analysis = lint(current, options, onRuleError);
     if (looped) return { text: current, applied, passes: passes + 1, settled: false, analysis };
   }
 }

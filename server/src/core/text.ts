@@ -125,11 +125,13 @@ function lineStarts(text: string): Uint32Array {
   return starts;
 }
 
-/** The line terminator that the document mostly uses, for lines that have none of their own. */
+/** The terminator of the document's first line, for lines that have none of their own; `\n` when there is none. */
 export function detectEol(text: string): string {
-  const crlf = text.indexOf('\r\n');
   const lf = text.indexOf('\n');
-  return crlf >= 0 && crlf < lf ? '\r\n' : '\n';
+  const cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
+  if (lf >= 0 && lf < cr) return '\n';
+  return text.charCodeAt(cr + 1) === 10 ? '\r\n' : '\r';
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;

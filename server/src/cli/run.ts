@@ -1,0 +1,109 @@
+/** A whole run: arguments, settings, every input, the summary and the exit code. */
+import { resolveConfig } from '../core/index';
+import { parseArgs, USAGE, type Options } from './args';
+import { checkInput, type RunContext } from './checkInput';
+import { loadConfigLayers } from './configLayers';
+import { BrokenPipe, CliProblem, describeSystemError, oneLine, OutputFailed } from './errors';
+import type { FileSystem } from './fileSystem';
+import type { Output } from './output';
+import { JsonReporter } from './report/json';
+import { Tally, type Reporter } from './report/reporter';
+import { StylishReporter } from './report/stylish';
+
+declare const PACKAGE_VERSION: string;
+
+/** Everything a run touches outside itself, so that tests can run it in-process. */
+export interface CliEnvironment {
+  cwd: string;
+  stdout: Output;
+  stderr: Output;
+  fsys: FileSystem;
+  readStandardInput(): Buffer;
+  isTerminal(fd: number): boolean;
+  /** Set when the NO_COLOR convention asks for plain output. */
+  noColor: boolean;
+}
+
+/**
+ * Runs the CLI and returns its exit code: 0 clean, 1 errors (or too many
+ * warnings), 2 a problem with usage, settings, an input or the output. Never
+ * throws: whatever goes wrong becomes lines on stderr.
+ */
+export async function run(argv: readonly string[], env: CliEnvironment): Promise<number> {
+  try {
+    return await runOrThrow(argv, env);
+  } catch (e) {
+    // The reader of standard output has gone: there is nobody to tell, so the run ends quietly.
+    if (e instanceof BrokenPipe) return 2;
+    const lines = e instanceof CliProblem ? e.lines : [describeFailure(e)];
+    flushQuietly(env.stdout);
+    for (const line of lines) env.stderr.write(`press-release-lint: ${oneLine(line)}\n`);
+    env.stderr.flush();
+    return 2;
+  }
+}
+
+async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed === 'help' || parsed === 'version') {
+    env.stdout.write(`${parsed === 'help' ? USAGE : typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev'}\n`);
+    env.stdout.flush();
+    return 0;
+  }
+  const options = parsed;
+  const layers = loadConfigLayers(options.configFile, options.ruleFlags, env.cwd, env.fsys);
+  // With --fix on standard input the fixed text owns stdout, so the report goes to stderr.
+  const reportOutput = options.fix && options.files.includes('-') ? env.stderr : env.stdout;
+  let problems = 0;
+  const ctx: RunContext = {
+    lintOptions: { config: resolveConfig(...layers), today: options.today },
+    fix: options.fix,
+    cwd: env.cwd,
+    fsys: env.fsys,
+    stdout: env.stdout,
+    reporter: createReporter(options, reportOutput, env),
+    reportOutput,
+    tally: new Tally(),
+    readStandardInput: () => env.readStandardInput(),
+    tellProblem: (line) => {
+      problems++;
+      // What was reported so far comes first, so that the message sits after the files before it.
+      env.stdout.flush();
+      env.stderr.write(`press-release-lint: ${oneLine(line)}\n`);
+      env.stderr.flush();
+    },
+  };
+  for (const file of options.files) await checkInput(file, ctx);
+  ctx.reporter.finish(ctx.tally);
+  reportOutput.flush();
+  return exitCode(problems, ctx.tally, options, env);
+}
+
+function createReporter(options: Options, out: Output, env: CliEnvironment): Reporter {
+  if (options.format === 'json') return new JsonReporter(out);
+  return new StylishReporter(out, env.isTerminal(out.fd) && !env.noColor);
+}
+
+function exitCode(problems: number, tally: Tally, options: Options, env: CliEnvironment): number {
+  const warnings = tally.bySeverity.warning;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) {
+    env.stderr.write(`press-release-lint: ${warnings} warnings exceed --max-warnings ${options.maxWarnings}\n`);
+    env.stderr.flush();
+  }
+  if (problems > 0) return 2;
+  return tally.bySeverity.error > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function describeFailure(e: unknown): string {
+  if (e instanceof OutputFailed) return e.message;
+  return `internal error: ${describeSystemError(e)} — please report this`;
+}
+
+function flushQuietly(out: Output): void {
+  try {
+    out.flush();
+  } catch {
+    // Standard output is already broken; the message on stderr matters more.
+  }
+}
