@@ -6,12 +6,11 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
-import { frame, hasStackTrace, RawServer, SERVER, session } from '../support/lspClient';
+import { frame, freshFeedFolder, hasStackTrace, RawServer, SERVER, session } from '../support/lspClient';
 
 const FEED = [
   'Court opens on Saturdays 2025-02-05',
@@ -38,12 +37,10 @@ describe('bad input over stdio', function () {
   this.timeout(15_000);
   let dir: string;
   let uri: string;
-
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-bad-'));
-    uri = pathToFileURL(path.join(dir, 'feed.release')).href;
+  freshFeedFolder('prl-bad-', (d, u) => {
+    dir = d;
+    uri = u;
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   describe('framing', () => {
     const faults: Array<[string, string]> = [

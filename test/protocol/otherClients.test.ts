@@ -5,17 +5,15 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type {
   ClientCapabilities,
-  CodeAction,
   Diagnostic,
   InitializeResult,
   SemanticTokensLegend,
 } from 'vscode-languageserver-protocol';
-import { applyLspEdits, CAPABILITIES, session, TestClient } from '../support/lspClient';
+import { applyLspEdits, CAPABILITIES, freshFeedFolder, session, TestClient } from '../support/lspClient';
 
 const FEED = [
   'Court opens on Saturdays 2025-02-05',
@@ -43,24 +41,15 @@ function codes(ds: Diagnostic[]): string[] {
   return ds.map((d) => String(d.code));
 }
 
-function actionsFor(client: TestClient, uri: string, d: Diagnostic): Promise<CodeAction[]> {
-  return client.request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri },
-    range: d.range,
-    context: { diagnostics: [d] },
-  });
-}
 
 describe('other clients', function () {
   this.timeout(15_000);
   let dir: string;
   let uri: string;
-
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-clients-'));
-    uri = pathToFileURL(path.join(dir, 'feed.release')).href;
+  freshFeedFolder('prl-clients-', (d, u) => {
+    dir = d;
+    uri = u;
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('honours settings pushed with didChangeConfiguration when the client cannot be asked for them', async () => {
     const capabilities = without({ workspace: { configuration: false, didChangeConfiguration: {} } });
@@ -101,12 +90,12 @@ describe('other clients', function () {
       assert.ok(ds.every((d) => d.data === undefined), 'no data is sent to a client that drops it');
       const dateFormat = ds.find((d) => d.code === 'date-format')!;
       // The client drops data; a stray copy must not be trusted either.
-      const actions = await actionsFor(client, uri, { ...dateFormat, data: { fix: { title: 'Stale', edits: [] } } });
+      const actions = await client.codeActionsFor(uri, { ...dateFormat, data: { fix: { title: 'Stale', edits: [] } } });
       assert.deepEqual(actions.map((a) => a.title), ['Rewrite as 05.02.2025']);
       assert.equal(applyLspEdits(FEED, actions[0].edit!.changes![uri]), FEED.replace('2025-02-05', '05.02.2025'));
       // A diagnostic that matches no finding of the current analysis gets no fix.
       const moved = { ...dateFormat, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } } };
-      assert.deepEqual(await actionsFor(client, uri, moved), []);
+      assert.deepEqual(await client.codeActionsFor(uri, moved), []);
     });
   });
 
@@ -116,7 +105,7 @@ describe('other clients', function () {
       await client.initialize();
       await client.open(uri, NAMES);
       const d = (await client.diagnosticsFor(uri)).find((x) => x.code === 'inconsistent-name')!;
-      const titles = async () => (await actionsFor(client, uri, d)).map((a) => a.title);
+      const titles = async () => (await client.codeActionsFor(uri, d)).map((a) => a.title);
       assert.deepEqual(await titles(), ['Replace with "Nurgaliev"']);
       // With the file in place, a plain text edit does it, which every client can apply.
       fs.writeFileSync(path.join(dir, '.pressreleaserc.json'), '{}');

@@ -5,11 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { applyLspEdits, session, TestClient } from '../support/lspClient';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { applyLspEdits, freshFeedFolder, session, TestClient } from '../support/lspClient';
 
 const FEED = [
   'Court opens on Saturdays 2025-02-05',
@@ -29,24 +27,15 @@ const NAMES = [
   'Source : https://press.example.gov/entities/energy/press/news/details/2',
 ].join('\n');
 
-function actionsFor(client: TestClient, uri: string, d: Diagnostic): Promise<CodeAction[]> {
-  return client.request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri },
-    range: d.range,
-    context: { diagnostics: [d] },
-  });
-}
 
 describe('stale quick fixes', function () {
   this.timeout(15_000);
   let dir: string;
   let uri: string;
-
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-stale-'));
-    uri = pathToFileURL(path.join(dir, 'feed.release')).href;
+  freshFeedFolder('prl-stale-', (d, u) => {
+    dir = d;
+    uri = u;
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   /** Opens `text`, waits for its diagnostics, and returns the first with rule `code`. */
   async function finding(client: TestClient, text: string, code: string): Promise<Diagnostic> {
@@ -61,7 +50,7 @@ describe('stale quick fixes', function () {
       // No waiting for new diagnostics: the request carries the old one, made for version 1.
       const newer = `Law\nCourts\n${FEED}`;
       await client.replace(uri, newer);
-      const actions = await actionsFor(client, uri, d);
+      const actions = await client.codeActionsFor(uri, d);
       assert.deepEqual(actions.map((a) => a.title), ['Rewrite as 05.02.2025']);
       assert.equal(applyLspEdits(newer, actions[0].edit!.changes![uri]), newer.replace('2025-02-05', '05.02.2025'));
     });
@@ -72,7 +61,7 @@ describe('stale quick fixes', function () {
       const d = await finding(client, FEED, 'sentence-spacing');
       const newer = FEED.replace('The district court', 'The court');
       await client.replace(uri, newer);
-      const [action] = await actionsFor(client, uri, d);
+      const [action] = await client.codeActionsFor(uri, d);
       assert.equal(applyLspEdits(newer, action.edit!.changes![uri]), newer.replace('documents.It', 'documents. It'));
     });
   });
@@ -81,9 +70,9 @@ describe('stale quick fixes', function () {
     await session({ rootDir: dir }, async (client) => {
       const d = await finding(client, FEED, 'date-format');
       await client.replace(uri, FEED.replace(' 2025-02-05', ''));
-      assert.deepEqual(await actionsFor(client, uri, d), []);
+      assert.deepEqual(await client.codeActionsFor(uri, d), []);
       await client.replace(uri, FEED.replace('2025-02-05', '2025-02-06'));
-      assert.deepEqual(await actionsFor(client, uri, d), []);
+      assert.deepEqual(await client.codeActionsFor(uri, d), []);
     });
   });
 
@@ -94,7 +83,7 @@ describe('stale quick fixes', function () {
       // A line typed between the first release and the second: the feed-wide replace spans both.
       const newer = [...lines.slice(0, 3), 'Water 11.02.2025', ...lines.slice(3)].join('\n');
       await client.replace(uri, newer);
-      const actions = await actionsFor(client, uri, d);
+      const actions = await client.codeActionsFor(uri, d);
       const titles = actions.map((a) => a.title);
       assert.ok(!titles.some((t) => t.startsWith('Replace all')), titles.join(', '));
       assert.equal(titles[0], 'Replace with "Nurgaliev"');
@@ -111,7 +100,7 @@ describe('stale quick fixes', function () {
         { ...d, data: { version: 1, fix: { title: 'Rewrite', safe: true, edits: 'all' } } },
         { ...d, data: 'fix' },
       ];
-      for (const b of broken) assert.deepEqual(await actionsFor(client, uri, b), []);
+      for (const b of broken) assert.deepEqual(await client.codeActionsFor(uri, b), []);
     });
   });
 });
@@ -121,11 +110,10 @@ describe('name-list actions and .pressreleaserc.json', function () {
   let dir: string;
   let uri: string;
 
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-rc-'));
-    uri = pathToFileURL(path.join(dir, 'feed.release')).href;
+  freshFeedFolder('prl-rc-', (d, u) => {
+    dir = d;
+    uri = u;
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const files: Array<[string, () => void, string[]]> = [
     ['a file that is a JSON array', () => fs.writeFileSync(rc(), '[1, 2]'), []],
@@ -144,7 +132,7 @@ describe('name-list actions and .pressreleaserc.json', function () {
         await client.initialize();
         await client.open(uri, NAMES);
         const d = (await client.diagnosticsFor(uri)).find((x) => x.code === 'inconsistent-name')!;
-        const titles = (await actionsFor(client, uri, d)).map((a) => a.title);
+        const titles = (await client.codeActionsFor(uri, d)).map((a) => a.title);
         assert.equal(titles[0], 'Replace with "Nurgaliev"');
         assert.deepEqual(
           titles.filter((t) => t.startsWith('Add') || t.startsWith('Ignore')).map((t) => t.split(' ')[0]),

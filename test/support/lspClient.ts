@@ -7,6 +7,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -19,6 +21,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities,
+  CodeAction,
   Diagnostic,
   InitializeResult,
   PublishDiagnosticsParams,
@@ -66,6 +69,37 @@ export interface LogMessage {
   message: string;
 }
 
+/**
+ * Waits that wake on every message from the server and give up at a deadline,
+ * saying what they waited for and what the server wrote on stderr.
+ */
+class Wakeups {
+  private readonly waiters: Array<() => void> = [];
+
+  constructor(private readonly stderr: () => string) {}
+
+  wake(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  async until<T>(probe: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = probe();
+      if (v !== undefined) return v;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr()}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+}
+
 export class TestClient {
   readonly connection: MessageConnection;
   /** `window/showMessage` notifications. */
@@ -77,7 +111,7 @@ export class TestClient {
   readonly exited: Promise<number | null>;
   private readonly proc: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-  private readonly waiters: Array<() => void> = [];
+  private readonly wakeups = new Wakeups(() => this.stderr);
   private versions = new Map<string, number>();
   private initializedSent = false;
   configurationRequests = 0;
@@ -120,7 +154,7 @@ export class TestClient {
   }
 
   private wake(): void {
-    for (const w of this.waiters.splice(0)) w();
+    this.wakeups.wake();
   }
 
   /** Sends `initialize`, and `initialized` unless told not to. */
@@ -159,21 +193,8 @@ export class TestClient {
   }
 
   /** Waits, with a deadline, until `probe` returns something; wakes on every message from the server. */
-  async waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const v = probe();
-      if (v !== undefined) return v;
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr}`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        this.waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
+  waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+    return this.wakeups.until(probe, what, timeoutMs);
   }
 
   /** The diagnostics last published for `uri`, if any. */
@@ -186,6 +207,11 @@ export class TestClient {
       const p = this.diagnostics.get(uri);
       return p && (version === undefined || p.version === version) ? p.diagnostics : undefined;
     }, `diagnostics of ${uri}${version ? ` v${version}` : ''}`);
+  }
+
+  /** The code actions the server offers for one diagnostic, asked for over its range. */
+  codeActionsFor(uri: string, d: Diagnostic): Promise<CodeAction[]> {
+    return this.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
   }
 
   request<R>(method: string, params?: unknown): Promise<R> {
@@ -241,7 +267,7 @@ export class RawServer {
   stdout = Buffer.alloc(0);
   stderr = '';
   private exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  private readonly waiters: Array<() => void> = [];
+  private readonly wakeups = new Wakeups(() => this.stderr);
 
   constructor() {
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -259,7 +285,7 @@ export class RawServer {
   }
 
   private wake(): void {
-    for (const w of this.waiters.splice(0)) w();
+    this.wakeups.wake();
   }
 
   write(bytes: string | Buffer): void {
@@ -281,31 +307,14 @@ export class RawServer {
     return out;
   }
 
-  private async until<T>(probe: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const v = probe();
-      if (v !== undefined) return v;
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr}`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        this.waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
-  }
-
   /** Waits for the response to request `id`. */
   response(id: number, timeoutMs = 5000): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
-    return this.until(() => this.messages().find((m) => m.id === id && !m.method), `the response to ${id}`, timeoutMs);
+    return this.wakeups.until(() => this.messages().find((m) => m.id === id && !m.method), `the response to ${id}`, timeoutMs);
   }
 
   /** Waits for the process to exit, and returns its exit code (null when killed by a signal). */
   async exited(timeoutMs = 5000): Promise<number | null> {
-    const exit = await this.until(() => this.exit, 'the server to exit', timeoutMs);
+    const exit = await this.wakeups.until(() => this.exit, 'the server to exit', timeoutMs);
     return exit.code;
   }
 
@@ -330,4 +339,17 @@ export function applyLspEdits(text: string, edits: LspEdit[]): string {
   let out = text;
   for (const e of sorted) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
   return out;
+}
+
+/**
+ * A fresh temporary folder for each test of the calling suite, handed over
+ * with the URI of a feed inside it before the test; removed after it.
+ */
+export function freshFeedFolder(prefix: string, use: (dir: string, uri: string) => void): void {
+  let dir = '';
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    use(dir, pathToFileURL(path.join(dir, 'feed.release')).href);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 }
