@@ -14,20 +14,10 @@ import type {
   SemanticTokensLegend,
 } from 'vscode-languageserver-protocol';
 import { applyLspEdits, CAPABILITIES, freshFeedFolder, session, TestClient } from '../support/lspClient';
+import { COURT_FEED, NAMES_RELEASE } from '../support/protocolFeeds';
 
-const FEED = [
-  'Court opens on Saturdays 2025-02-05',
-  'The district court opens a reception for citizens on Saturdays so that people who work can file documents.It will',
-  'not need a day off, the court said in a statement on its website on Monday.',
-  'Source : https://press.example.gov/entities/court/press/news/details/930630',
-].join('\n');
-
-const NAMES = [
-  'S. Nurgaliyev opened the pumping station 09.02.2025',
-  'Deputy Minister of Energy Serik Nurgaliev opened the pumping station in the Karkaraly district on Monday. ' +
-    'Serik Nurgaliev said the station will supply four villages.',
-  'Source : https://press.example.gov/entities/energy/press/news/details/1',
-].join('\n');
+const FEED = COURT_FEED;
+const NAMES = NAMES_RELEASE;
 
 /** CAPABILITIES with some parts replaced, to play a client that lacks them. */
 function without(patch: { workspace?: object; textDocument?: object }): ClientCapabilities {

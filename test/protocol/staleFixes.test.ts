@@ -8,25 +8,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { applyLspEdits, freshFeedFolder, session, TestClient } from '../support/lspClient';
+import { COURT_FEED, NAMES_RELEASE } from '../support/protocolFeeds';
 
-const FEED = [
-  'Court opens on Saturdays 2025-02-05',
-  'The district court opens a reception for citizens on Saturdays so that people who work can file documents.It will',
-  'not need a day off, the court said in a statement on its website on Monday.',
-  'Source : https://press.example.gov/entities/court/press/news/details/930630',
-].join('\n');
+const FEED = COURT_FEED;
 
+/** The same minister spelled two ways in one release, then a second release that spells him one way. */
 const NAMES = [
-  'S. Nurgaliyev opened the pumping station 09.02.2025',
-  'Deputy Minister of Energy Serik Nurgaliev opened the pumping station in the Karkaraly district on Monday. ' +
-    'Serik Nurgaliev said the station will supply four villages.',
-  'Source : https://press.example.gov/entities/energy/press/news/details/1',
+  NAMES_RELEASE,
   'Nurgaliyev visits the dam 10.02.2025',
   'Deputy Minister of Energy Serik Nurgaliyev inspected the dam and said the repairs will end before the flood ' +
     'season in the spring of this year, the ministry reported.',
   'Source : https://press.example.gov/entities/energy/press/news/details/2',
 ].join('\n');
-
 
 describe('stale quick fixes', function () {
   this.timeout(15_000);
