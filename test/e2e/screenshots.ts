@@ -98,7 +98,10 @@ export async function takeScreenshots(tools: E2eTools): Promise<void> {
     });
     await page.screenshot({ path: path.join(IMAGES, 'hover-title.png') });
     log('hover-title.png: the hover shows the date, counts and source');
+    // The hover must be gone before the next click, or it takes the click: move the pointer off it, then wait.
     await page.keyboard.press('Escape');
+    await page.mouse.move(1, 1);
+    await until('the hover to close', async () => ((await page.locator('.monaco-hover:visible').count()) === 0 ? true : 'a hover is still open'));
 
     // 3. The quick-fix menu on a finding.
     const dateLine = page.locator('.view-line', { hasText: '2025-02-11' }).first();
