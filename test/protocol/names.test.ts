@@ -105,8 +105,9 @@ describe('name features over stdio', function () {
   it('hovers a name with its spellings, releases and roles', async () => {
     const hover = await client.request<Hover>('textDocument/hover', at(1, 33));
     const md = (hover.contents as MarkupContent).value;
-    assert.match(md, /\*\*Nurgaliyev\*\* · person/);
-    assert.match(md, /Spellings: \*\*Nurgaliyev\*\* \(3×\), Nurgaliev \(2×\)/);
+    // Release 1 writes Nurgaliev twice and Nurgaliyev once: hover names the spelling its quick fix writes there.
+    assert.match(md, /\*\*Nurgaliev\*\* · person/);
+    assert.match(md, /Spellings: Nurgaliyev \(3×\), \*\*Nurgaliev\*\* \(2×\)/);
     assert.match(md, /In 2 releases/);
     assert.match(md, /Roles seen: Deputy Minister of Energy/);
   });

@@ -16,7 +16,6 @@ export { findLongForm } from './names/definitions';
 export { foldKey, nearKeys } from './names/fold';
 export { roleOf } from './names/roles';
 export { acronymsAlike } from './names/acronyms';
-export { parseMention, sameEntity } from './names/compare';
 export * from './names/features';
 export * from './parser';
 export { RULES, RULES_BY_ID } from './rules/index';

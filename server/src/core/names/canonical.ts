@@ -27,3 +27,34 @@ export function canonicalSpelling(group: Spellings, dictionary?: string): string
   }
   return best;
 }
+
+/** Whether two spellings of one cluster can be the same entity: initials, when both are known, must agree. */
+export function compatible(a: readonly NameToken[], b: readonly NameToken[]): boolean {
+  const ia = new Set(a.map((t) => t.initial).filter((x): x is string => !!x));
+  const ib = new Set(b.map((t) => t.initial).filter((x): x is string => !!x));
+  if (ia.size === 0 || ib.size === 0) return true;
+  for (const x of ia) if (ib.has(x)) return true;
+  return false;
+}
+
+/**
+ * The spellings of `group` that can name the same entity as `spelling`:
+ * those whose initials agree with it, most frequent first, then in order of
+ * appearance. With a dictionary spelling, every other spelling competes.
+ */
+export function rivalSpellings(group: Spellings, spelling: string, dictionary?: string): Array<[string, readonly NameToken[]]> {
+  const mine = group.get(spelling) ?? [];
+  return [...group.entries()]
+    .filter(([s, tokens]) => s !== spelling && (dictionary !== undefined || compatible(mine, tokens)))
+    .sort((a, b) => b[1].length - a[1].length || (a[1][0]?.span.start ?? 0) - (b[1][0]?.span.start ?? 0));
+}
+
+/**
+ * How `spelling` should be written within `group` (a release, or the whole
+ * feed): the canonical spelling among it and its rivals. The diagnostic, its
+ * quick fixes and hover all ask this, so they always name the same spelling.
+ */
+export function preferredSpelling(group: Spellings, spelling: string, dictionary?: string): string {
+  const mine = group.get(spelling) ?? [];
+  return canonicalSpelling(new Map([[spelling, mine], ...rivalSpellings(group, spelling, dictionary)]), dictionary);
+}

@@ -2,7 +2,7 @@
 import type { Analysis } from '../lint';
 import type { Span } from '../text';
 import type { TextEdit } from '../types';
-import { canonicalSpelling } from './canonical';
+import { canonicalSpelling, preferredSpelling, type Spellings } from './canonical';
 import { tokenAt, type NameCluster, type NameIndex, type NameKind, type NameToken } from './index';
 import { roleOf } from './roles';
 
@@ -20,6 +20,22 @@ function clusterTokens(cluster: NameCluster): NameToken[] {
   return [...cluster.spellings.values()].flat().sort((a, b) => a.span.start - b.span.start);
 }
 
+/**
+ * The spellings that `inconsistent-name` weighs this token against: those of
+ * its release, or of the whole feed when the rule's scope is the feed. Hover
+ * asks the same question of the same group, so it names the spelling that the
+ * quick fix would write.
+ */
+function ruleGroup(analysis: Analysis, cluster: NameCluster, token: NameToken): Spellings {
+  if (analysis.config.rules['inconsistent-name']?.options.scope === 'feed') return cluster.spellings;
+  const group = new Map<string, NameToken[]>();
+  for (const [spelling, tokens] of cluster.spellings) {
+    const here = tokens.filter((t) => t.release === token.release);
+    if (here.length > 0) group.set(spelling, here);
+  }
+  return group;
+}
+
 const KIND_LABEL: Record<NameKind, string> = { person: 'person', place: 'place', organization: 'organisation', unknown: 'name' };
 
 export function nameHover(analysis: Analysis, offset: number): { markdown: string; span: Span } | undefined {
@@ -29,7 +45,7 @@ export function nameHover(analysis: Analysis, offset: number): { markdown: strin
   const all = clusterTokens(cluster);
   const kinds = new Set(all.map((t) => t.kind).filter((k) => k !== 'unknown'));
   const kind = kinds.size === 1 ? KIND_LABEL[[...kinds][0]] : 'name';
-  const canonical = canonicalSpelling(cluster.spellings, cluster.dictionary);
+  const canonical = preferredSpelling(ruleGroup(analysis, cluster, token), token.text, cluster.dictionary);
   const lines = [`**${canonical}** · ${kind}${cluster.dictionary ? ' · from the names list' : ''}`, ''];
   const spellings = [...cluster.spellings.entries()].map(([s, ts]) => `${s === canonical ? `**${s}**` : s} (${ts.length}×)`);
   lines.push(`- Spellings: ${spellings.join(', ')}`);

@@ -13,6 +13,7 @@ import { clusterTokens, type NameCluster } from './cluster';
 import type { ReleaseNames } from './scan';
 import { releaseTokens, type NameToken } from './tokens';
 
+export { compatible } from './canonical';
 export type { NameCluster } from './cluster';
 export type { AcronymDefinition } from './definitions';
 export type { AcronymUse, ReleaseNames } from './scan';
@@ -52,13 +53,4 @@ export function buildNameIndex(releases: readonly ScannedRelease[], settings: Na
 /** The name token under an offset, by binary search over the tokens in document order. */
 export function tokenAt(index: NameIndex, offset: number): NameToken | undefined {
   return itemAt(index.tokens, offset);
-}
-
-/** Whether two spellings of one cluster can be the same entity: initials, when both are known, must agree. */
-export function compatible(a: readonly NameToken[], b: readonly NameToken[]): boolean {
-  const ia = new Set(a.map((t) => t.initial).filter((x): x is string => !!x));
-  const ib = new Set(b.map((t) => t.initial).filter((x): x is string => !!x));
-  if (ia.size === 0 || ib.size === 0) return true;
-  for (const x of ia) if (ib.has(x)) return true;
-  return false;
 }

@@ -1,6 +1,6 @@
 import { addTo, mapAt } from '../collections';
-import { canonicalSpelling } from '../names/canonical';
-import { compatible, type NameCluster, type NameToken } from '../names/index';
+import { preferredSpelling, rivalSpellings } from '../names/canonical';
+import type { NameCluster, NameToken } from '../names/index';
 import type { FeedRule, Fix, RuleContext } from '../types';
 
 function replaceAll(tokens: readonly NameToken[], by: string, title: string): Fix {
@@ -16,15 +16,13 @@ function plural(n: number): string {
 
 /** Reports the minority spellings of one group of tokens (one release, or the whole feed). */
 function checkGroup(ctx: RuleContext, cluster: NameCluster, group: Map<string, NameToken[]>, scopeWords: string, allOfCluster: Map<string, NameToken[]>): void {
-  const spellings = [...group.entries()];
   const dictionary = cluster.dictionary;
-  if (!dictionary && spellings.length < 2) return;
-  const byCount = [...spellings].sort((a, b) => b[1].length - a[1].length || a[1][0].span.start - b[1][0].span.start);
-  for (const [spelling, tokens] of spellings) {
-    // Spellings whose initials disagree name other people, so each spelling is compared with its compatible ones only.
-    const others = dictionary ? spellings.filter(([s]) => s !== spelling) : byCount.filter(([s, ts]) => s !== spelling && compatible(tokens, ts));
+  if (!dictionary && group.size < 2) return;
+  for (const [spelling, tokens] of group) {
+    // Spellings whose initials disagree name other people, so each spelling is compared with its rivals only.
+    const others = rivalSpellings(group, spelling, dictionary);
     if (others.length === 0 && !dictionary) continue;
-    const canonical = canonicalSpelling(new Map([[spelling, tokens], ...others]), dictionary);
+    const canonical = preferredSpelling(group, spelling, dictionary);
     if (canonical === spelling) continue;
     const listed = others.map(([s, ts]) => `"${s}" (${plural(ts.length)})`).join(', ');
     const message = dictionary
