@@ -71,83 +71,101 @@ function readSeverity(v: unknown, where: string, errors: string[]): SeveritySett
   return undefined;
 }
 
+type RuleEntry = { severity?: SeveritySetting; options?: Record<string, OptionValue> };
+
+const TOP_LEVEL_KEYS = ['dateFormat', 'rules', 'names', 'ignoreNames', '$schema'];
+
+/** One option of a rule: a value the rule declares, of the declared type and range. */
+function readOption(rule: Rule, name: string, v: unknown, where: string, errors: string[]): OptionValue | undefined {
+  if (name === PROTOTYPE_KEY) {
+    errors.push(`${where}: "${name}" cannot be an option name`);
+    return undefined;
+  }
+  const spec = ownValue(rule.options, name);
+  if (!spec) {
+    const known = Object.keys(rule.options ?? {});
+    errors.push(`${where}: unknown option "${name}"${known.length ? ` (known: ${known.join(', ')})` : ' (the rule has no options)'}`);
+    return undefined;
+  }
+  if (spec.type === 'enum') {
+    if (typeof v === 'string' && spec.values.includes(v)) return v;
+    errors.push(`${where}.${name}: expected one of ${spec.values.join(', ')} (got ${JSON.stringify(v)})`);
+    return undefined;
+  }
+  if (typeof v === 'number' && Number.isInteger(v) && v >= spec.minimum) return v;
+  errors.push(`${where}.${name}: expected a whole number of at least ${spec.minimum} (got ${JSON.stringify(v)})`);
+  return undefined;
+}
+
+/** One entry of `rules`: a severity, or an object with a severity and the rule's options. */
+function readRuleEntry(rule: Rule, value: unknown, where: string, errors: string[]): RuleEntry | undefined {
+  if (typeof value === 'string') {
+    const severity = readSeverity(value, where, errors);
+    return severity ? { severity } : undefined;
+  }
+  if (!isObject(value)) {
+    errors.push(`${where}: expected a severity or an object such as {"severity": "warning"}`);
+    return undefined;
+  }
+  const entry: RuleEntry = {};
+  for (const [name, v] of Object.entries(value)) {
+    if (name === 'severity') {
+      const severity = readSeverity(v, where, errors);
+      if (severity) entry.severity = severity;
+      continue;
+    }
+    const option = readOption(rule, name, v, where, errors);
+    // Options live in an object without a prototype, so no name can reach Object.prototype.
+    if (option !== undefined) (entry.options ??= Object.create(null) as Record<string, OptionValue>)[name] = option;
+  }
+  return entry;
+}
+
+function readRules(raw: unknown, origin: string, errors: string[]): ConfigLayer['rules'] {
+  if (!isObject(raw)) {
+    errors.push(`${origin}: "rules" must be an object of rule ids`);
+    return undefined;
+  }
+  const rules: NonNullable<ConfigLayer['rules']> = {};
+  for (const [id, value] of Object.entries(raw)) {
+    const rule = RULES_BY_ID.get(id);
+    if (!rule) {
+      errors.push(`${origin}: unknown rule "${id}"`);
+      continue;
+    }
+    const entry = readRuleEntry(rule, value, `${origin}: rules.${id}`, errors);
+    if (entry) rules[id] = entry;
+  }
+  return rules;
+}
+
+function readNameList(v: unknown, key: string, origin: string, errors: string[]): string[] | undefined {
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim().length > 0)) return v.map((x: string) => x.trim());
+  errors.push(`${origin}: ${key} must be a list of names (got ${JSON.stringify(v)})`);
+  return undefined;
+}
+
+function readDateFormat(v: unknown, origin: string, errors: string[]): DateFormat | undefined {
+  if (typeof v === 'string' && (DATE_FORMATS as readonly string[]).includes(v)) return v as DateFormat;
+  errors.push(`${origin}: dateFormat must be one of ${DATE_FORMATS.join(', ')} (got ${JSON.stringify(v)})`);
+  return undefined;
+}
+
 /** Validates settings or a parsed config file into a layer; `origin` names the source in messages. */
 export function readConfig(raw: unknown, origin: string): ReadResult {
   const errors: string[] = [];
   const layer: ConfigLayer = {};
   if (raw === undefined || raw === null) return { layer, errors };
-  if (!isObject(raw)) {
-    return { layer, errors: [`${origin}: expected an object with "dateFormat" and "rules"`] };
-  }
-  for (const key of Object.keys(raw)) {
-    if (!['dateFormat', 'rules', 'names', 'ignoreNames', '$schema'].includes(key)) errors.push(`${origin}: unknown key "${key}"`);
-  }
+  if (!isObject(raw)) return { layer, errors: [`${origin}: expected an object with "dateFormat" and "rules"`] };
+  for (const key of Object.keys(raw)) if (!TOP_LEVEL_KEYS.includes(key)) errors.push(`${origin}: unknown key "${key}"`);
   for (const key of ['names', 'ignoreNames'] as const) {
-    const v = raw[key];
-    if (v === undefined) continue;
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim().length > 0)) layer[key] = v.map((x: string) => x.trim());
-    else errors.push(`${origin}: ${key} must be a list of names (got ${JSON.stringify(v)})`);
+    const list = raw[key] === undefined ? undefined : readNameList(raw[key], key, origin, errors);
+    if (list) layer[key] = list;
   }
-  if (raw.dateFormat !== undefined) {
-    if (typeof raw.dateFormat === 'string' && (DATE_FORMATS as readonly string[]).includes(raw.dateFormat)) {
-      layer.dateFormat = raw.dateFormat as DateFormat;
-    } else {
-      errors.push(`${origin}: dateFormat must be one of ${DATE_FORMATS.join(', ')} (got ${JSON.stringify(raw.dateFormat)})`);
-    }
-  }
-  if (raw.rules !== undefined) {
-    if (!isObject(raw.rules)) {
-      errors.push(`${origin}: "rules" must be an object of rule ids`);
-    } else {
-      layer.rules = {};
-      for (const [id, value] of Object.entries(raw.rules)) {
-        const rule = RULES_BY_ID.get(id);
-        const where = `${origin}: rules.${id}`;
-        if (!rule) {
-          errors.push(`${origin}: unknown rule "${id}"`);
-          continue;
-        }
-        if (typeof value === 'string') {
-          const severity = readSeverity(value, where, errors);
-          if (severity) layer.rules[id] = { severity };
-          continue;
-        }
-        if (!isObject(value)) {
-          errors.push(`${where}: expected a severity or an object such as {"severity": "warning"}`);
-          continue;
-        }
-        const entry: { severity?: SeveritySetting; options?: Record<string, OptionValue> } = {};
-        for (const [name, v] of Object.entries(value)) {
-          if (name === 'severity') {
-            const severity = readSeverity(v, where, errors);
-            if (severity) entry.severity = severity;
-            continue;
-          }
-          if (name === PROTOTYPE_KEY) {
-            errors.push(`${where}: "${name}" cannot be an option name`);
-            continue;
-          }
-          const spec = ownValue(rule.options, name);
-          if (!spec) {
-            const known = Object.keys(rule.options ?? {});
-            errors.push(`${where}: unknown option "${name}"${known.length ? ` (known: ${known.join(', ')})` : ' (the rule has no options)'}`);
-            continue;
-          }
-          if (spec.type === 'enum') {
-            if (typeof v !== 'string' || !spec.values.includes(v)) {
-              errors.push(`${where}.${name}: expected one of ${spec.values.join(', ')} (got ${JSON.stringify(v)})`);
-              continue;
-            }
-          } else if (typeof v !== 'number' || !Number.isInteger(v) || v < spec.minimum) {
-            errors.push(`${where}.${name}: expected a whole number of at least ${spec.minimum} (got ${JSON.stringify(v)})`);
-            continue;
-          }
-          (entry.options ??= Object.create(null) as Record<string, OptionValue>)[name] = v as OptionValue;
-        }
-        layer.rules[id] = entry;
-      }
-    }
-  }
+  const dateFormat = raw.dateFormat === undefined ? undefined : readDateFormat(raw.dateFormat, origin, errors);
+  if (dateFormat) layer.dateFormat = dateFormat;
+  const rules = raw.rules === undefined ? undefined : readRules(raw.rules, origin, errors);
+  if (rules) layer.rules = rules;
   return { layer, errors };
 }
 

@@ -113,6 +113,126 @@ function isCategoryCandidate(t: string): boolean {
   return t.length <= 40 && !END_PUNCTUATION.test(t) && !/\d/.test(t) && t.split(/\s+/).length <= 4 && !LIST_OR_QUOTE.test(t) && /^\p{Lu}/u.test(t);
 }
 
+/** A dated title line: the headline, the gap before the date, and the date. Undefined when the line is no title. */
+function datedTitle(line: Line, inBody: boolean, dateFormat: DateFormat): Title | undefined {
+  const t = line.text.trim();
+  if (LIST_OR_QUOTE.test(t) || (inBody && t.length > MAX_TITLE_IN_BODY)) return undefined;
+  const m = matchTrailingDate(line.text, dateFormat);
+  if (!m) return undefined;
+  const dateStart = line.start + m.index;
+  const headline = line.text.slice(0, m.index).trimEnd();
+  const lead = headline.length - headline.trimStart().length;
+  const textSpan = { start: line.start + lead, end: line.start + headline.length };
+  return {
+    line: line.index,
+    span: trimmedSpan(line),
+    text: headline.trim(),
+    textSpan,
+    gapSpan: { start: textSpan.end, end: dateStart },
+    date: { ...m, index: m.index, span: { start: dateStart, end: dateStart + m.text.length } },
+  };
+}
+
+/** The document's lines as the parser reads them: line 0 starts after a BOM, which is not content. */
+class ParserLines {
+  private readonly bom: boolean;
+
+  constructor(private readonly lineIndex: LineIndex) {
+    this.bom = lineIndex.text.charCodeAt(0) === 0xfeff;
+  }
+
+  get count(): number {
+    return this.lineIndex.lineCount;
+  }
+
+  at(i: number): Line {
+    const line = this.lineIndex.line(i);
+    return i === 0 && this.bom ? { ...line, start: 1, text: line.text.slice(1) } : line;
+  }
+
+  nextNonEmpty(from: number): Line | undefined {
+    for (let j = from; j < this.count; j++) {
+      const line = this.at(j);
+      if (line.text.trim().length > 0) return line;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The parser's two states: inside a release (`current` is set) or between
+ * releases. Each line moves it on, and hands back the release that the line
+ * closed, if any.
+ */
+class FeedReader {
+  private index = 0;
+  private category: Category | undefined;
+  private current: Release | undefined;
+
+  constructor(
+    private readonly lines: ParserLines,
+    private readonly dateFormat: DateFormat,
+  ) {}
+
+  read(i: number): Release | undefined {
+    const line = this.lines.at(i);
+    if (line.text.trim().length === 0) return undefined;
+    return this.current ? this.readInside(this.current, line) : this.readBetween(line, i);
+  }
+
+  /** Closes the release still open at the end of the text. */
+  finish(): Release | undefined {
+    const last = this.current;
+    this.current = undefined;
+    return last ? close(last) : undefined;
+  }
+
+  private readInside(current: Release, line: Line): Release | undefined {
+    const title = datedTitle(line, true, this.dateFormat);
+    if (title) {
+      // A dated title inside a body means the previous release never got its Source.
+      this.current = this.open(line, title);
+      return close(current);
+    }
+    if (!addBodyLine(current, line)) return undefined;
+    this.current = undefined;
+    return close(current);
+  }
+
+  /** Between releases a line is a title, a category, an undated title, or orphan text. */
+  private readBetween(line: Line, i: number): Release | undefined {
+    const t = line.text.trim();
+    const title = datedTitle(line, false, this.dateFormat);
+    if (title) {
+      this.current = this.open(line, title);
+      return undefined;
+    }
+    const hasSource = findSource(line.text) !== undefined;
+    if (!hasSource && isCategoryCandidate(t)) {
+      const next = this.lines.nextNonEmpty(i + 1);
+      if (next && datedTitle(next, false, this.dateFormat)) {
+        this.category = { line: line.index, name: t, span: trimmedSpan(line) };
+        return undefined;
+      }
+    }
+    if (!hasSource && t.length <= MAX_UNDATED_TITLE && !END_PUNCTUATION.test(t) && !LIST_OR_QUOTE.test(t)) {
+      const span = trimmedSpan(line);
+      this.current = this.open(line, { line: line.index, span, text: t, textSpan: span });
+      return undefined;
+    }
+    const orphan = this.open(line, undefined);
+    if (!addBodyLine(orphan, line)) {
+      this.current = orphan;
+      return undefined;
+    }
+    return close(orphan);
+  }
+
+  private open(line: Line, title: Title | undefined): Release {
+    return open(this.index++, line, title, this.category);
+  }
+}
+
 /**
  * Reads releases one at a time, in a single forward pass with two states
  * (between releases, inside one). Each release is handed out as soon as it
@@ -120,92 +240,14 @@ function isCategoryCandidate(t: string): boolean {
  * size in bounded memory.
  */
 export function* parseReleases(text: string, options: ParseOptions = {}, lineIndex = new LineIndex(text)): Generator<Release> {
-  const dateFormat = options.dateFormat ?? DEFAULT_DATE_FORMAT;
-  const lineCount = lineIndex.lineCount;
-  // The BOM is not content: line 0 is read from after it, so that the first line reads like any other.
-  const bom = text.charCodeAt(0) === 0xfeff;
-  const lineAt = (i: number): Line => {
-    const line = lineIndex.line(i);
-    return i === 0 && bom ? { ...line, start: 1, text: line.text.slice(1) } : line;
-  };
-  let index = 0;
-  let category: Category | undefined;
-  let current: Release | undefined;
-
-  const datedTitle = (line: Line, inBody: boolean): Title | undefined => {
-    const t = line.text.trim();
-    if (LIST_OR_QUOTE.test(t) || (inBody && t.length > MAX_TITLE_IN_BODY)) return undefined;
-    const m = matchTrailingDate(line.text, dateFormat);
-    if (!m) return undefined;
-    const span = trimmedSpan(line);
-    const dateStart = line.start + m.index;
-    const headline = line.text.slice(0, m.index).trimEnd();
-    const lead = headline.length - headline.trimStart().length;
-    const textSpan = { start: line.start + lead, end: line.start + headline.length };
-    return {
-      line: line.index,
-      span,
-      text: headline.trim(),
-      textSpan,
-      gapSpan: { start: textSpan.end, end: dateStart },
-      date: { ...m, index: m.index, span: { start: dateStart, end: dateStart + m.text.length } },
-    };
-  };
-
-  const nextNonEmpty = (from: number): Line | undefined => {
-    for (let j = from; j < lineCount; j++) {
-      const line = lineAt(j);
-      if (line.text.trim().length > 0) return line;
-    }
-    return undefined;
-  };
-
-  for (let i = 0; i < lineCount; i++) {
-    const line = lineAt(i);
-    const t = line.text.trim();
-    if (t.length === 0) continue;
-
-    if (current) {
-      const title = datedTitle(line, true);
-      if (title) {
-        // A dated title inside a body means the previous release never got its Source.
-        yield close(current);
-        current = open(index++, line, title, category);
-        continue;
-      }
-      if (addBodyLine(current, line)) {
-        yield close(current);
-        current = undefined;
-      }
-      continue;
-    }
-
-    // Between releases: a title, a category, or orphan text.
-    const title = datedTitle(line, false);
-    if (title) {
-      current = open(index++, line, title, category);
-      continue;
-    }
-    const hasSource = findSource(line.text) !== undefined;
-    if (!hasSource && isCategoryCandidate(t)) {
-      const next = nextNonEmpty(i + 1);
-      if (next && datedTitle(next, false)) {
-        category = { line: line.index, name: t, span: trimmedSpan(line) };
-        continue;
-      }
-    }
-    if (!hasSource && t.length <= MAX_UNDATED_TITLE && !END_PUNCTUATION.test(t) && !LIST_OR_QUOTE.test(t)) {
-      const span = trimmedSpan(line);
-      current = open(index++, line, { line: line.index, span, text: t, textSpan: span }, category);
-      continue;
-    }
-    current = open(index++, line, undefined, category);
-    if (addBodyLine(current, line)) {
-      yield close(current);
-      current = undefined;
-    }
+  const lines = new ParserLines(lineIndex);
+  const reader = new FeedReader(lines, options.dateFormat ?? DEFAULT_DATE_FORMAT);
+  for (let i = 0; i < lines.count; i++) {
+    const closed = reader.read(i);
+    if (closed) yield closed;
   }
-  if (current) yield close(current);
+  const last = reader.finish();
+  if (last) yield last;
 }
 
 function report(r: Release, p: Omit<ParseProblem, 'release'>): void {
