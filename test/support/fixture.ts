@@ -23,6 +23,9 @@
  *   #! config {json}                         settings, with the keys of .pressreleaserc.json
  *   #! today YYYY-MM-DD                      the date that counts as today (default 2025-06-01)
  *
+ * Beside each `X.release`, `X.fixed.release` holds the exact text after the safe fixes, without annotations: what
+ * `press-release-lint --fix` writes. Both files use LF line ends; the runner converts both to CRLF to check that too.
+ *
  * Lines are matched by shape, in this order: `config` and `today` directives, fix lines, `=` lines, findings. An
  * annotation that fits none of them, a finding without a message, an unknown rule id, or a fix line that does not
  * follow a finding is an error, so a typo cannot silently weaken a fixture.

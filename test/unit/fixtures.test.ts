@@ -1,8 +1,8 @@
 /**
  * One runner for every fixture feed (format in test/support/fixture.ts). The findings must be exactly the annotated
- * ones, with their messages and the titles of their fixes, and after every fix is applied nothing fixable may
- * remain. The findings are checked on the feed as stored (LF) and with CRLF line ends, since users on Windows must
- * see the same thing.
+ * ones, with their messages and the titles of their fixes; the safe fixes must turn the feed into its
+ * `.fixed.release` twin; and after every fix is applied nothing fixable may remain. The findings and the fixed text
+ * are checked on the feed as stored (LF) and with CRLF line ends, since users on Windows must see the same thing.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -12,6 +12,7 @@ import type { Finding, Fix, Position } from '../../server/src/core/index';
 import { parseFixture, type Expected, type ExpectedFix, type Fixture } from '../support/fixture';
 
 const DIR = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'lint');
+const FIXED = '.fixed.release';
 const EOLS = [['LF', '\n'], ['CRLF', '\r\n']] as const;
 
 /** One finding as a comparable block: position, rule, message, then one line per fix. */
@@ -100,10 +101,16 @@ function load(file: string): Fixture | Error {
   }
 }
 
-const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.release')).sort();
+const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.release') && !f.endsWith(FIXED)).sort();
 
 describe('fixture feeds', () => {
   it('finds the fixture folder', () => assert.ok(files.length >= 5, `only ${files.length} fixtures in ${DIR}`));
+
+  it('pairs every fixed text with a fixture', () => {
+    const twinOf = (f: string) => `${f.slice(0, -FIXED.length)}.release`;
+    const orphans = fs.readdirSync(DIR).filter((f) => f.endsWith(FIXED) && !files.includes(twinOf(f)));
+    assert.deepEqual(orphans, []);
+  });
 
   for (const file of files) {
     describe(file, () => {
@@ -116,6 +123,18 @@ describe('fixture feeds', () => {
 
       for (const [name, eol] of EOLS) {
         it(`reports exactly the annotated findings, messages and fix titles (${name})`, () => checkFindings(fx, eol));
+      }
+
+      for (const [name, eol] of EOLS) {
+        it(`turns into ${file.replace(/\.release$/, FIXED)} with the safe fixes (${name})`, () => {
+          const fixedPath = path.join(DIR, file.replace(/\.release$/, FIXED));
+          assert.ok(fs.existsSync(fixedPath), `${fixedPath} is missing: it holds the text that --fix writes`);
+          const want = fs.readFileSync(fixedPath, 'utf8');
+          assert.ok(!want.includes('\r'), `${fixedPath} must use LF line ends; the runner makes the CRLF variant`);
+          const fixed = fixAll(fx.text.replace(/\n/g, eol), options, true);
+          assert.ok(fixed.settled, 'the safe fixes do not settle');
+          assert.equal(fixed.text, want.replace(/\n/g, eol));
+        });
       }
 
       it('leaves nothing fixable after all fixes are applied', () => {
