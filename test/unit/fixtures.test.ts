@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, fixAll, LineIndex, lint } from '../../server/src/core/index';
+import { applyEdits, DATE_FORMATS, fixAll, LineIndex, lint, RULES } from '../../server/src/core/index';
 import type { Finding, Fix, Position } from '../../server/src/core/index';
 import { parseFixture, type Expected, type ExpectedFix, type Fixture } from '../support/fixture';
 
@@ -150,4 +150,43 @@ describe('fixture feeds', () => {
       });
     });
   }
+});
+
+/**
+ * A rule or an option with no fixture can change what users see without any test noticing, so each must be used by
+ * a fixture that also expects a finding of that rule.
+ */
+describe('fixture coverage', () => {
+  const fixtures = files.map(load).filter((fx): fx is Fixture => !(fx instanceof Error));
+  const expecting = (ruleId: string) => fixtures.filter((fx) => fx.expected.some((x) => x.ruleId === ruleId));
+
+  it('expects a finding of every rule', () => {
+    assert.deepEqual(RULES.filter((r) => expecting(r.id).length === 0).map((r) => r.id), []);
+  });
+
+  it('sets every rule option to a value other than its default, and to each of its choices', () => {
+    const missing: string[] = [];
+    for (const rule of RULES) {
+      for (const [name, spec] of Object.entries(rule.options ?? {})) {
+        const used = expecting(rule.id).map((fx) => fx.config.rules[rule.id].options[name]);
+        if (used.every((v) => v === spec.default)) missing.push(`${rule.id} ${name} other than ${spec.default}`);
+        const choices = spec.type === 'enum' ? spec.values : [];
+        for (const v of choices) if (!used.includes(v)) missing.push(`${rule.id} ${name} ${v}`);
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+
+  it('uses every date format with a date-format finding', () => {
+    const used = new Set(expecting('date-format').map((fx) => fx.config.dateFormat));
+    assert.deepEqual(DATE_FORMATS.filter((f) => !used.has(f)), []);
+  });
+
+  it('expects fixes exactly for the rules marked fixable', () => {
+    // The README's Fix column comes from `fixable`: a rule that offers fixes must say so, and one that says so must.
+    const withFixes = fixtures.flatMap((fx) => fx.expected.filter((x) => x.fixes.length > 0));
+    const offering = new Set(withFixes.map((x) => x.ruleId));
+    const wrong = RULES.filter((r) => r.fixable !== offering.has(r.id));
+    assert.deepEqual(wrong.map((r) => `${r.id} (fixable: ${r.fixable})`), []);
+  });
 });
