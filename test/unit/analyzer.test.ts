@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Analyzer, lint, type ReleaseRule } from '../../server/src/core/index';
+import { Analyzer, lint, readConfig, resolveConfig, type ReleaseRule } from '../../server/src/core/index';
 
 const release = (n: number, extra = '') =>
   `Release number ${n} 0${(n % 9) + 1}.02.2025\nThe agency reported that all reservoirs hold enough water for the season, and engineers inspect the dams twice a week until the end of the spring flood season.${extra}\nSource : https://press.example.gov/news/details/${n}`;
@@ -31,12 +31,38 @@ describe('incremental analyzer', () => {
     assert.deepEqual(a.findings, lint(moved, { today }).findings);
   });
 
-  it('drops the cache when the config or the date changes', () => {
+  describe('drops the cache when the config or the date changes', () => {
     const text = [release(1), release(2)].join('\n');
-    const analyzer = new Analyzer();
-    analyzer.analyze(text, { today });
-    analyzer.analyze(text, { today: { year: 2026, month: 1, day: 1 } });
-    assert.equal(analyzer.lastReuse.reused, 0);
+
+    /** An analyzer that has just reused both releases, so that a later miss is the change's doing. */
+    function warmAnalyzer(): Analyzer {
+      const analyzer = new Analyzer();
+      analyzer.analyze(text, { today });
+      analyzer.analyze(text, { today });
+      assert.deepEqual(analyzer.lastReuse, { reused: 2, checked: 0 });
+      return analyzer;
+    }
+
+    it('when the config changes', () => {
+      const analyzer = warmAnalyzer();
+      // Each body has 28 words, so a minimum of 40 makes short-body report both releases; stale findings would not.
+      const read = readConfig({ rules: { 'short-body': { minWords: 40 } } }, 'test');
+      const options = { today, config: resolveConfig(read.layer) };
+      const a = analyzer.analyze(text, options);
+      assert.deepEqual(analyzer.lastReuse, { reused: 0, checked: 2 });
+      assert.deepEqual(a.findings, lint(text, options).findings);
+      assert.deepEqual(a.findings.map((f) => f.ruleId), ['short-body', 'short-body']);
+    });
+
+    it('when the date changes', () => {
+      const analyzer = warmAnalyzer();
+      // Both releases are dated in February 2025, so on 15 January they lie in the future.
+      const options = { today: { year: 2025, month: 1, day: 15 } };
+      const a = analyzer.analyze(text, options);
+      assert.deepEqual(analyzer.lastReuse, { reused: 0, checked: 2 });
+      assert.deepEqual(a.findings, lint(text, options).findings);
+      assert.deepEqual(a.findings.map((f) => f.ruleId), ['future-date', 'future-date']);
+    });
   });
 
   it('keeps going when a rule throws, and reports the rule', () => {

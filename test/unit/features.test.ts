@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { documentLinks, feedStats, foldingRanges, hoverAt, lint, outline } from '../../server/src/core/index';
+import {
+  documentLinks, feedStats, foldingRanges, hoverAt, lint, outline, readConfig, resolveConfig,
+} from '../../server/src/core/index';
 
 const TEXT = [
   'Law',
@@ -58,10 +60,18 @@ describe('features', () => {
     assert.deepEqual(documentLinks(a).map((l) => l.target), ['https://press.example.gov/memleket/entities/court/press/news/details/930630']);
   });
 
-  it('counts releases and problems', () => {
-    const s = feedStats(a);
-    assert.equal(s.releases, 2);
-    assert.equal(s.problems, a.findings.length);
-    assert.ok(s.errors >= 1);
+  it('counts releases and problems by severity', () => {
+    // Counted by hand from TEXT: the first release is clean; the second has a 2-word body (short-body, warning), a
+    // Source glued to it (source-placement, info) and a Source that is not a URL (source-url, error). The info
+    // counts as a problem but neither as an error nor as a warning.
+    assert.deepEqual(feedStats(a), { releases: 2, errors: 1, warnings: 1, problems: 3 });
+  });
+
+  it('counts problems by their configured severity, and leaves out rules that are off', () => {
+    const rules = { 'short-body': 'error', 'source-placement': 'warning', 'source-url': 'off' };
+    const read = readConfig({ rules }, 'test');
+    assert.deepEqual(read.errors, []);
+    const stats = feedStats(lint(TEXT, { today, config: resolveConfig(read.layer) }));
+    assert.deepEqual(stats, { releases: 2, errors: 1, warnings: 1, problems: 2 });
   });
 });

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DATE_FORMATS, lint, RULES } from '../../server/src/core/index';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -46,6 +47,14 @@ describe('project', () => {
       assert.ok(readme.includes(`[\`${r.id}\`](docs/rules/${r.id}.md)`), `README lacks ${r.id}`);
     }
     assert.deepEqual(fs.readdirSync(path.join(ROOT, 'docs', 'rules')).sort(), RULES.map((r) => `${r.id}.md`).sort());
+  });
+
+  it('keeps the README rules table as `npm run readme` writes it from the rule metadata', async () => {
+    // The generator is an ES module shared with the npm script, so the test compares with exactly what it would write.
+    const script = pathToFileURL(path.join(ROOT, 'scripts', 'readme.mjs')).href;
+    const { withRulesTable } = await import(script);
+    const readme = read('README.md');
+    assert.equal(readme, withRulesTable(readme, RULES), 'README.md is out of date: run `npm run readme`');
   });
 
   it('keeps one rule per file, each listed in rules/index.ts', () => {
