@@ -15,9 +15,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { selectFixes, type Analysis } from './core/index';
 import type { ClientFeatures } from './capabilities';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/protocol';
 import {
-  DIAGNOSTIC_SOURCE,
-  FIX_ALL_KIND,
   fixAllAction,
   fixData,
   quickFixAction,

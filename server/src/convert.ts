@@ -15,10 +15,8 @@ import {
 } from 'vscode-languageserver';
 import { ruleDocUrl, type Finding, type Fix, type OutlineNode, type Severity, type Span } from './core/index';
 import { arrayOf, boolean, object, string, uinteger, type Check } from './params';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/protocol';
 import { anchorEdit, type AnchoredEdit } from './reanchor';
-
-export const DIAGNOSTIC_SOURCE = 'press-release';
-export const FIX_ALL_KIND = 'source.fixAll.pressRelease';
 
 /** Anything that maps offsets to positions: a TextDocument or the core's LineIndex. */
 export interface PositionMapper {

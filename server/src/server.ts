@@ -69,16 +69,16 @@ import { untilCancelled } from './cancellation';
 import { readClientFeatures, type ClientFeatures } from './capabilities';
 import { codeActions } from './codeActions';
 import { ConfigStore } from './configStore';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, toDiagnostic, toDocumentSymbol, toRange } from './convert';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, STATS_REQUEST, type StatsParams } from '../../shared/protocol';
+import { toDiagnostic, toDocumentSymbol, toRange } from './convert';
 import { describeError, oneLine } from './errors';
 import { Lifecycle } from './lifecycle';
 import { PARAMS, type Check } from './params';
 import { DiagnosticsPublisher } from './publisher';
 import { ClientSettings } from './settings';
 
-export const STATS_REQUEST = 'pressRelease/stats';
 /** By name, like every LSP request, so that vscode-jsonrpc refuses params sent as an array. */
-const StatsRequest = new RequestType<{ uri: string }, FeedStats | null, void>(
+const StatsRequest = new RequestType<StatsParams, FeedStats | null, void>(
   STATS_REQUEST,
   ParameterStructures.byName,
 );

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DATE_FORMATS, lint, RULES } from '../../server/src/core/index';
+import { FIX_ALL_KIND, LANGUAGE_ID } from '../../shared/protocol';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
@@ -73,6 +74,12 @@ describe('project', () => {
     const counts = Object.fromEntries(RULES.map((r) => [r.id, found.filter((id) => id === r.id).length]));
     // A duplicated Source is one fault seen from both of its releases.
     assert.deepEqual(counts, Object.fromEntries(RULES.map((r) => [r.id, r.id === 'duplicate-source' ? 2 : 1])));
+  });
+
+  it('keeps the shared protocol in step with the manifest', () => {
+    assert.deepEqual(pkg.contributes.languages.map((l: { id: string }) => l.id), [LANGUAGE_ID]);
+    assert.deepEqual(pkg.contributes.grammars.map((g: { language: string }) => g.language), [LANGUAGE_ID]);
+    assert.ok(read('README.md').includes(FIX_ALL_KIND), 'the README names the fix-all kind');
   });
 
   it('makes .vscodeignore an allow-list', () => {
