@@ -53,12 +53,13 @@ import {
   feedStats,
   foldingRanges,
   hoverAt,
-  nameCompletions,
+  nameCompletionsAt,
   nameOccurrences,
   outline,
   prepareRenameName,
-  releaseName,
+  releaseSymbols,
   renameEdits,
+  renameRefusal,
   semanticNameTokens,
   type Analysis,
   type Config,
@@ -293,16 +294,12 @@ export function startServer(connection: Connection): ServerHandle {
   });
 
   serve(WorkspaceSymbolRequest.type, PARAMS.workspaceSymbol, async (params, token) => {
-    const query = params.query.toLowerCase();
     const out: SymbolInformation[] = [];
     for (const doc of documents.all()) {
       const got = await withAnalysis(doc.uri, token);
       if (!got) continue;
-      for (const r of got.analysis.feed.releases) {
-        const name = releaseName(r);
-        if (!fuzzyMatch(query, name.toLowerCase())) continue;
-        const range = toRange(doc, r.title ? r.title.span : r.span);
-        out.push(SymbolInformation.create(name, SymbolKind.Module, range, doc.uri, r.category?.name));
+      for (const r of releaseSymbols(got.analysis, params.query)) {
+        out.push(SymbolInformation.create(r.name, SymbolKind.Module, toRange(doc, r.span), doc.uri, r.category));
       }
     }
     return out;
@@ -369,13 +366,11 @@ export function startServer(connection: Connection): ServerHandle {
   });
 
   serve(RenameRequest.type, PARAMS.rename, async (params, token) => {
-    const newName = params.newName.trim();
-    if (!/^\p{L}[\p{L}\p{M}’'.\- ]*$/u.test(newName)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `"${oneLine(params.newName, 80)}" is not a name`);
-    }
+    const refusal = renameRefusal(params.newName);
+    if (refusal) throw new ResponseError(ErrorCodes.InvalidParams, refusal);
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
-    const edits = renameEdits(got.analysis, got.doc.offsetAt(params.position), newName);
+    const edits = renameEdits(got.analysis, got.doc.offsetAt(params.position), params.newName);
     if (!edits) return null;
     const changes = edits.map((e) => ({ range: toRange(got.doc, e), newText: e.newText }));
     return { changes: { [params.textDocument.uri]: changes } };
@@ -384,17 +379,10 @@ export function startServer(connection: Connection): ServerHandle {
   serve(CompletionRequest.type, PARAMS.position, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
-    const offset = got.doc.offsetAt(params.position);
-    const text = got.doc.getText();
-    let start = offset;
-    while (start > 0 && /[\p{L}\p{M}’'-]/u.test(text[start - 1])) start--;
-    const prefix = text.slice(start, offset);
-    // Names start with a capital; completing lower-case words would only get in the way of typing prose.
-    if (!/^\p{Lu}/u.test(prefix)) return { isIncomplete: false, items: [] };
-    const range = toRange(got.doc, { start, end: offset });
-    const items = nameCompletions(got.analysis, prefix)
-      .slice(0, 50)
-      .map((c, i) => ({
+    const found = nameCompletionsAt(got.analysis, got.doc.offsetAt(params.position));
+    if (!found) return { isIncomplete: false, items: [] };
+    const range = toRange(got.doc, found.span);
+    const items = found.completions.map((c, i) => ({
         label: c.label,
         kind: COMPLETION_KIND[c.kind] ?? CompletionItemKind.Class,
         detail: completionDetail(c),
@@ -460,11 +448,4 @@ function completionDetail(c: { kind: string; count: number; variants: string[] }
   if (c.count === 0) return 'from the names list';
   const also = c.variants.length ? ` · also spelled ${c.variants.join(', ')}` : '';
   return `${c.kind === 'unknown' ? 'name' : c.kind} · ${c.count}× in this feed${also}`;
-}
-
-/** Subsequence match, the way VS Code's symbol pickers filter. */
-function fuzzyMatch(query: string, name: string): boolean {
-  let i = 0;
-  for (let j = 0; j < name.length && i < query.length; j++) if (name[j] === query[i]) i++;
-  return i === query.length;
 }
