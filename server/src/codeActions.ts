@@ -5,7 +5,6 @@
  * found by matching the diagnostic (range, rule, message) against the findings of the current analysis.
  */
 import {
-  CodeAction as LspCodeAction,
   CodeActionKind,
   type CodeAction,
   type CodeActionParams,
@@ -17,12 +16,13 @@ import { selectFixes, type Analysis } from './core/index';
 import type { ClientFeatures } from './capabilities';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/protocol';
 import {
+  documentEdit,
   fixAllAction,
   fixData,
   quickFixAction,
   sameDiagnostic,
   toDiagnostic,
-  toLspEdits,
+  toTextEdits,
   type DataEdit,
   type FixData,
 } from './convert';
@@ -57,7 +57,7 @@ export async function codeActions(params: CodeActionParams, inputs: CodeActionIn
   // Fix-all is offered only when asked for by kind, as on save, so the light bulb stays about the cursor.
   if (only && wants(FIX_ALL_KIND)) {
     const analysis = await inputs.analysis();
-    const edits = selectFixes(analysis.findings, true).flatMap((f) => toLspEdits(inputs.doc, f));
+    const edits = selectFixes(analysis.findings, true).flatMap((f) => toTextEdits(inputs.doc, f.edits));
     if (edits.length > 0) actions.push(fixAllAction(uri, edits));
   }
   return actions;
@@ -82,11 +82,11 @@ function quickFixes(uri: string, d: Diagnostic, data: FixData, doc: TextDocument
   const out: CodeAction[] = [];
   if (data.fix) {
     const edits = currentEdits(doc, data.version, data.fix.edits);
-    if (edits) out.push(quickFixAction(uri, d, data.fix.title, edits, data.fix.safe));
+    if (edits) out.push(quickFixAction(d, data.fix.title, documentEdit(uri, edits), data.fix.safe));
   }
   for (const m of data.more ?? []) {
     const edits = currentEdits(doc, data.version, m.edits);
-    if (edits) out.push(quickFixAction(uri, d, m.title, edits));
+    if (edits) out.push(quickFixAction(d, m.title, documentEdit(uri, edits)));
   }
   return out;
 }
@@ -114,9 +114,7 @@ function nameListActions(dir: string, name: string, d: Diagnostic, features: Cli
   for (const [list, title] of lists) {
     const edit = addNameEdit(dir, list, name, { canCreate: features.createFiles });
     if (!edit) continue;
-    const action = LspCodeAction.create(title, edit, CodeActionKind.QuickFix);
-    action.diagnostics = [d];
-    out.push(action);
+    out.push(quickFixAction(d, title, edit));
   }
   return out;
 }

@@ -7,20 +7,14 @@
  */
 import {
   CodeActionRequest,
-  CompletionItemKind,
   CompletionRequest,
   DidChangeConfigurationNotification,
-  DocumentHighlight,
-  DocumentHighlightKind,
   DocumentHighlightRequest,
-  DocumentLink,
   DocumentLinkRequest,
   DocumentSymbolRequest,
   ErrorCodes,
-  FoldingRange,
   FoldingRangeRequest,
   HoverRequest,
-  MarkupKind,
   MessageType,
   ParameterStructures,
   PrepareRenameRequest,
@@ -28,11 +22,9 @@ import {
   RenameRequest,
   RequestType,
   ResponseError,
-  SemanticTokensBuilder,
   SemanticTokensRequest,
   ShowMessageNotification,
   SymbolInformation,
-  SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
   WorkspaceSymbolRequest,
@@ -71,7 +63,21 @@ import { readClientFeatures, type ClientFeatures } from './capabilities';
 import { codeActions } from './codeActions';
 import { ConfigStore } from './configStore';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, STATS_REQUEST, type StatsParams } from '../../shared/protocol';
-import { toDiagnostic, toDocumentSymbol, toRange } from './convert';
+import {
+  documentEdit,
+  toCompletionList,
+  toDiagnostic,
+  toDocumentHighlight,
+  toDocumentLink,
+  toDocumentSymbol,
+  toFoldingRange,
+  toHover,
+  toLocation,
+  toPrepareRename,
+  toSemanticTokens,
+  toSymbolInformation,
+  toTextEdits,
+} from './convert';
 import { describeError, oneLine } from './errors';
 import { Lifecycle } from './lifecycle';
 import { PARAMS, type Check } from './params';
@@ -298,9 +304,7 @@ export function startServer(connection: Connection): ServerHandle {
     for (const doc of documents.all()) {
       const got = await withAnalysis(doc.uri, token);
       if (!got) continue;
-      for (const r of releaseSymbols(got.analysis, params.query)) {
-        out.push(SymbolInformation.create(r.name, SymbolKind.Module, toRange(doc, r.span), doc.uri, r.category));
-      }
+      out.push(...releaseSymbols(got.analysis, params.query).map((r) => toSymbolInformation(doc, doc.uri, r)));
     }
     return out;
   });
@@ -309,18 +313,17 @@ export function startServer(connection: Connection): ServerHandle {
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
     const info = hoverAt(got.analysis, got.doc.offsetAt(params.position));
-    if (!info) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toRange(got.doc, info.span) };
+    return info ? toHover(got.doc, info) : null;
   });
 
   serve(FoldingRangeRequest.type, PARAMS.textDocument, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
-    return got ? foldingRanges(got.analysis).map((f) => FoldingRange.create(f.startLine, f.endLine)) : null;
+    return got ? foldingRanges(got.analysis).map(toFoldingRange) : null;
   });
 
   serve(DocumentLinkRequest.type, PARAMS.textDocument, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
-    return got ? documentLinks(got.analysis).map((l) => DocumentLink.create(toRange(got.doc, l.span), l.target)) : null;
+    return got ? documentLinks(got.analysis).map((l) => toDocumentLink(got.doc, l)) : null;
   });
 
   serve(CodeActionRequest.type, PARAMS.codeAction, async (params, token) => {
@@ -342,19 +345,15 @@ export function startServer(connection: Connection): ServerHandle {
   serve(ReferencesRequest.type, PARAMS.position, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
-    const uri = params.textDocument.uri;
-    return nameOccurrences(got.analysis, got.doc.offsetAt(params.position)).map((span) => ({
-      uri,
-      range: toRange(got.doc, span),
-    }));
+    const spans = nameOccurrences(got.analysis, got.doc.offsetAt(params.position));
+    return spans.map((span) => toLocation(got.doc, params.textDocument.uri, span));
   });
 
   serve(DocumentHighlightRequest.type, PARAMS.position, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
-    return nameOccurrences(got.analysis, got.doc.offsetAt(params.position)).map((span) =>
-      DocumentHighlight.create(toRange(got.doc, span), DocumentHighlightKind.Text),
-    );
+    const spans = nameOccurrences(got.analysis, got.doc.offsetAt(params.position));
+    return spans.map((span) => toDocumentHighlight(got.doc, span));
   });
 
   serve(PrepareRenameRequest.type, PARAMS.position, async (params, token) => {
@@ -362,7 +361,7 @@ export function startServer(connection: Connection): ServerHandle {
     if (!got) return null;
     const span = prepareRenameName(got.analysis, got.doc.offsetAt(params.position));
     // Returning null makes the editor say that this element cannot be renamed.
-    return span ? { range: toRange(got.doc, span), placeholder: got.doc.getText(toRange(got.doc, span)) } : null;
+    return span ? toPrepareRename(got.doc, span) : null;
   });
 
   serve(RenameRequest.type, PARAMS.rename, async (params, token) => {
@@ -371,37 +370,18 @@ export function startServer(connection: Connection): ServerHandle {
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
     const edits = renameEdits(got.analysis, got.doc.offsetAt(params.position), params.newName);
-    if (!edits) return null;
-    const changes = edits.map((e) => ({ range: toRange(got.doc, e), newText: e.newText }));
-    return { changes: { [params.textDocument.uri]: changes } };
+    return edits ? documentEdit(params.textDocument.uri, toTextEdits(got.doc, edits)) : null;
   });
 
   serve(CompletionRequest.type, PARAMS.position, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
     if (!got) return null;
-    const found = nameCompletionsAt(got.analysis, got.doc.offsetAt(params.position));
-    if (!found) return { isIncomplete: false, items: [] };
-    const range = toRange(got.doc, found.span);
-    const items = found.completions.map((c, i) => ({
-        label: c.label,
-        kind: COMPLETION_KIND[c.kind] ?? CompletionItemKind.Class,
-        detail: completionDetail(c),
-        sortText: String(i).padStart(4, '0'),
-        textEdit: { range, newText: c.label },
-      }));
-    return { isIncomplete: true, items };
+    return toCompletionList(got.doc, nameCompletionsAt(got.analysis, got.doc.offsetAt(params.position)));
   });
 
   serve(SemanticTokensRequest.type, PARAMS.textDocument, async (params, token) => {
     const got = await withAnalysis(params.textDocument.uri, token);
-    const builder = new SemanticTokensBuilder();
-    if (!got) return builder.build();
-    // The legend has one entry per core token type in the core's order, so the core's index is the legend's.
-    for (const t of semanticNameTokens(got.analysis)) {
-      const p = got.doc.positionAt(t.span.start);
-      builder.push(p.line, p.character, t.span.end - t.span.start, t.type, 0);
-    }
-    return builder.build();
+    return got ? toSemanticTokens(got.doc, semanticNameTokens(got.analysis)) : { data: [] };
   });
 
   serve(StatsRequest, PARAMS.stats, async (params, token) => {
@@ -437,15 +417,4 @@ function initialFolders(folders: unknown, rootUri: unknown): WorkspaceFolder[] {
     return folders.filter((f): f is WorkspaceFolder => typeof (f as WorkspaceFolder | null)?.uri === 'string');
   }
   return typeof rootUri === 'string' ? [{ uri: rootUri, name: 'root' }] : [];
-}
-
-const COMPLETION_KIND: Record<string, CompletionItemKind> = {
-  person: CompletionItemKind.Reference,
-  place: CompletionItemKind.Module,
-};
-
-function completionDetail(c: { kind: string; count: number; variants: string[] }): string {
-  if (c.count === 0) return 'from the names list';
-  const also = c.variants.length ? ` · also spelled ${c.variants.join(', ')}` : '';
-  return `${c.kind === 'unknown' ? 'name' : c.kind} · ${c.count}× in this feed${also}`;
 }
