@@ -31,6 +31,15 @@ export const STANDARD_TOKEN_TYPES: Record<(typeof SEMANTIC_TOKEN_TYPES)[number],
   organization: 'class',
 };
 
+/** The connected client: what a client that declares nothing can do, until `initialize` tells. */
+export interface ConnectedClient {
+  features: ClientFeatures;
+}
+
+export function unknownClient(): ConnectedClient {
+  return { features: readClientFeatures(undefined) };
+}
+
 export function readClientFeatures(capabilities: ClientCapabilities | undefined): ClientFeatures {
   const workspace = capabilities?.workspace;
   const edit = workspace?.workspaceEdit;

@@ -6,15 +6,18 @@
  */
 import {
   CodeActionKind,
+  ErrorCodes,
+  ResponseError,
+  type CancellationToken,
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { selectFixes, type Analysis } from './core/index';
-import type { ClientFeatures } from './capabilities';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/protocol';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../../shared/protocol';
+import type { ClientFeatures, ConnectedClient } from '../capabilities';
+import type { ConfigStore } from '../configStore';
 import {
   documentEdit,
   fixAllAction,
@@ -25,9 +28,35 @@ import {
   toTextEdits,
   type DataEdit,
   type FixData,
-} from './convert';
-import { addNameEdit, type NameList } from './rcEdit';
-import { reanchor } from './reanchor';
+} from '../convert';
+import { selectFixes, type Analysis } from '../core/index';
+import type { FeedDocuments } from '../documents';
+import { addNameEdit, type NameList } from '../rcEdit';
+import { reanchor } from '../reanchor';
+
+/** What the code-action handler may read; see CodeActionInputs for what each action takes from it. */
+export interface CodeActionSources {
+  documents: FeedDocuments;
+  configs: ConfigStore;
+  client: ConnectedClient;
+}
+
+export async function provideCodeActions(
+  sources: CodeActionSources,
+  params: CodeActionParams,
+  token: CancellationToken,
+): Promise<CodeAction[] | null> {
+  const uri = params.textDocument.uri;
+  const doc = sources.documents.get(uri);
+  if (!doc) return null;
+  const analysis = async () => {
+    const got = await sources.documents.analyzed(uri, token);
+    if (!got) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not open.`);
+    return got.analysis;
+  };
+  const configDir = sources.configs.configDir(uri);
+  return codeActions(params, { doc, features: sources.client.features, configDir, analysis });
+}
 
 export interface CodeActionInputs {
   /** The document as it is now, which may be newer than the diagnostics in the request. */
