@@ -67,7 +67,7 @@ export class FeedDocuments {
    * loaded, since caching it would keep its analyzer alive for good.
    */
   async currentAnalysis(doc: TextDocument): Promise<Analysis | undefined> {
-    const config = await this.configs.get(doc.uri);
+    const { config } = await this.configs.get(doc.uri);
     if (this.documents.get(doc.uri) !== doc) return undefined;
     return this.cache.analysisOf(doc, config);
   }

@@ -82,6 +82,7 @@ describe('name features over stdio', function () {
     assert.deepEqual(JSON.parse(text), { names: ['Nurgaliyev'] });
 
     fs.writeFileSync(path.join(dir, '.pressreleaserc.json'), JSON.stringify({ rules: { 'short-body': 'off' }, ignoreNames: ['Foo'] }));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.pressreleaserc.json')).href, type: 1 }] });
     const ignore = (await actions())[3].edit as WorkspaceEdit;
     const edit = Object.values(ignore.changes!)[0][0];
     assert.deepEqual(JSON.parse(edit.newText), { rules: { 'short-body': 'off' }, ignoreNames: ['Foo', 'Nurgaliyev'] });

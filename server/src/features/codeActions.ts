@@ -3,6 +3,8 @@
  * from the diagnostic's `data` and are checked against the current text before they are offered (see
  * reanchor.ts). A client without `publishDiagnostics.dataSupport` drops that data, so for it the fixes are
  * found by matching the diagnostic (range, rule, message) against the findings of the current analysis.
+ * The name-list actions edit `.pressreleaserc.json` as the config store read it with the document's config;
+ * nothing here touches the file system.
  */
 import {
   CodeActionKind,
@@ -17,7 +19,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../../shared/protocol';
 import type { ClientFeatures, ConnectedClient } from '../capabilities';
-import type { ConfigStore } from '../configStore';
+import { untilCancelled } from '../cancellation';
+import type { ConfigFile, ConfigStore } from '../configStore';
 import {
   documentEdit,
   fixAllAction,
@@ -34,7 +37,7 @@ import type { FeedDocuments } from '../documents';
 import { addNameEdit, type NameList } from '../rcEdit';
 import { reanchor } from '../reanchor';
 
-/** What the code-action handler may read; see CodeActionInputs for what each action takes from it. */
+/** Where the code-action handler finds its inputs. */
 export interface CodeActionSources {
   documents: FeedDocuments;
   configs: ConfigStore;
@@ -54,16 +57,19 @@ export async function provideCodeActions(
     if (!got) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not open.`);
     return got.analysis;
   };
-  const configDir = sources.configs.configDir(uri);
-  return codeActions(params, { doc, features: sources.client.features, configDir, analysis });
+  const configFile = async () => (await untilCancelled(sources.configs.get(uri), token)).file;
+  return codeActions(params, { doc, features: sources.client.features, configFile, analysis });
 }
 
 export interface CodeActionInputs {
   /** The document as it is now, which may be newer than the diagnostics in the request. */
   doc: TextDocument;
   features: ClientFeatures;
-  /** The folder whose `.pressreleaserc.json` the name-list actions edit, if any. */
-  configDir: string | undefined;
+  /**
+   * The `.pressreleaserc.json` that the name-list actions edit, as the config store read it with the
+   * document's config; undefined for a document that is not a file.
+   */
+  configFile: () => Promise<ConfigFile | undefined>;
   /** The analysis of the current version, read only without data support and for fix-all. */
   analysis: () => Promise<Analysis>;
 }
@@ -80,7 +86,8 @@ export async function codeActions(params: CodeActionParams, inputs: CodeActionIn
       if (!data) continue;
       actions.push(...quickFixes(uri, d, data, inputs.doc));
       const name = data.facts?.name;
-      if (name && inputs.configDir) actions.push(...nameListActions(inputs.configDir, name, d, inputs.features));
+      const file = name ? await inputs.configFile() : undefined;
+      if (name && file) actions.push(...nameListActions(file, name, d, inputs.features));
     }
   }
   // Fix-all is offered only when asked for by kind, as on save, so the light bulb stays about the cursor.
@@ -127,21 +134,18 @@ function quickFixes(uri: string, d: Diagnostic, data: FixData, doc: TextDocument
 function currentEdits(doc: TextDocument, version: number | undefined, edits: DataEdit[]): LspTextEdit[] | undefined {
   if (version === doc.version) return edits.map((e) => ({ range: e.range, newText: e.newText }));
   const placed = reanchor(doc.getText(), edits);
-  return placed?.map((e) => ({
-    range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
-    newText: e.newText,
-  }));
+  return placed && toTextEdits(doc, placed);
 }
 
 /** The two actions that write the team's names list: make this spelling canonical, or leave the name alone. */
-function nameListActions(dir: string, name: string, d: Diagnostic, features: ClientFeatures): CodeAction[] {
+function nameListActions(file: ConfigFile, name: string, d: Diagnostic, features: ClientFeatures): CodeAction[] {
   const lists: Array<[NameList, string]> = [
     ['names', `Add "${name}" to names as the canonical spelling`],
     ['ignoreNames', `Ignore the name "${name}" (ignoreNames in .pressreleaserc.json)`],
   ];
   const out: CodeAction[] = [];
   for (const [list, title] of lists) {
-    const edit = addNameEdit(dir, list, name, { canCreate: features.createFiles });
+    const edit = addNameEdit(file, list, name, { canCreate: features.createFiles });
     if (!edit) continue;
     out.push(quickFixAction(d, title, edit));
   }
