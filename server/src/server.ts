@@ -24,8 +24,6 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
-  type WorkspaceFolder,
-  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/protocol';
 import { Boundary, connectionLog } from './boundary';
@@ -106,7 +104,6 @@ function registerLifecycle(connection: Connection, parts: Parts): void {
     lifecycle.initialize();
     client.features = readClientFeatures(params.capabilities);
     parts.settings.setPullable(client.features.pullConfiguration);
-    parts.configs.setFolders(initialFolders(params.workspaceFolders, params.rootUri));
     connection.console.info(`Press Release Lint server started (${DIAGNOSTIC_SOURCE}).`);
     return initializeResult(client.features);
   });
@@ -122,35 +119,12 @@ function registerLifecycle(connection: Connection, parts: Parts): void {
   });
 }
 
-/** What the client declared at `initialize` that it would tell: settings changes and workspace folders. */
+/** Asks the client to tell about settings changes, when it lets the server register for them. */
 function listenToClient(connection: Connection, parts: Parts): void {
-  const features = parts.client.features;
-  if (features.registerConfigurationChange) {
-    connection.client
-      .register(DidChangeConfigurationNotification.type, { section: SECTION })
-      .catch((e: unknown) => connection.console.warn(`Could not register for settings changes: ${describeError(e)}`));
-  }
-  // vscode-languageserver throws on this handler when the client did not declare the capability.
-  if (features.workspaceFolders) {
-    connection.workspace.onDidChangeWorkspaceFolders(
-      parts.boundary.notification(
-        'workspace/didChangeWorkspaceFolders',
-        PARAMS.foldersChange,
-        (e: WorkspaceFoldersChangeEvent) => {
-          parts.configs.changeFolders(e.added, e.removed);
-          parts.configChanged();
-        },
-      ),
-    );
-  }
-}
-
-/** The workspace folders of `initialize`, falling back to the root URI; malformed entries are skipped. */
-function initialFolders(folders: unknown, rootUri: unknown): WorkspaceFolder[] {
-  if (Array.isArray(folders)) {
-    return folders.filter((f): f is WorkspaceFolder => typeof (f as WorkspaceFolder | null)?.uri === 'string');
-  }
-  return typeof rootUri === 'string' ? [{ uri: rootUri, name: 'root' }] : [];
+  if (!parts.client.features.registerConfigurationChange) return;
+  connection.client
+    .register(DidChangeConfigurationNotification.type, { section: SECTION })
+    .catch((e: unknown) => connection.console.warn(`Could not register for settings changes: ${describeError(e)}`));
 }
 
 function initializeResult(features: ClientFeatures): InitializeResult {
@@ -168,7 +142,8 @@ function initializeResult(features: ClientFeatures): InitializeResult {
       renameProvider: { prepareProvider: true },
       completionProvider: { resolveProvider: false },
       semanticTokensProvider: { legend: { tokenTypes: features.tokenTypes, tokenModifiers: [] }, full: true },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      // Folders do not decide which config applies (see configDiscovery.ts), so their changes are not asked for.
+      workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'press-release-lint' },
   };
