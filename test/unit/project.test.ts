@@ -118,6 +118,14 @@ describe('project', () => {
     assert.deepEqual(wide, [], 'lines wider than the limit');
   });
 
+  it('keeps the protocol libraries out of the CLI bundle', function () {
+    const bundle = path.join(ROOT, 'dist', 'cli.js');
+    // The bundle exists after a build; test:unit builds first.
+    if (!fs.existsSync(bundle)) this.skip();
+    const modules = new Set(fs.readFileSync(bundle, 'utf8').match(/^\/\/ node_modules\/[^/\n]+/gm));
+    assert.deepEqual([...modules], ['// node_modules/stopwords-iso']);
+  });
+
   it('makes .vscodeignore an allow-list', () => {
     const lines = read('.vscodeignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     assert.equal(lines[0], '**', 'the first pattern must exclude everything');
