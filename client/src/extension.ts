@@ -13,16 +13,7 @@ import {
   type ServerOptions,
   type StaticFeature,
 } from 'vscode-languageclient/node';
-
-export const LANGUAGE_ID = 'press-release';
-const STATS_REQUEST = 'pressRelease/stats';
-
-interface FeedStats {
-  releases: number;
-  errors: number;
-  warnings: number;
-  problems: number;
-}
+import { LANGUAGE_ID, STATS_REQUEST, type FeedStats, type StatsParams } from '../../shared/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -30,7 +21,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6010'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
@@ -82,7 +77,8 @@ async function newRelease(): Promise<void> {
   }
   const line = editor.document.lineAt(editor.selection.active.line);
   const lead = line.isEmptyOrWhitespace ? '' : '\n';
-  const snippet = new vscode.SnippetString(`${lead}\${1:Headline} ${today()}\n\${2:Body text.}\nSource : \${3:https://}\n`);
+  const skeleton = `\${1:Headline} ${today()}\n\${2:Body text.}\nSource : \${3:https://}\n`;
+  const snippet = new vscode.SnippetString(`${lead}${skeleton}`);
   const at = line.isEmptyOrWhitespace ? line.range.start : line.range.end;
   await editor.insertSnippet(snippet, at);
 }
@@ -110,11 +106,10 @@ function registerStatusBar(context: vscode.ExtensionContext, lc: LanguageClient)
       return;
     }
     try {
-      const stats = await lc.sendRequest<FeedStats | null>(STATS_REQUEST, { uri: doc.uri.toString() });
+      const params: StatsParams = { uri: doc.uri.toString() };
+      const stats = await lc.sendRequest<FeedStats | null>(STATS_REQUEST, params);
       if (!stats) return;
-      item.text = `$(book) ${stats.releases} release${stats.releases === 1 ? '' : 's'}  $(warning) ${stats.problems}`;
-      item.tooltip = `${stats.releases} releases, ${stats.errors} errors, ${stats.warnings} warnings, ${stats.problems} problems in all`;
-      item.show();
+      showStats(item, stats);
     } catch {
       // The server may be restarting; the next event refreshes the item.
     }
@@ -129,4 +124,11 @@ function registerStatusBar(context: vscode.ExtensionContext, lc: LanguageClient)
     { dispose: () => clearTimeout(pending) },
   );
   soon();
+}
+
+function showStats(item: vscode.StatusBarItem, stats: FeedStats): void {
+  const { releases, errors, warnings, problems } = stats;
+  item.text = `$(book) ${releases} release${releases === 1 ? '' : 's'}  $(warning) ${problems}`;
+  item.tooltip = `${releases} releases, ${errors} errors, ${warnings} warnings, ${problems} problems in all`;
+  item.show();
 }

@@ -2,7 +2,15 @@
  * The one boundary every message passes on its way to a handler: the lifecycle gate, the params check, and
  * cancellation. Handlers behind it trust their params, and never answer a cancelled request with a result.
  */
-import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import {
+  ErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type NotificationHandler,
+  type RequestHandler,
+  type RequestType,
+} from 'vscode-languageserver/node';
 import { throwIfCancelled } from './cancellation';
 import { describeError } from './errors';
 import type { Lifecycle } from './lifecycle';
@@ -14,14 +22,49 @@ export interface Log {
   error(line: string): void;
 }
 
+/** The client's log: every client shows the server's log lines in its output. */
+export function connectionLog(connection: Connection): Log {
+  return {
+    warn: (line) => connection.console.warn(line),
+    error: (line) => connection.console.error(line),
+  };
+}
+
+export type Handler<P, R> = (params: P, token: CancellationToken) => R | PromiseLike<R>;
+export type GuardedHandler<P, R> = (params: P, token: CancellationToken) => Promise<R>;
+
+/** The guards below, bound to one connection and lifecycle, so that registering a handler is one line. */
+export class Boundary {
+  constructor(
+    private readonly connection: Connection,
+    private readonly lifecycle: Lifecycle,
+    readonly log: Log,
+  ) {}
+
+  /** Registers a request handler behind the guard. */
+  serve<P, R>(type: RequestType<P, R, void>, check: Check, handler: Handler<P, R>): void {
+    this.connection.onRequest(type, this.request(type.method, check, handler) as RequestHandler<P, R, void>);
+  }
+
+  /** A request handler behind the guard, for the registrations that vscode-languageserver makes itself. */
+  request<P, R>(method: string, check: Check, handler: Handler<P, R>): GuardedHandler<P, R> {
+    return guardRequest(this.lifecycle, method, check, this.log, handler);
+  }
+
+  /** A notification handler behind the guard. */
+  notification<P>(method: string, check: Check, handler: (params: P) => void): NotificationHandler<P> {
+    return guardNotification(this.lifecycle, method, check, this.log, handler);
+  }
+}
+
 /** Wraps a request handler; what it throws reaches the client as a ResponseError with the right code. */
 export function guardRequest<P, R>(
   lifecycle: Lifecycle,
   method: string,
   check: Check,
   log: Log,
-  handler: (params: P, token: CancellationToken) => R | PromiseLike<R>,
-): (params: P, token: CancellationToken) => Promise<R> {
+  handler: Handler<P, R>,
+): GuardedHandler<P, R> {
   return async (params, token) => {
     const refusal = lifecycle.refusal(method);
     if (refusal) throw refusal;

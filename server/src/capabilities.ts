@@ -10,8 +10,6 @@ export interface ClientFeatures {
   /** `workspace/configuration` may be sent; otherwise settings come with `didChangeConfiguration`. */
   pullConfiguration: boolean;
   registerConfigurationChange: boolean;
-  /** `workspace/didChangeWorkspaceFolders` may arrive; vscode-languageserver throws on the handler otherwise. */
-  workspaceFolders: boolean;
   /** Diagnostics come back in code-action requests with the `data` the server gave them. */
   diagnosticData: boolean;
   /** A WorkspaceEdit may create a file, which adding to a missing `.pressreleaserc.json` needs. */
@@ -31,6 +29,15 @@ export const STANDARD_TOKEN_TYPES: Record<(typeof SEMANTIC_TOKEN_TYPES)[number],
   organization: 'class',
 };
 
+/** The connected client: what a client that declares nothing can do, until `initialize` tells. */
+export interface ConnectedClient {
+  features: ClientFeatures;
+}
+
+export function unknownClient(): ConnectedClient {
+  return { features: readClientFeatures(undefined) };
+}
+
 export function readClientFeatures(capabilities: ClientCapabilities | undefined): ClientFeatures {
   const workspace = capabilities?.workspace;
   const edit = workspace?.workspaceEdit;
@@ -38,7 +45,6 @@ export function readClientFeatures(capabilities: ClientCapabilities | undefined)
   return {
     pullConfiguration: workspace?.configuration === true,
     registerConfigurationChange: workspace?.didChangeConfiguration?.dynamicRegistration === true,
-    workspaceFolders: workspace?.workspaceFolders === true,
     diagnosticData: capabilities?.textDocument?.publishDiagnostics?.dataSupport === true,
     createFiles: edit?.documentChanges === true && Array.isArray(operations) && operations.includes('create'),
     tokenTypes: semanticLegend(capabilities?.textDocument?.semanticTokens?.tokenTypes),

@@ -1,24 +1,51 @@
 /**
- * The one place where core data becomes LSP data. Handlers stay thin by
- * calling these pure functions, and protocol tests can rely on one mapping.
+ * The one place where core data becomes LSP data. The server's handlers and the CLI's JSON report both map
+ * through these pure functions, so a finding reads the same in the editor and in CI, and protocol tests can
+ * rely on one mapping.
+ *
+ * Only LSP types are imported, and they vanish at build time: enum members are written as their numbers,
+ * checked against the LSP types with `satisfies`. That keeps the CLI bundle, which needs the diagnostic
+ * mapping, free of any protocol library.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
+import type {
   CodeAction,
-  CodeActionKind,
+  CompletionItem,
+  CompletionItemKind,
+  CompletionList,
+  Diagnostic,
   DiagnosticSeverity,
+  DocumentHighlight,
+  DocumentHighlightKind,
+  DocumentLink,
   DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Range,
+  SemanticTokens,
+  SymbolInformation,
   SymbolKind,
-  type Diagnostic,
-  type Range,
-  type TextEdit as LspTextEdit,
-} from 'vscode-languageserver';
-import { ruleDocUrl, type Finding, type Fix, type OutlineNode, type Severity, type Span } from './core/index';
+  TextEdit as LspTextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/protocol';
+import {
+  ruleDocUrl,
+  type Finding,
+  type FoldingInfo,
+  type HoverInfo,
+  type LinkInfo,
+  type NameCompletion,
+  type NameCompletionsAt,
+  type OutlineNode,
+  type ReleaseSymbol,
+  type Severity,
+  type Span,
+  type TextEdit,
+} from './core/index';
 import { arrayOf, boolean, object, string, uinteger, type Check } from './params';
 import { anchorEdit, type AnchoredEdit } from './reanchor';
-
-export const DIAGNOSTIC_SOURCE = 'press-release';
-export const FIX_ALL_KIND = 'source.fixAll.pressRelease';
 
 /** Anything that maps offsets to positions: a TextDocument or the core's LineIndex. */
 export interface PositionMapper {
@@ -29,12 +56,34 @@ export function toRange(doc: PositionMapper, span: Span): Range {
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
 }
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+export function toTextEdits(doc: PositionMapper, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: toRange(doc, e), newText: e.newText }));
+}
+
+// Diagnostics
+
+/** LSP's DiagnosticSeverity: Error, Warning, Information, Hint. */
+const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const satisfies Record<Severity, DiagnosticSeverity>;
+
+/**
+ * The diagnostic of a finding without related information or fix data: what the CLI's JSON report prints,
+ * and what the server's diagnostics start from. Its keys are in the order that the JSON report documents.
+ */
+export function baseDiagnostic(range: Range, f: Finding): Diagnostic {
+  return {
+    range,
+    severity: SEVERITY[f.severity],
+    code: f.ruleId,
+    codeDescription: { href: ruleDocUrl(f.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: f.message,
+  };
+}
+
+/** A finding's base diagnostic as JSON text, for reports that are written finding by finding. */
+export function diagnosticJson(range: Range, f: Finding): string {
+  return JSON.stringify(baseDiagnostic(range, f));
+}
 
 /**
  * An edit as it travels in a diagnostic's `data`: the LSP edit for the version it was made for, plus what
@@ -63,27 +112,17 @@ export interface FixSource {
   version: number;
 }
 
-export function toLspEdits(doc: PositionMapper, fix: Fix): LspTextEdit[] {
-  return fix.edits.map((e) => ({ range: toRange(doc, e), newText: e.newText }));
-}
-
-function toDataEdits(doc: PositionMapper, fix: Fix, source: FixSource | undefined): LspTextEdit[] | DataEdit[] {
-  if (!source) return toLspEdits(doc, fix);
-  return fix.edits.map((e) => {
+function toDataEdits(doc: PositionMapper, edits: readonly TextEdit[], source: FixSource | undefined) {
+  if (!source) return toTextEdits(doc, edits);
+  return edits.map((e): DataEdit => {
     const { offset, expect, before, after } = anchorEdit(source.text, e);
     return { range: toRange(doc, e), newText: e.newText, offset, expect, before, after };
   });
 }
 
+/** The server's diagnostic of a finding: the base diagnostic, related places, and the fixes as `data`. */
 export function toDiagnostic(doc: PositionMapper, uri: string, f: Finding, source?: FixSource): Diagnostic {
-  const d: Diagnostic = {
-    range: toRange(doc, f.span),
-    severity: SEVERITY[f.severity],
-    source: DIAGNOSTIC_SOURCE,
-    code: f.ruleId,
-    codeDescription: { href: ruleDocUrl(f.ruleId) },
-    message: f.message,
-  };
+  const d = baseDiagnostic(toRange(doc, f.span), f);
   if (f.related) {
     d.relatedInformation = f.related.map((r) => ({
       location: { uri, range: toRange(doc, r.span) },
@@ -93,9 +132,9 @@ export function toDiagnostic(doc: PositionMapper, uri: string, f: Finding, sourc
   if (f.fix || f.data) {
     const data: { version?: number; fix?: unknown; more?: unknown; facts?: Record<string, string> } = {};
     if (source) data.version = source.version;
-    if (f.fix) data.fix = { title: f.fix.title, safe: f.fix.safe, edits: toDataEdits(doc, f.fix, source) };
+    if (f.fix) data.fix = { title: f.fix.title, safe: f.fix.safe, edits: toDataEdits(doc, f.fix.edits, source) };
     if (f.moreFixes?.length) {
-      data.more = f.moreFixes.map((m) => ({ title: m.title, edits: toDataEdits(doc, m, source) }));
+      data.more = f.moreFixes.map((m) => ({ title: m.title, edits: toDataEdits(doc, m.edits, source) }));
     }
     if (f.data) data.facts = f.data;
     d.data = data;
@@ -135,42 +174,140 @@ export function fixData(d: Diagnostic): FixData | undefined {
   return data;
 }
 
-/** One quick fix for diagnostic `d`, with edits that have been checked against the current text. */
-export function quickFixAction(
-  uri: string,
-  d: Diagnostic,
-  title: string,
-  edits: LspTextEdit[],
-  preferred?: boolean,
-): CodeAction {
-  const action = CodeAction.create(title, { changes: { [uri]: edits } }, CodeActionKind.QuickFix);
-  action.diagnostics = [d];
-  if (preferred !== undefined) action.isPreferred = preferred;
-  return action;
-}
-
-export function fixAllAction(uri: string, edits: LspTextEdit[]): CodeAction {
-  const title = 'Fix all press-release problems that are safe to fix';
-  return CodeAction.create(title, { changes: { [uri]: edits } }, FIX_ALL_KIND);
-}
-
 /** Whether two diagnostics are the same finding: same place, rule and message. */
 export function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
   const at = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
   return at(a.range) === at(b.range) && String(a.code) === String(b.code) && a.message === b.message;
 }
 
-const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
-  category: SymbolKind.Namespace,
-  release: SymbolKind.Module,
-  subheading: SymbolKind.Key,
-  source: SymbolKind.Constant,
-};
+// Code actions
 
-export function toDocumentSymbol(doc: TextDocument, n: OutlineNode): DocumentSymbol {
+/** LSP's CodeActionKind.QuickFix. */
+const QUICK_FIX = 'quickfix';
+
+/** A quick fix for diagnostic `d` that applies `edit`: text edits of the document, or of the config file. */
+export function quickFixAction(d: Diagnostic, title: string, edit: WorkspaceEdit, preferred?: boolean): CodeAction {
+  const action: CodeAction = { title, kind: QUICK_FIX, diagnostics: [d], edit };
+  if (preferred !== undefined) action.isPreferred = preferred;
+  return action;
+}
+
+/** The edits of one document as a WorkspaceEdit. */
+export function documentEdit(uri: string, edits: LspTextEdit[]): WorkspaceEdit {
+  return { changes: { [uri]: edits } };
+}
+
+export function fixAllAction(uri: string, edits: LspTextEdit[]): CodeAction {
+  const title = 'Fix all press-release problems that are safe to fix';
+  return { title, kind: FIX_ALL_KIND, edit: documentEdit(uri, edits) };
+}
+
+// Outline and workspace symbols
+
+/** LSP's SymbolKind for each outline kind: Namespace, Module, Key and Constant. */
+const SYMBOL_KIND = {
+  category: 3,
+  release: 2,
+  subheading: 20,
+  source: 14,
+} as const satisfies Record<OutlineNode['kind'], SymbolKind>;
+
+export function toDocumentSymbol(doc: PositionMapper, n: OutlineNode): DocumentSymbol {
   // LSP rejects empty names, and a half-typed title may be blank.
   const name = n.name.trim().length > 0 ? n.name : '(untitled)';
-  const children = n.children.map((c) => toDocumentSymbol(doc, c));
-  const kind = SYMBOL_KIND[n.kind];
-  return DocumentSymbol.create(name, n.detail, kind, toRange(doc, n.span), toRange(doc, n.selectionSpan), children);
+  const symbol: DocumentSymbol = {
+    name,
+    kind: SYMBOL_KIND[n.kind],
+    range: toRange(doc, n.span),
+    selectionRange: toRange(doc, n.selectionSpan),
+    children: n.children.map((c) => toDocumentSymbol(doc, c)),
+  };
+  if (n.detail !== undefined) symbol.detail = n.detail;
+  return symbol;
+}
+
+/** A release found by workspace symbol search; releases are modules, as in the outline. */
+export function toSymbolInformation(doc: PositionMapper, uri: string, s: ReleaseSymbol): SymbolInformation {
+  const symbol: SymbolInformation = { name: s.name, kind: SYMBOL_KIND.release, location: toLocation(doc, uri, s.span) };
+  if (s.category) symbol.containerName = s.category;
+  return symbol;
+}
+
+// Hover, folding and links
+
+export function toHover(doc: PositionMapper, info: HoverInfo): Hover {
+  return { contents: { kind: 'markdown', value: info.markdown }, range: toRange(doc, info.span) };
+}
+
+export function toFoldingRange(f: FoldingInfo): FoldingRange {
+  return { startLine: f.startLine, endLine: f.endLine };
+}
+
+export function toDocumentLink(doc: PositionMapper, link: LinkInfo): DocumentLink {
+  return { range: toRange(doc, link.span), target: link.target };
+}
+
+// Names: references, highlights, rename, completion, semantic tokens
+
+export function toLocation(doc: PositionMapper, uri: string, span: Span): Location {
+  return { uri, range: toRange(doc, span) };
+}
+
+/** LSP's DocumentHighlightKind.Text: every spelling of a name is text, neither read nor written. */
+const TEXT_HIGHLIGHT = 1 satisfies DocumentHighlightKind;
+
+export function toDocumentHighlight(doc: PositionMapper, span: Span): DocumentHighlight {
+  return { range: toRange(doc, span), kind: TEXT_HIGHLIGHT };
+}
+
+/** What rename would replace, with the current text as the editor's starting point. */
+export function toPrepareRename(doc: TextDocument, span: Span): { range: Range; placeholder: string } {
+  const range = toRange(doc, span);
+  return { range, placeholder: doc.getText(range) };
+}
+
+/** LSP's CompletionItemKind for name kinds: Reference for people, Module for places, Class for the rest. */
+const COMPLETION_KIND = { person: 18, place: 9, other: 7 } as const satisfies Record<string, CompletionItemKind>;
+
+/**
+ * The completion list for the word before the cursor. No completions at all (a lower-case word) is a
+ * complete answer; otherwise the list is incomplete, so that the editor asks again as the word grows.
+ */
+export function toCompletionList(doc: PositionMapper, found: NameCompletionsAt | undefined): CompletionList {
+  if (!found) return { isIncomplete: false, items: [] };
+  const range = toRange(doc, found.span);
+  const items = found.completions.map((c, i): CompletionItem => ({
+    label: c.label,
+    kind: c.kind === 'person' || c.kind === 'place' ? COMPLETION_KIND[c.kind] : COMPLETION_KIND.other,
+    detail: completionDetail(c),
+    // The core's order (most frequent first) must survive the editor's own sorting by label.
+    sortText: String(i).padStart(4, '0'),
+    textEdit: { range, newText: c.label },
+  }));
+  return { isIncomplete: true, items };
+}
+
+function completionDetail(c: NameCompletion): string {
+  if (c.count === 0) return 'from the names list';
+  const also = c.variants.length ? ` · also spelled ${c.variants.join(', ')}` : '';
+  return `${c.kind === 'unknown' ? 'name' : c.kind} · ${c.count}× in this feed${also}`;
+}
+
+/**
+ * Semantic tokens in LSP's relative encoding: five numbers per token (line delta, start delta, length,
+ * type, modifiers). The tokens come in document order, and the legend has one entry per core token type in
+ * the core's order, so the core's type index is the legend's.
+ */
+export function toSemanticTokens(doc: PositionMapper, tokens: Iterable<{ span: Span; type: number }>): SemanticTokens {
+  const data: number[] = [];
+  let line = 0;
+  let character = 0;
+  for (const t of tokens) {
+    const p = doc.positionAt(t.span.start);
+    data.push(p.line - line, p.line === line ? p.character - character : p.character, t.span.end - t.span.start);
+    data.push(t.type, 0);
+    line = p.line;
+    character = p.character;
+  }
+  return { data };
 }

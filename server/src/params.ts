@@ -73,7 +73,6 @@ export const PARAMS = {
   willSave: object({ textDocument }),
   didChangeConfiguration: optional(object({})),
   didChangeWatchedFiles: object({ changes: arrayOf(object({ uri: string })) }),
-  foldersChange: object({ added: arrayOf(object({ uri: string })), removed: arrayOf(object({ uri: string })) }),
 } satisfies Record<string, Check>;
 
 /** The first problem of `params`, checked as the params of a message. */

@@ -1,470 +1,184 @@
 /**
- * The language server. It owns documents, settings and one analysis per
- * document version; every handler looks the document up, gets that shared
- * analysis and delegates to the core. The process around it (transport,
- * process-level handlers) lives in main.ts, so that tests can run it on any
- * connection.
+ * The language server's wiring. It builds the parts (open documents and their analyses, settings, configs,
+ * validation), answers `initialize` with what the server provides, and registers one provider per feature
+ * behind the boundary; each provider lives in features/. The process around it (transport, process-level
+ * handlers) lives in main.ts, so that tests can run the server on a connection of their own.
  */
 import {
   CodeActionRequest,
-  CompletionItemKind,
   CompletionRequest,
   DidChangeConfigurationNotification,
-  DocumentHighlight,
-  DocumentHighlightKind,
   DocumentHighlightRequest,
-  DocumentLink,
   DocumentLinkRequest,
   DocumentSymbolRequest,
   ErrorCodes,
-  FoldingRange,
   FoldingRangeRequest,
   HoverRequest,
-  MarkupKind,
-  MessageType,
-  ParameterStructures,
   PrepareRenameRequest,
   ReferencesRequest,
   RenameRequest,
-  RequestType,
   ResponseError,
-  SemanticTokensBuilder,
   SemanticTokensRequest,
-  ShowMessageNotification,
-  SymbolInformation,
-  SymbolKind,
-  TextDocuments,
   TextDocumentSyncKind,
   WorkspaceSymbolRequest,
-  type CancellationToken,
   type Connection,
+  type InitializeParams,
   type InitializeResult,
-  type NotificationHandler,
-  type RequestHandler,
-  type WorkspaceFolder,
-  type TextEdit,
-  type WillSaveTextDocumentParams,
-  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  Analyzer,
-  documentLinks,
-  feedStats,
-  foldingRanges,
-  hoverAt,
-  nameCompletions,
-  nameOccurrences,
-  outline,
-  prepareRenameName,
-  releaseName,
-  renameEdits,
-  semanticNameTokens,
-  type Analysis,
-  type Config,
-  type FeedStats,
-} from './core/index';
-import { guardNotification, guardRequest } from './boundary';
-import { untilCancelled } from './cancellation';
-import { readClientFeatures, type ClientFeatures } from './capabilities';
-import { codeActions } from './codeActions';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/protocol';
+import { Boundary, connectionLog } from './boundary';
+import { readClientFeatures, unknownClient, type ClientFeatures, type ConnectedClient } from './capabilities';
+import { configErrorReporter } from './configErrors';
 import { ConfigStore } from './configStore';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, toDiagnostic, toDocumentSymbol, toRange } from './convert';
-import { describeError, oneLine } from './errors';
+import { FeedDocuments } from './documents';
+import { describeError } from './errors';
+import { provideCodeActions, type CodeActionSources } from './features/codeActions';
+import { provideFoldingRanges } from './features/folding';
+import { provideHover } from './features/hover';
+import { provideDocumentLinks } from './features/links';
+import * as names from './features/names';
+import { provideSemanticTokens } from './features/semanticTokens';
+import { provideStats, StatsRequest } from './features/stats';
+import { provideDocumentSymbols } from './features/symbols';
+import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import { Lifecycle } from './lifecycle';
-import { PARAMS, type Check } from './params';
+import { PARAMS } from './params';
 import { DiagnosticsPublisher } from './publisher';
-import { ClientSettings } from './settings';
-
-export const STATS_REQUEST = 'pressRelease/stats';
-/** By name, like every LSP request, so that vscode-jsonrpc refuses params sent as an array. */
-const StatsRequest = new RequestType<{ uri: string }, FeedStats | null, void>(
-  STATS_REQUEST,
-  ParameterStructures.byName,
-);
-/** Diagnostics wait this long after a keystroke so that fast typing is analysed once. */
-const DEBOUNCE_MS = 150;
-
-interface DocState {
-  version: number;
-  /** The config the analysis was made with; a re-read config is a new object, so identity tells a change. */
-  config: Config;
-  analysis: Analysis;
-}
-
-type WillSaveHandler = (p: WillSaveTextDocumentParams, t: CancellationToken) => PromiseLike<TextEdit[] | null>;
+import { ClientSettings, SECTION } from './settings';
+import { Validation } from './validation';
 
 /** What main.ts needs to know about a running server. */
 export interface ServerHandle {
   readonly lifecycle: Lifecycle;
 }
 
+/** The parts of a running server that the lifecycle handlers and the providers share. */
+interface Parts {
+  lifecycle: Lifecycle;
+  boundary: Boundary;
+  client: ConnectedClient;
+  settings: ClientSettings;
+  configs: ConfigStore;
+  documents: FeedDocuments;
+  validation: Validation;
+  /** Re-reads settings and config files, and re-lints every document: something they depend on changed. */
+  configChanged: () => void;
+}
+
 export function startServer(connection: Connection): ServerHandle {
+  const parts = buildParts(connection);
+  registerLifecycle(connection, parts);
+  registerConfigChanges(connection, parts);
+  registerProviders(parts);
+  parts.documents.listen(connection, parts.boundary);
+  connection.listen();
+  return { lifecycle: parts.lifecycle };
+}
+
+function buildParts(connection: Connection): Parts {
   const lifecycle = new Lifecycle();
-  const documents = new TextDocuments(TextDocument);
-  const analyzers = new Map<string, Analyzer>();
-  const analyses = new Map<string, DocState>();
-  const timers = new Map<string, NodeJS.Timeout>();
-  const reportedConfigErrors = new Set<string>();
-  const warn = (line: string) => connection.console.warn(line);
-  const log = { warn, error: (line: string) => connection.console.error(line) };
-  let features: ClientFeatures = readClientFeatures(undefined);
-  let settings: ClientSettings | undefined;
-  const configs = new ConfigStore({
-    settings: (uri) => settings?.forResource(uri) ?? Promise.resolve({ settings: undefined }),
-    report: reportConfigErrors,
-  });
+  const log = connectionLog(connection);
+  const client = unknownClient();
+  // Settings and configs are re-read together whenever either may have changed.
+  const configChanged = () => {
+    configs.clear();
+    validation.revalidateAll();
+  };
+  const settings = new ClientSettings(connection, log.warn, configChanged);
+  const report = configErrorReporter(connection, log.warn);
+  const configs = new ConfigStore({ settings: (uri) => settings.forResource(uri), report });
+  const documents = new FeedDocuments(configs, log.error);
   const publisher = new DiagnosticsPublisher(lifecycle, (params) =>
     connection
       .sendDiagnostics(params)
-      .catch((e: unknown) => warn(`Could not publish diagnostics: ${describeError(e)}`)),
+      .catch((e: unknown) => log.warn(`Could not publish diagnostics: ${describeError(e)}`)),
   );
+  const validation = new Validation(documents, publisher, lifecycle, () => client.features, log.error);
+  const boundary = new Boundary(connection, lifecycle, log);
+  return { lifecycle, boundary, client, settings, configs, documents, validation, configChanged };
+}
 
-  /** Registers a request handler behind the boundary: lifecycle, params check, cancellation. */
-  function serve<P, R>(
-    type: RequestType<P, R, void>,
-    check: Check,
-    handler: (params: P, token: CancellationToken) => R | Promise<R>,
-  ): void {
-    const guarded = guardRequest(lifecycle, type.method, check, log, handler);
-    connection.onRequest(type, guarded as RequestHandler<P, R, void>);
-  }
-
-  function notification<P>(method: string, check: Check, handler: (params: P) => void): NotificationHandler<P> {
-    return guardNotification(lifecycle, method, check, log, handler);
-  }
-
-  connection.onInitialize((params): InitializeResult => {
+function registerLifecycle(connection: Connection, parts: Parts): void {
+  const { lifecycle, client } = parts;
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
     lifecycle.initialize();
-    features = readClientFeatures(params.capabilities);
-    settings = new ClientSettings(connection, features.pullConfiguration, warn, invalidateAll);
-    configs.setFolders(initialFolders(params.workspaceFolders, params.rootUri));
+    client.features = readClientFeatures(params.capabilities);
+    parts.settings.setPullable(client.features.pullConfiguration);
     connection.console.info(`Press Release Lint server started (${DIAGNOSTIC_SOURCE}).`);
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        documentSymbolProvider: true,
-        workspaceSymbolProvider: true,
-        hoverProvider: true,
-        foldingRangeProvider: true,
-        documentLinkProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
-        referencesProvider: true,
-        documentHighlightProvider: true,
-        renameProvider: { prepareProvider: true },
-        completionProvider: { resolveProvider: false },
-        semanticTokensProvider: { legend: { tokenTypes: features.tokenTypes, tokenModifiers: [] }, full: true },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-      serverInfo: { name: 'press-release-lint' },
-    };
+    return initializeResult(client.features);
   });
-
   connection.onInitialized(() => {
     if (lifecycle.phase !== 'initializing') return;
     lifecycle.initialized();
-    if (features.registerConfigurationChange) {
-      connection.client
-        .register(DidChangeConfigurationNotification.type, { section: 'pressRelease' })
-        .catch((e: unknown) => warn(`Could not register for settings changes: ${describeError(e)}`));
-    }
-    // vscode-languageserver throws on this handler when the client did not declare the capability.
-    if (features.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(
-        notification('workspace/didChangeWorkspaceFolders', PARAMS.foldersChange, (e: WorkspaceFoldersChangeEvent) => {
-          configs.changeFolders(e.added, e.removed);
-          invalidateAll();
-        }),
-      );
-    }
+    listenToClient(connection, parts);
   });
-
-  connection.onShutdown(() => {
-    lifecycle.shutdown();
-    for (const t of timers.values()) clearTimeout(t);
-    timers.clear();
-  });
-
+  connection.onShutdown(() => lifecycle.shutdown());
   // Requests for methods nobody handles still get the lifecycle's answer first.
   connection.onRequest((method: string) => {
     throw lifecycle.refusal(method) ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
   });
+}
 
-  function reportConfigErrors(errors: string[]): void {
-    const fresh = errors.filter((e) => !reportedConfigErrors.has(e));
-    if (fresh.length === 0) return;
-    fresh.forEach((e) => reportedConfigErrors.add(e));
-    warn(oneLine(fresh.join('; '), 2000));
-    const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more; see the output)` : '';
-    const text = `Press Release Lint: ${fresh[0]}${more}. The defaults are used for those settings.`;
-    // A notification, not a request: the server does not wait on, or fail with, the client's message box.
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
-  }
+/** Asks the client to tell about settings changes, when it lets the server register for them. */
+function listenToClient(connection: Connection, parts: Parts): void {
+  if (!parts.client.features.registerConfigurationChange) return;
+  connection.client
+    .register(DidChangeConfigurationNotification.type, { section: SECTION })
+    .catch((e: unknown) => connection.console.warn(`Could not register for settings changes: ${describeError(e)}`));
+}
 
-  /**
-   * The analysis of the document's current version, computed once and shared by every feature; undefined
-   * when the document was closed while its config loaded.
-   */
-  async function getAnalysis(doc: TextDocument): Promise<Analysis | undefined> {
-    const config = await configs.get(doc.uri);
-    // Caching for a closed document would keep its analyzer alive for good.
-    if (documents.get(doc.uri) !== doc) return undefined;
-    const cached = analyses.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.config === config) return cached.analysis;
-    let analyzer = analyzers.get(doc.uri);
-    if (!analyzer) {
-      analyzer = new Analyzer((rule, e) => log.error(`Rule ${rule.id} failed: ${describeError(e)}`));
-      analyzers.set(doc.uri, analyzer);
-    }
-    const analysis = analyzer.analyze(doc.getText(), { config });
-    analyses.set(doc.uri, { version: doc.version, config, analysis });
-    return analysis;
-  }
+function initializeResult(features: ClientFeatures): InitializeResult {
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      hoverProvider: true,
+      foldingRangeProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      completionProvider: { resolveProvider: false },
+      semanticTokensProvider: { legend: { tokenTypes: features.tokenTypes, tokenModifiers: [] }, full: true },
+      // Folders do not decide which config applies (see configDiscovery.ts), so their changes are not asked for.
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'press-release-lint' },
+  };
+}
 
-  async function validate(uri: string): Promise<void> {
-    const doc = documents.get(uri);
-    if (!doc) return;
-    const version = doc.version;
-    const analysis = await getAnalysis(doc);
-    // A newer edit will publish its own diagnostics; stale ones would flicker.
-    if (!analysis || documents.get(uri)?.version !== version) return;
-    const source = { text: doc.getText(), version };
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, uri, f, source));
-    // A client without data support would drop the fixes anyway; the code-action fallback finds them again.
-    if (!features.diagnosticData) for (const d of diagnostics) delete d.data;
-    await publisher.publish({ uri, version, diagnostics });
-  }
-
-  function schedule(uri: string, delay: number): void {
-    if (lifecycle.shutdownReceived) return;
-    clearTimeout(timers.get(uri));
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        validate(uri).catch((e: unknown) => log.error(`Validation of ${uri} failed: ${describeError(e)}`));
-      }, delay),
-    );
-  }
-
-  function invalidateAll(): void {
-    configs.clear();
-    for (const doc of documents.all()) schedule(doc.uri, 0);
-  }
-
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => schedule(e.document.uri, DEBOUNCE_MS));
-  documents.onDidClose((e) => {
-    const uri = e.document.uri;
-    clearTimeout(timers.get(uri));
-    timers.delete(uri);
-    analyses.delete(uri);
-    analyzers.delete(uri);
-    configs.forget(uri);
-    void publisher.publish({ uri, diagnostics: [] });
-  });
+/** Settings pushed by the client, and `.pressreleaserc.json` files changed on disk, re-lint every document. */
+function registerConfigChanges(connection: Connection, parts: Parts): void {
+  const { boundary, settings, configChanged } = parts;
   connection.onDidChangeConfiguration(
-    notification('workspace/didChangeConfiguration', PARAMS.didChangeConfiguration, (params) => {
-      settings?.push(params);
-      invalidateAll();
+    boundary.notification('workspace/didChangeConfiguration', PARAMS.didChangeConfiguration, (params) => {
+      settings.push(params);
+      configChanged();
     }),
   );
   connection.onDidChangeWatchedFiles(
-    notification('workspace/didChangeWatchedFiles', PARAMS.didChangeWatchedFiles, () => invalidateAll()),
+    boundary.notification('workspace/didChangeWatchedFiles', PARAMS.didChangeWatchedFiles, configChanged),
   );
-
-  /**
-   * Looks the document up and waits for its analysis; undefined when the document is unknown. Throws
-   * RequestCancelled as soon as the request is cancelled, even while the client's settings are awaited.
-   */
-  async function withAnalysis(
-    uri: string,
-    token: CancellationToken,
-  ): Promise<{ doc: TextDocument; analysis: Analysis } | undefined> {
-    const doc = documents.get(uri);
-    if (!doc) return undefined;
-    const analysis = await untilCancelled(getAnalysis(doc), token);
-    return analysis ? { doc, analysis } : undefined;
-  }
-
-  serve(DocumentSymbolRequest.type, PARAMS.textDocument, async (params, token) => {
-    const got = await withAnalysis(params.textDocument.uri, token);
-    return got ? outline(got.analysis).map((n) => toDocumentSymbol(got.doc, n)) : null;
-  });
-
-  serve(WorkspaceSymbolRequest.type, PARAMS.workspaceSymbol, async (params, token) => {
-    const query = params.query.toLowerCase();
-    const out: SymbolInformation[] = [];
-    for (const doc of documents.all()) {
-      const got = await withAnalysis(doc.uri, token);
-      if (!got) continue;
-      for (const r of got.analysis.feed.releases) {
-        const name = releaseName(r);
-        if (!fuzzyMatch(query, name.toLowerCase())) continue;
-        const range = toRange(doc, r.title ? r.title.span : r.span);
-        out.push(SymbolInformation.create(name, SymbolKind.Module, range, doc.uri, r.category?.name));
-      }
-    }
-    return out;
-  });
-
-  serve(HoverRequest.type, PARAMS.position, async (params, token) => {
-    const got = await withAnalysis(params.textDocument.uri, token);
-    if (!got) return null;
-    const info = hoverAt(got.analysis, got.doc.offsetAt(params.position));
-    if (!info) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toRange(got.doc, info.span) };
-  });
-
-  serve(FoldingRangeRequest.type, PARAMS.textDocument, async (params, token) => {
-    const got = await withAnalysis(params.textDocument.uri, token);
-    return got ? foldingRanges(got.analysis).map((f) => FoldingRange.create(f.startLine, f.endLine)) : null;
-  });
-
-  serve(DocumentLinkRequest.type, PARAMS.textDocument, async (params, token) => {
-    const got = await withAnalysis(params.textDocument.uri, token);
-    return got ? documentLinks(got.analysis).map((l) => DocumentLink.create(toRange(got.doc, l.span), l.target)) : null;
-  });
-
-  serve(CodeActionRequest.type, PARAMS.codeAction, async (params, token) => {
-    const uri = params.textDocument.uri;
-    const doc = documents.get(uri);
-    if (!doc) return null;
-    return codeActions(params, {
-      doc,
-      features,
-      configDir: configs.configDir(uri),
-      analysis: async () => {
-        const got = await withAnalysis(uri, token);
-        if (!got) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not open.`);
-        return got.analysis;
-      },
-    });
-  });
-
-  serve(ReferencesRequest.type, PARAMS.position, async (params, token) => {
-    const got = await withAnalysis(params.textDocument.uri, token);
-    if (!got) return null;
-    const uri = params.textDocument.uri;
-    return nameOccurrences(got.analysis, got.doc.offsetAt(params.position)).map((span) => ({
-      uri,
-      range: toRange(got.doc, span),
-    }));
-  });
-
-  serve(DocumentHighlightRequest.type, PARAMS.position, async (params, token) => {
-    const got = await withAnalysis(params.textDocument.uri, token);
-    if (!got) return null;
-    return nameOccurrences(got.analysis, got.doc.offsetAt(params.position)).map((span) =>
-      DocumentHighlight.create(toRange(got.doc, span), DocumentHighlightKind.Text),
-    );
-  });
-
-  serve(PrepareRenameRequest.type, PARAMS.position, async (params, token) => {
-    const got = await withAnalysis(params.textDocument.uri, token);
-    if (!got) return null;
-    const span = prepareRenameName(got.analysis, got.doc.offsetAt(params.position));
-    // Returning null makes the editor say that this element cannot be renamed.
-    return span ? { range: toRange(got.doc, span), placeholder: got.doc.getText(toRange(got.doc, span)) } : null;
-  });
-
-  serve(RenameRequest.type, PARAMS.rename, async (params, token) => {
-    const newName = params.newName.trim();
-    if (!/^\p{L}[\p{L}\p{M}’'.\- ]*$/u.test(newName)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `"${oneLine(params.newName, 80)}" is not a name`);
-    }
-    const got = await withAnalysis(params.textDocument.uri, token);
-    if (!got) return null;
-    const edits = renameEdits(got.analysis, got.doc.offsetAt(params.position), newName);
-    if (!edits) return null;
-    const changes = edits.map((e) => ({ range: toRange(got.doc, e), newText: e.newText }));
-    return { changes: { [params.textDocument.uri]: changes } };
-  });
-
-  serve(CompletionRequest.type, PARAMS.position, async (params, token) => {
-    const got = await withAnalysis(params.textDocument.uri, token);
-    if (!got) return null;
-    const offset = got.doc.offsetAt(params.position);
-    const text = got.doc.getText();
-    let start = offset;
-    while (start > 0 && /[\p{L}\p{M}’'-]/u.test(text[start - 1])) start--;
-    const prefix = text.slice(start, offset);
-    // Names start with a capital; completing lower-case words would only get in the way of typing prose.
-    if (!/^\p{Lu}/u.test(prefix)) return { isIncomplete: false, items: [] };
-    const range = toRange(got.doc, { start, end: offset });
-    const items = nameCompletions(got.analysis, prefix)
-      .slice(0, 50)
-      .map((c, i) => ({
-        label: c.label,
-        kind: COMPLETION_KIND[c.kind] ?? CompletionItemKind.Class,
-        detail: completionDetail(c),
-        sortText: String(i).padStart(4, '0'),
-        textEdit: { range, newText: c.label },
-      }));
-    return { isIncomplete: true, items };
-  });
-
-  serve(SemanticTokensRequest.type, PARAMS.textDocument, async (params, token) => {
-    const got = await withAnalysis(params.textDocument.uri, token);
-    const builder = new SemanticTokensBuilder();
-    if (!got) return builder.build();
-    // The legend has one entry per core token type in the core's order, so the core's index is the legend's.
-    for (const t of semanticNameTokens(got.analysis)) {
-      const p = got.doc.positionAt(t.span.start);
-      builder.push(p.line, p.character, t.span.end - t.span.start, t.type, 0);
-    }
-    return builder.build();
-  });
-
-  serve(StatsRequest, PARAMS.stats, async (params, token) => {
-    const got = await withAnalysis(params.uri, token);
-    return got ? feedStats(got.analysis) : null;
-  });
-
-  // TextDocuments registers its own handlers; this adapter puts each of them behind the same boundary.
-  documents.listen({
-    onDidOpenTextDocument: (h) =>
-      connection.onDidOpenTextDocument(notification('textDocument/didOpen', PARAMS.didOpen, h)),
-    onDidChangeTextDocument: (h) =>
-      connection.onDidChangeTextDocument(notification('textDocument/didChange', PARAMS.didChange, h)),
-    onDidCloseTextDocument: (h) =>
-      connection.onDidCloseTextDocument(notification('textDocument/didClose', PARAMS.didClose, h)),
-    onWillSaveTextDocument: (h) =>
-      connection.onWillSaveTextDocument(notification('textDocument/willSave', PARAMS.willSave, h)),
-    onWillSaveTextDocumentWaitUntil: (h) =>
-      connection.onWillSaveTextDocumentWaitUntil(
-        // TextDocuments answers it itself and the server sets no willSaveWaitUntil handler: the result is plain.
-        guardRequest(lifecycle, 'textDocument/willSaveWaitUntil', PARAMS.willSave, log, h as WillSaveHandler),
-      ),
-    onDidSaveTextDocument: (h) =>
-      connection.onDidSaveTextDocument(notification('textDocument/didSave', PARAMS.willSave, h)),
-  });
-  connection.listen();
-  return { lifecycle };
 }
 
-/** The workspace folders of `initialize`, falling back to the root URI; malformed entries are skipped. */
-function initialFolders(folders: unknown, rootUri: unknown): WorkspaceFolder[] {
-  if (Array.isArray(folders)) {
-    return folders.filter((f): f is WorkspaceFolder => typeof (f as WorkspaceFolder | null)?.uri === 'string');
-  }
-  return typeof rootUri === 'string' ? [{ uri: rootUri, name: 'root' }] : [];
-}
-
-const COMPLETION_KIND: Record<string, CompletionItemKind> = {
-  person: CompletionItemKind.Reference,
-  place: CompletionItemKind.Module,
-};
-
-function completionDetail(c: { kind: string; count: number; variants: string[] }): string {
-  if (c.count === 0) return 'from the names list';
-  const also = c.variants.length ? ` · also spelled ${c.variants.join(', ')}` : '';
-  return `${c.kind === 'unknown' ? 'name' : c.kind} · ${c.count}× in this feed${also}`;
-}
-
-/** Subsequence match, the way VS Code's symbol pickers filter. */
-function fuzzyMatch(query: string, name: string): boolean {
-  let i = 0;
-  for (let j = 0; j < name.length && i < query.length; j++) if (name[j] === query[i]) i++;
-  return i === query.length;
+function registerProviders(parts: Parts): void {
+  const { boundary, documents } = parts;
+  const actions: CodeActionSources = { documents, configs: parts.configs, client: parts.client };
+  boundary.serve(DocumentSymbolRequest.type, PARAMS.textDocument, (p, t) => provideDocumentSymbols(documents, p, t));
+  boundary.serve(WorkspaceSymbolRequest.type, PARAMS.workspaceSymbol, (p, t) =>
+    provideWorkspaceSymbols(documents, p, t),
+  );
+  boundary.serve(HoverRequest.type, PARAMS.position, (p, t) => provideHover(documents, p, t));
+  boundary.serve(FoldingRangeRequest.type, PARAMS.textDocument, (p, t) => provideFoldingRanges(documents, p, t));
+  boundary.serve(DocumentLinkRequest.type, PARAMS.textDocument, (p, t) => provideDocumentLinks(documents, p, t));
+  boundary.serve(CodeActionRequest.type, PARAMS.codeAction, (p, t) => provideCodeActions(actions, p, t));
+  boundary.serve(ReferencesRequest.type, PARAMS.position, (p, t) => names.provideReferences(documents, p, t));
+  boundary.serve(DocumentHighlightRequest.type, PARAMS.position, (p, t) => names.provideHighlights(documents, p, t));
+  boundary.serve(PrepareRenameRequest.type, PARAMS.position, (p, t) => names.providePrepareRename(documents, p, t));
+  boundary.serve(RenameRequest.type, PARAMS.rename, (p, t) => names.provideRename(documents, p, t));
+  boundary.serve(CompletionRequest.type, PARAMS.position, (p, t) => names.provideCompletion(documents, p, t));
+  boundary.serve(SemanticTokensRequest.type, PARAMS.textDocument, (p, t) => provideSemanticTokens(documents, p, t));
+  boundary.serve(StatsRequest, PARAMS.stats, (p, t) => provideStats(documents, p, t));
 }

@@ -20,16 +20,22 @@ export interface SettingsAnswer {
 
 export class ClientSettings {
   private pushed: unknown = undefined;
+  /** Whether the client answers `workspace/configuration`; known from `initialize` on. */
+  private canPull = false;
   /** True while a timed-out request is still unanswered: asking again would only wait again. */
   private stalled = false;
 
   constructor(
     private readonly connection: Connection,
-    private readonly canPull: boolean,
     private readonly log: (line: string) => void,
     /** Called when a client that timed out answers after all, so that documents can be linted again. */
     private readonly onRecovered: () => void,
   ) {}
+
+  /** Says, at `initialize`, whether settings are pulled from the client or wait to be pushed. */
+  setPullable(canPull: boolean): void {
+    this.canPull = canPull;
+  }
 
   /** Takes the settings of a `didChangeConfiguration` notification; pulling clients' pushes are ignored. */
   push(params: unknown): void {

@@ -99,6 +99,8 @@ describe('other clients', function () {
       assert.deepEqual(await titles(), ['Replace with "Nurgaliev"']);
       // With the file in place, a plain text edit does it, which every client can apply.
       fs.writeFileSync(path.join(dir, '.pressreleaserc.json'), '{}');
+      const changes = [{ uri: pathToFileURL(path.join(dir, '.pressreleaserc.json')).href, type: 1 }];
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
       assert.deepEqual((await titles()).slice(1), [
         'Add "Nurgaliyev" to names as the canonical spelling',
         'Ignore the name "Nurgaliyev" (ignoreNames in .pressreleaserc.json)',

@@ -1,11 +1,10 @@
-/** Protocol tests against the built server over stdio. */
+/** Protocol tests against the built server over stdio. Each test runs a server of its own. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
-import { applyLspEdits, TestClient } from '../support/lspClient';
+import { applyLspEdits, freshFeedFolder, session, type ClientOptions, type TestClient } from '../support/lspClient';
 
 const FEED = [
   'Law',
@@ -26,25 +25,30 @@ function codes(ds: Diagnostic[]): string[] {
 describe('language server over stdio', function () {
   this.timeout(30_000);
   let dir: string;
-  let client: TestClient;
   let uri: string;
-  let settings: unknown = null;
-
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-lsp-'));
-    client = new TestClient({ rootDir: dir, settings: () => settings });
-    const init = await client.initialize();
-    assert.equal(init.capabilities.hoverProvider, true);
-    assert.deepEqual((init.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.pressRelease']);
-    uri = pathToFileURL(path.join(dir, 'feed.release')).href;
-    await client.open(uri, FEED);
-  });
-  after(async () => {
-    await client.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
+  freshFeedFolder('prl-lsp-', (d, u) => {
+    dir = d;
+    uri = u;
   });
 
-  it('publishes diagnostics with source, rule code, doc link and fix data', async () => {
+  /** Runs `body` with a server of its own, FEED open in a fresh folder. */
+  async function withFeed(body: (client: TestClient) => Promise<void>, options: ClientOptions = {}): Promise<void> {
+    await session({ rootDir: dir, ...options }, async (client) => {
+      await client.initialize();
+      await client.open(uri, FEED);
+      await body(client);
+    });
+  }
+
+  it('announces hover and the code action kinds at initialize', async () => {
+    await session({ rootDir: dir }, async (client) => {
+      const init = await client.initialize();
+      assert.equal(init.capabilities.hoverProvider, true);
+      assert.deepEqual((init.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.pressRelease']);
+    });
+  });
+
+  it('publishes diagnostics with source, rule code, doc link and fix data', () => withFeed(async (client) => {
     const ds = await client.diagnosticsFor(uri);
     assert.deepEqual(codes(ds), ['3:121 sentence-spacing', '5:0 missing-date', '5:0 missing-source', '7:14 date-format', '8:152 source-placement']);
     for (const d of ds) {
@@ -54,9 +58,9 @@ describe('language server over stdio', function () {
     const dateFormat = ds.find((d) => d.code === 'date-format')!;
     assert.equal(dateFormat.severity, 2);
     assert.deepEqual((dateFormat.data as { fix: { title: string } }).fix.title, 'Rewrite as 07.02.2025');
-  });
+  }));
 
-  it('returns the outline: category, releases, sub-headings and Source', async () => {
+  it('returns the outline: category, releases, sub-headings and Source', () => withFeed(async (client) => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(symbols.map((s) => s.name), ['Law']);
     assert.deepEqual(symbols[0].children!.map((s) => [s.name, s.detail]), [
@@ -65,9 +69,9 @@ describe('language server over stdio', function () {
       ['Third release', '2025-02-07'],
     ]);
     assert.deepEqual(symbols[0].children![0].children!.map((s) => s.name), ['Curling', 'Source']);
-  });
+  }));
 
-  it('hovers a title, a date and a Source URL', async () => {
+  it('hovers a title, a date and a Source URL', () => withFeed(async (client) => {
     const hover = (line: number, character: number) => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
     const title = ((await hover(1, 3))!.contents as MarkupContent).value;
     assert.match(title, /Wednesday, 5 February 2025/);
@@ -79,21 +83,21 @@ describe('language server over stdio', function () {
     const url = ((await hover(4, 20))!.contents as MarkupContent).value;
     assert.match(url, /Host: press\.example\.gov/);
     assert.equal(await hover(3, 10), null);
-  });
+  }));
 
-  it('returns folding ranges and document links', async () => {
+  it('returns folding ranges and document links', () => withFeed(async (client) => {
     const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[1, 4], [5, 6], [7, 8]]);
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
     assert.deepEqual(links.map((l) => [l.range.start.line, l.target]), [[4, 'https://press.example.gov/memleket/entities/court/press/news/details/930630'], [8, 'https://press.example.gov/x/2']]);
-  });
+  }));
 
-  it('finds releases across open feeds with workspace symbols', async () => {
+  it('finds releases across open feeds with workspace symbols', () => withFeed(async (client) => {
     const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'thirdrel' });
     assert.deepEqual(found.map((s) => [s.name, s.location.uri, s.containerName]), [['Third release', uri, 'Law']]);
-  });
+  }));
 
-  it('offers a quick fix from the diagnostic data alone, and applying it removes the finding', async () => {
+  it('offers a quick fix from the diagnostic data alone, and applying it removes the finding', () => withFeed(async (client) => {
     const ds = await client.diagnosticsFor(uri);
     const d = ds.find((x) => x.code === 'date-format')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
@@ -104,10 +108,9 @@ describe('language server over stdio', function () {
     const version = await client.replace(uri, fixed);
     const after = await client.diagnosticsFor(uri, version);
     assert.ok(!after.some((x) => x.code === 'date-format'));
-    await client.diagnosticsFor(uri, await client.replace(uri, FEED));
-  });
+  }));
 
-  it('offers source.fixAll.pressRelease with only the safe fixes', async () => {
+  it('offers source.fixAll.pressRelease with only the safe fixes', () => withFeed(async (client) => {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -118,29 +121,32 @@ describe('language server over stdio', function () {
     const version = await client.replace(uri, fixed);
     const after = await client.diagnosticsFor(uri, version);
     assert.deepEqual(after.map((d) => d.code), ['missing-date', 'missing-source']);
-    await client.diagnosticsFor(uri, await client.replace(uri, FEED));
-  });
+  }));
 
-  it('returns release and problem counts for the status bar', async () => {
+  it('returns release and problem counts for the status bar', () => withFeed(async (client) => {
     const stats = await client.request<{ releases: number; problems: number }>('pressRelease/stats', { uri });
     assert.equal(stats.releases, 3);
     assert.equal(stats.problems, 5);
-  });
+  }));
 
   it('applies settings, and a .pressreleaserc.json overrides them', async () => {
-    settings = { rules: { 'sentence-spacing': 'off', 'date-format': 'error' } };
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    let ds = await waitForCodes(client, uri, (c) => !c.includes('sentence-spacing'));
-    assert.equal(ds.find((d) => d.code === 'date-format')!.severity, 1);
+    let settings: unknown = null;
+    await withFeed(async (client) => {
+      await client.diagnosticsFor(uri);
+      settings = { rules: { 'sentence-spacing': 'off', 'date-format': 'error' } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      let ds = await waitForCodes(client, uri, (c) => !c.includes('sentence-spacing'));
+      assert.equal(ds.find((d) => d.code === 'date-format')!.severity, 1);
 
-    fs.writeFileSync(path.join(dir, '.pressreleaserc.json'), JSON.stringify({ rules: { 'date-format': 'off' } }));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.pressreleaserc.json')).href, type: 1 }] });
-    ds = await waitForCodes(client, uri, (c) => !c.includes('date-format'));
-    assert.deepEqual(ds.map((d) => d.code), ['missing-date', 'missing-source', 'source-placement']);
+      fs.writeFileSync(path.join(dir, '.pressreleaserc.json'), JSON.stringify({ rules: { 'date-format': 'off' } }));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.pressreleaserc.json')).href, type: 1 }] });
+      ds = await waitForCodes(client, uri, (c) => !c.includes('date-format'));
+      assert.deepEqual(ds.map((d) => d.code), ['missing-date', 'missing-source', 'source-placement']);
+    }, { settings: () => settings });
   });
 
-  it('reports an invalid config file clearly and falls back to the defaults', async () => {
-    settings = null;
+  it('reports an invalid config file clearly and falls back to the defaults', () => withFeed(async (client) => {
+    await client.diagnosticsFor(uri);
     fs.writeFileSync(path.join(dir, '.pressreleaserc.json'), '{ "rules": { "date-format": "loud" } }');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.pressreleaserc.json')).href, type: 2 }] });
     const ds = await waitForCodes(client, uri, (c) => c.includes('date-format') && c.includes('sentence-spacing'));
@@ -148,8 +154,7 @@ describe('language server over stdio', function () {
     const warning = await client.waitFor(() => client.messages.find((m) => m.message.includes('"loud"')), 'a warning message');
     assert.equal(warning.type, 2);
     assert.match(warning.message, /rules\.date-format: severity must be one of/);
-    fs.rmSync(path.join(dir, '.pressreleaserc.json'));
-  });
+  }));
 });
 
 /** Waits until the published diagnostics satisfy `ok`, since the server republishes after config changes. */

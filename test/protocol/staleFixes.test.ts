@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { applyLspEdits, freshFeedFolder, session, TestClient } from '../support/lspClient';
 import { COURT_FEED, NAMES_RELEASE } from '../support/protocolFeeds';
@@ -135,4 +136,25 @@ describe('name-list actions and .pressreleaserc.json', function () {
       });
     });
   }
+
+  it('builds the name-list edits from the config file as it was loaded, reading no file for a code action', async () => {
+    fs.writeFileSync(rc(), JSON.stringify({ ignoreNames: ['Foo'] }));
+    await session({ rootDir: dir }, async (client) => {
+      await client.initialize();
+      await client.open(uri, NAMES);
+      const d = (await client.diagnosticsFor(uri)).find((x) => x.code === 'inconsistent-name')!;
+      const ignoreEdit = async () => {
+        const action = (await client.codeActionsFor(uri, d)).find((a) => a.title.startsWith('Ignore'))!;
+        return JSON.parse(Object.values(action.edit!.changes!)[0][0].newText);
+      };
+      assert.deepEqual(await ignoreEdit(), { ignoreNames: ['Foo', 'Nurgaliyev'] });
+      // Changed on disk, but nobody said so: the actions still edit the text the config was made from.
+      fs.writeFileSync(rc(), JSON.stringify({ ignoreNames: ['Bar'] }));
+      assert.deepEqual(await ignoreEdit(), { ignoreNames: ['Foo', 'Nurgaliyev'] });
+      // Once the change is announced, as the client's file watcher does, the new text is read with the config.
+      const changes = [{ uri: pathToFileURL(rc()).href, type: 2 }];
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+      assert.deepEqual(await ignoreEdit(), { ignoreNames: ['Bar', 'Nurgaliyev'] });
+    });
+  });
 });

@@ -26,6 +26,7 @@ import type {
   InitializeResult,
   PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
+import { LANGUAGE_ID } from '../../shared/protocol';
 
 export const SERVER = path.join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
@@ -180,7 +181,7 @@ export class TestClient {
   async open(uri: string, text: string): Promise<void> {
     this.versions.set(uri, 1);
     this.diagnostics.delete(uri);
-    const textDocument = { uri, languageId: 'press-release', version: 1, text };
+    const textDocument = { uri, languageId: LANGUAGE_ID, version: 1, text };
     await this.connection.sendNotification('textDocument/didOpen', { textDocument });
   }
 

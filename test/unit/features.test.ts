@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
 import {
-  documentLinks, feedStats, foldingRanges, hoverAt, lint, outline, readConfig, resolveConfig,
+  documentLinks,
+  feedStats,
+  foldingRanges,
+  hoverAt,
+  isSubsequence,
+  lint,
+  outline,
+  readConfig,
+  releaseSymbols,
+  resolveConfig,
 } from '../../server/src/core/index';
 
 const TEXT = [
@@ -73,5 +82,27 @@ describe('features', () => {
     assert.deepEqual(read.errors, []);
     const stats = feedStats(lint(TEXT, { today, config: resolveConfig(read.layer) }));
     assert.deepEqual(stats, { releases: 2, errors: 1, warnings: 1, problems: 2 });
+  });
+
+  it('finds releases for workspace symbols by a subsequence of their names, ignoring case', () => {
+    assert.deepEqual(releaseSymbols(a, 'secrel'), [
+      { name: 'Second release', span: a.feed.releases[1].title!.span, category: 'Law' },
+    ]);
+    assert.deepEqual(releaseSymbols(a, 'COURT').map((s) => s.name), ['Court opens on Saturdays']);
+    assert.deepEqual(releaseSymbols(a, '').map((s) => s.name), ['Court opens on Saturdays', 'Second release']);
+    assert.deepEqual(releaseSymbols(a, 'releasez'), []);
+  });
+
+  it('names an untitled release and its span for workspace symbols', () => {
+    const orphan = lint('Source : https://press.example.gov/1\nText after the source with no title at all.', { today });
+    const symbols = releaseSymbols(orphan, 'orphan 2');
+    assert.deepEqual(symbols, [{ name: '(orphan text, release 2)', span: orphan.feed.releases[1].span, category: undefined }]);
+  });
+
+  it('matches a subsequence in order only', () => {
+    assert.ok(isSubsequence('', 'anything'));
+    assert.ok(isSubsequence('thrl', 'third release'));
+    assert.ok(!isSubsequence('lr', 'rl'));
+    assert.ok(!isSubsequence('aa', 'a'));
   });
 });

@@ -3,7 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as ts from 'typescript';
 import { DATE_FORMATS, lint, RULES } from '../../server/src/core/index';
+import { FIX_ALL_KIND, LANGUAGE_ID } from '../../shared/protocol';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
@@ -11,9 +13,35 @@ const pkg = JSON.parse(read('package.json'));
 const settings = pkg.contributes.configuration.properties;
 /** Packages that hold only data (word lists), which the core may read. */
 const CORE_DATA_PACKAGES = ['stopwords-iso'];
+/** The shells around the core, whose functions stay short enough to read at a glance. */
+const SHELL_SOURCES = ['server/src', 'client/src', 'shared'];
+const MAX_FUNCTION_LINES = 60;
+const MAX_COLUMNS = 120;
 
 function walk(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/** The TypeScript files of the shells: everything under SHELL_SOURCES but the core. */
+function shellFiles(): string[] {
+  const core = path.join('server', 'src', 'core') + path.sep;
+  return SHELL_SOURCES.flatMap(walk).filter((f) => f.endsWith('.ts') && !f.startsWith(core));
+}
+
+/** Every function, method, accessor and arrow function of a file, with its length in lines, signature to end. */
+function functionLengths(file: string): Array<{ where: string; lines: number }> {
+  const source = ts.createSourceFile(file, read(file), ts.ScriptTarget.Latest, true);
+  const found: Array<{ where: string; lines: number }> = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      const first = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+      const last = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+      found.push({ where: `${file}:${first + 1}`, lines: last - first + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
 }
 
 describe('project', () => {
@@ -82,6 +110,29 @@ describe('project', () => {
     const counts = Object.fromEntries(RULES.map((r) => [r.id, found.filter((id) => id === r.id).length]));
     // A duplicated Source is one fault seen from both of its releases.
     assert.deepEqual(counts, Object.fromEntries(RULES.map((r) => [r.id, r.id === 'duplicate-source' ? 2 : 1])));
+  });
+
+  it('keeps the shared protocol in step with the manifest', () => {
+    assert.deepEqual(pkg.contributes.languages.map((l: { id: string }) => l.id), [LANGUAGE_ID]);
+    assert.deepEqual(pkg.contributes.grammars.map((g: { language: string }) => g.language), [LANGUAGE_ID]);
+    assert.ok(read('README.md').includes(FIX_ALL_KIND), 'the README names the fix-all kind');
+  });
+
+  it(`keeps every function outside the core at most ${MAX_FUNCTION_LINES} lines, and lines at most ${MAX_COLUMNS} columns`, () => {
+    const files = shellFiles();
+    assert.ok(files.includes(path.join('server', 'src', 'server.ts')) && files.includes(path.join('shared', 'protocol.ts')));
+    const long = files.flatMap(functionLengths).filter((f) => f.lines > MAX_FUNCTION_LINES);
+    assert.deepEqual(long, [], 'functions longer than the limit');
+    const wide = files.flatMap((f) => read(f).split('\n').flatMap((line, i) => (line.length > MAX_COLUMNS ? [`${f}:${i + 1}`] : [])));
+    assert.deepEqual(wide, [], 'lines wider than the limit');
+  });
+
+  it('keeps the protocol libraries out of the CLI bundle', function () {
+    const bundle = path.join(ROOT, 'dist', 'cli.js');
+    // The bundle exists after a build; test:unit builds first.
+    if (!fs.existsSync(bundle)) this.skip();
+    const modules = new Set(fs.readFileSync(bundle, 'utf8').match(/^\/\/ node_modules\/[^/\n]+/gm));
+    assert.deepEqual([...modules], ['// node_modules/stopwords-iso']);
   });
 
   it('makes .vscodeignore an allow-list', () => {

@@ -9,7 +9,8 @@ Lints press-release feeds. Use - to read standard input.
 Options:
   --format stylish|json   Output format (default: stylish)
   --fix                   Apply the safe fixes in place (to stdout for -)
-  --config <file>         Read settings from this file (default: ./${CONFIG_FILE_NAME} if present)
+  --config <file>         Read settings from this file (default: for each file, the nearest
+                          ${CONFIG_FILE_NAME} in its folder or above, up to the repository root)
   --rule <id>=<severity>  Set a rule's severity: off, hint, info, warning or error (repeatable)
   --max-warnings <n>      Exit with 1 when there are more than n warnings
   --today <YYYY-MM-DD>    Treat this date as today (for future-date)

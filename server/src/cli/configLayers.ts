@@ -1,43 +1,82 @@
-/** Settings for a run: the config file, then each --rule flag, as layers over the defaults. */
+/**
+ * The settings of each input of a run: the config file that applies to it, then each `--rule` flag, as
+ * layers over the defaults. The config file is the `--config` file for every input, or else the one that
+ * configDiscovery.ts finds for the input's directory (the working directory for standard input), the same
+ * rule the language server follows. Files in different folders may get different configs.
+ */
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, parseRuleFlag, readConfigText, type ConfigLayer } from '../core/index';
+import { parseRuleFlag, readConfigText, resolveConfig, type Config, type ConfigLayer } from '../core/index';
+import { locateConfigFile } from '../configDiscovery';
 import { decodeFeed, UndecodableInput } from './encoding';
 import { CliProblem } from './errors';
 import type { FileSystem } from './fileSystem';
 import { readFileSnapshot } from './readInput';
 
-/**
- * Reads the layers. Every error in the file and the flags is collected and
- * thrown together, one line each, so that one run shows everything to fix.
- */
-export function loadConfigLayers(configFile: string | undefined, ruleFlags: readonly string[], cwd: string,
-  fsys: FileSystem): ConfigLayer[] {
-  const layers: ConfigLayer[] = [];
-  const errors: string[] = [];
-  const fileRead = readConfigFile(configFile, cwd, fsys);
-  if (fileRead) {
-    errors.push(...fileRead.errors);
-    layers.push(fileRead.layer);
-  }
-  for (const flag of ruleFlags) {
-    const read = parseRuleFlag(flag);
-    errors.push(...read.errors);
-    layers.push(read.layer);
-  }
-  if (errors.length > 0) throw new CliProblem(...errors);
-  return layers;
+export interface ConfigOptions {
+  /** `--config`, as given. */
+  configFile?: string;
+  ruleFlags: readonly string[];
+  /** The inputs, `-` for standard input. */
+  files: readonly string[];
 }
 
-/** The given config file, or the default one when it exists; undefined when there is none to read. */
-function readConfigFile(configFile: string | undefined, cwd: string, fsys: FileSystem):
+/**
+ * Reads every config file the inputs need, before any input is linted, and returns each input's Config.
+ * Every error in those files and in the flags is collected and thrown together, one line each, so that
+ * one run shows everything to fix.
+ */
+export function loadInputConfigs(options: ConfigOptions, cwd: string, fsys: FileSystem): (input: string) => Config {
+  const errors: string[] = [];
+  const configFileOf = configFileFinder(options.configFile, cwd, fsys);
+  const fileLayers = new Map<string | undefined, ConfigLayer[]>();
+  for (const input of options.files) {
+    const file = configFileOf(input);
+    if (fileLayers.has(file)) continue;
+    const read = file === undefined ? undefined : readConfigFile(file, options.configFile, cwd, fsys);
+    if (read) errors.push(...read.errors);
+    fileLayers.set(file, read ? [read.layer] : []);
+  }
+  const flagLayers: ConfigLayer[] = [];
+  for (const flag of options.ruleFlags) {
+    const read = parseRuleFlag(flag);
+    errors.push(...read.errors);
+    flagLayers.push(read.layer);
+  }
+  if (errors.length > 0) throw new CliProblem(...errors);
+  const configs = new Map<string | undefined, Config>();
+  for (const [file, layers] of fileLayers) configs.set(file, resolveConfig(...layers, ...flagLayers));
+  // Every input's config file was read above, so each input has its Config.
+  return (input) => configs.get(configFileOf(input))!;
+}
+
+/** The config file of each input, discovered once per directory; undefined when none applies. */
+function configFileFinder(configFile: string | undefined, cwd: string, fsys: FileSystem) {
+  if (configFile !== undefined) {
+    const file = path.resolve(cwd, configFile);
+    return (): string | undefined => file;
+  }
+  const byDirectory = new Map<string, string | undefined>();
+  return (input: string): string | undefined => {
+    const dir = input === '-' ? cwd : path.dirname(path.resolve(cwd, input));
+    if (!byDirectory.has(dir)) {
+      const location = locateConfigFile(dir, (p) => fsys.existsSync(p));
+      byDirectory.set(dir, location.found ? location.path : undefined);
+    }
+    return byDirectory.get(dir);
+  };
+}
+
+/**
+ * Reads one config file; undefined when a discovered file is gone by the time it is read. A file named with
+ * --config must exist, and is named in messages as it was given; a discovered one relative to `cwd`.
+ */
+function readConfigFile(file: string, configFile: string | undefined, cwd: string, fsys: FileSystem):
   { layer: ConfigLayer; errors: string[] } | undefined {
-  const shownName = configFile ?? CONFIG_FILE_NAME;
-  const file = path.resolve(cwd, shownName);
+  const shownName = configFile ?? path.relative(cwd, file);
   let bytes: Buffer;
   try {
     bytes = readFileSnapshot(fsys, file, `config ${shownName}`).bytes;
   } catch (e) {
-    // Only the default file may be absent; a file named on the command line must exist.
     if (configFile === undefined && e instanceof CliProblem && e.systemCode === 'ENOENT') return undefined;
     return { layer: {}, errors: [(e as Error).message] };
   }

@@ -18,6 +18,7 @@ export type FileSystem = Pick<
   | 'renameSync'
   | 'unlinkSync'
   | 'realpathSync'
+  | 'existsSync'
 >;
 
 /**

@@ -1,8 +1,7 @@
 /** A whole run: arguments, settings, every input, the summary and the exit code. */
-import { resolveConfig } from '../core/index';
 import { parseArgs, USAGE, type Options } from './args';
 import { checkInput, type RunContext } from './checkInput';
-import { loadConfigLayers } from './configLayers';
+import { loadInputConfigs } from './configLayers';
 import { BrokenPipe, CliProblem, describeSystemError, oneLine, OutputFailed } from './errors';
 import type { FileSystem } from './fileSystem';
 import type { Output } from './output';
@@ -51,12 +50,12 @@ async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise
     return 0;
   }
   const options = parsed;
-  const layers = loadConfigLayers(options.configFile, options.ruleFlags, env.cwd, env.fsys);
+  const configOf = loadInputConfigs(options, env.cwd, env.fsys);
   // With --fix on standard input the fixed text owns stdout, so the report goes to stderr.
   const reportOutput = options.fix && options.files.includes('-') ? env.stderr : env.stdout;
   let problems = 0;
   const ctx: RunContext = {
-    lintOptions: { config: resolveConfig(...layers), today: options.today },
+    lintOptions: { today: options.today },
     fix: options.fix,
     cwd: env.cwd,
     fsys: env.fsys,
@@ -73,7 +72,9 @@ async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise
       env.stderr.flush();
     },
   };
-  for (const file of options.files) await checkInput(file, ctx);
+  for (const file of options.files) {
+    await checkInput(file, { ...ctx, lintOptions: { ...ctx.lintOptions, config: configOf(file) } });
+  }
   ctx.reporter.finish(ctx.tally);
   reportOutput.flush();
   return exitCode(problems, ctx.tally, options, env);

@@ -57,6 +57,38 @@ export function outline(analysis: Analysis): OutlineNode[] {
   return roots;
 }
 
+/** A release as workspace symbol search lists it. */
+export interface ReleaseSymbol {
+  name: string;
+  /** The title line, or the whole release when it has no title. */
+  span: Span;
+  /** The name of the release's category, if it has one. */
+  category?: string;
+}
+
+/**
+ * The releases whose names match `query` the way VS Code's symbol pickers filter: the query's characters
+ * appear in the name in order, ignoring case. Matching as the picker does means the server never drops a
+ * release that the picker would have shown.
+ */
+export function releaseSymbols(analysis: Analysis, query: string): ReleaseSymbol[] {
+  const wanted = query.toLowerCase();
+  const out: ReleaseSymbol[] = [];
+  for (const r of analysis.feed.releases) {
+    const name = releaseName(r);
+    if (!isSubsequence(wanted, name.toLowerCase())) continue;
+    out.push({ name, span: r.title ? r.title.span : r.span, category: r.category?.name });
+  }
+  return out;
+}
+
+/** Whether every character of `query` appears in `text`, in order, though not necessarily side by side. */
+export function isSubsequence(query: string, text: string): boolean {
+  let i = 0;
+  for (let j = 0; j < text.length && i < query.length; j++) if (text[j] === query[i]) i++;
+  return i === query.length;
+}
+
 export function releaseAt(analysis: Analysis, offset: number): Release | undefined {
   return itemAt(analysis.feed.releases, offset);
 }

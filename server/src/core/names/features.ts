@@ -1,6 +1,6 @@
 /** Editor features over names: hover, occurrences, rename, completion and semantic tokens. */
 import type { Analysis } from '../lint';
-import type { Span } from '../text';
+import { clip, type Span } from '../text';
 import type { TextEdit } from '../types';
 import { canonicalSpelling, preferredSpelling, type Spellings } from './canonical';
 import { tokenAt, type NameCluster, type NameIndex, type NameKind, type NameToken } from './index';
@@ -71,10 +71,27 @@ export function prepareRenameName(analysis: Analysis, offset: number): Span | un
   return nameAt(analysis, offset)?.token.span;
 }
 
+/** A letter first, then letters, marks, apostrophes, periods, hyphens and spaces: `O'Brien`, `St. John-Smith`. */
+const NAME_SHAPE = /^\p{L}[\p{L}\p{M}’'.\- ]*$/u;
+
+/**
+ * Why `newName` may not replace a name, or undefined when it may. Rename writes the new name into prose
+ * wherever the name occurs, so only text shaped like a name is accepted; spaces around it do not count.
+ */
+export function renameRefusal(newName: string): string | undefined {
+  const name = newName.trim();
+  return NAME_SHAPE.test(name) ? undefined : `"${clip(name, 80)}" is not a name`;
+}
+
+/**
+ * Edits that write `newName`, without the spaces around it, over every spelling of the name under the
+ * offset; undefined when the offset is not on a name. Check the name with `renameRefusal` first.
+ */
 export function renameEdits(analysis: Analysis, offset: number, newName: string): TextEdit[] | undefined {
   const hit = nameAt(analysis, offset);
   if (!hit) return undefined;
-  return clusterTokens(hit.cluster).map((t) => ({ start: t.span.start, end: t.span.end, newText: newName }));
+  const newText = newName.trim();
+  return clusterTokens(hit.cluster).map((t) => ({ start: t.span.start, end: t.span.end, newText }));
 }
 
 export interface NameCompletion {
@@ -101,6 +118,41 @@ export function nameCompletions(analysis: Analysis, prefix: string): NameComplet
     if (name.toLowerCase().startsWith(lower) && !out.has(name)) out.set(name, { label: name, count: 0, kind: 'unknown', variants: [] });
   }
   return [...out.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/** What a name being typed is made of: letters, marks, apostrophes and hyphens. */
+const NAME_CHARACTER = /[\p{L}\p{M}’'-]/u;
+
+/** Editors show only the first few dozen completions; sorting and sending more would only cost time. */
+export const MAX_NAME_COMPLETIONS = 50;
+
+/** The word that ends at `offset`: the letters, marks, apostrophes and hyphens just before it. */
+export function wordBefore(text: string, offset: number): Span {
+  let start = offset;
+  while (start > 0 && NAME_CHARACTER.test(text[start - 1])) start--;
+  return { start, end: offset };
+}
+
+/** Completions for the word before the cursor, and the span they replace. */
+export interface NameCompletionsAt {
+  span: Span;
+  completions: NameCompletion[];
+}
+
+/**
+ * Known names that complete the word before `offset`, at most `limit`; undefined when that word does not
+ * start with a capital letter. Names start with a capital, and completing lower-case words would only get
+ * in the way of typing prose.
+ */
+export function nameCompletionsAt(
+  analysis: Analysis,
+  offset: number,
+  limit = MAX_NAME_COMPLETIONS,
+): NameCompletionsAt | undefined {
+  const span = wordBefore(analysis.feed.text, offset);
+  const prefix = analysis.feed.text.slice(span.start, span.end);
+  if (!/^\p{Lu}/u.test(prefix)) return undefined;
+  return { span, completions: nameCompletions(analysis, prefix).slice(0, limit) };
 }
 
 export const SEMANTIC_TOKEN_TYPES = ['person', 'place', 'organization'] as const;

@@ -3,39 +3,73 @@
  * from the diagnostic's `data` and are checked against the current text before they are offered (see
  * reanchor.ts). A client without `publishDiagnostics.dataSupport` drops that data, so for it the fixes are
  * found by matching the diagnostic (range, rule, message) against the findings of the current analysis.
+ * The name-list actions edit `.pressreleaserc.json` as the config store read it with the document's config;
+ * nothing here touches the file system.
  */
 import {
-  CodeAction as LspCodeAction,
   CodeActionKind,
+  ErrorCodes,
+  ResponseError,
+  type CancellationToken,
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { selectFixes, type Analysis } from './core/index';
-import type { ClientFeatures } from './capabilities';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../../shared/protocol';
+import type { ClientFeatures, ConnectedClient } from '../capabilities';
+import { untilCancelled } from '../cancellation';
+import type { ConfigFile, ConfigStore } from '../configStore';
 import {
-  DIAGNOSTIC_SOURCE,
-  FIX_ALL_KIND,
+  documentEdit,
   fixAllAction,
   fixData,
   quickFixAction,
   sameDiagnostic,
   toDiagnostic,
-  toLspEdits,
+  toTextEdits,
   type DataEdit,
   type FixData,
-} from './convert';
-import { addNameEdit, type NameList } from './rcEdit';
-import { reanchor } from './reanchor';
+} from '../convert';
+import { selectFixes, type Analysis } from '../core/index';
+import type { FeedDocuments } from '../documents';
+import { addNameEdit, type NameList } from '../rcEdit';
+import { reanchor } from '../reanchor';
+
+/** Where the code-action handler finds its inputs. */
+export interface CodeActionSources {
+  documents: FeedDocuments;
+  configs: ConfigStore;
+  client: ConnectedClient;
+}
+
+export async function provideCodeActions(
+  sources: CodeActionSources,
+  params: CodeActionParams,
+  token: CancellationToken,
+): Promise<CodeAction[] | null> {
+  const uri = params.textDocument.uri;
+  const doc = sources.documents.get(uri);
+  if (!doc) return null;
+  const analysis = async () => {
+    const got = await sources.documents.analyzed(uri, token);
+    if (!got) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not open.`);
+    return got.analysis;
+  };
+  const configFile = async () => (await untilCancelled(sources.configs.get(uri), token)).file;
+  return codeActions(params, { doc, features: sources.client.features, configFile, analysis });
+}
 
 export interface CodeActionInputs {
   /** The document as it is now, which may be newer than the diagnostics in the request. */
   doc: TextDocument;
   features: ClientFeatures;
-  /** The folder whose `.pressreleaserc.json` the name-list actions edit, if any. */
-  configDir: string | undefined;
+  /**
+   * The `.pressreleaserc.json` that the name-list actions edit, as the config store read it with the
+   * document's config; undefined for a document that is not a file.
+   */
+  configFile: () => Promise<ConfigFile | undefined>;
   /** The analysis of the current version, read only without data support and for fix-all. */
   analysis: () => Promise<Analysis>;
 }
@@ -52,13 +86,14 @@ export async function codeActions(params: CodeActionParams, inputs: CodeActionIn
       if (!data) continue;
       actions.push(...quickFixes(uri, d, data, inputs.doc));
       const name = data.facts?.name;
-      if (name && inputs.configDir) actions.push(...nameListActions(inputs.configDir, name, d, inputs.features));
+      const file = name ? await inputs.configFile() : undefined;
+      if (name && file) actions.push(...nameListActions(file, name, d, inputs.features));
     }
   }
   // Fix-all is offered only when asked for by kind, as on save, so the light bulb stays about the cursor.
   if (only && wants(FIX_ALL_KIND)) {
     const analysis = await inputs.analysis();
-    const edits = selectFixes(analysis.findings, true).flatMap((f) => toLspEdits(inputs.doc, f));
+    const edits = selectFixes(analysis.findings, true).flatMap((f) => toTextEdits(inputs.doc, f.edits));
     if (edits.length > 0) actions.push(fixAllAction(uri, edits));
   }
   return actions;
@@ -83,11 +118,11 @@ function quickFixes(uri: string, d: Diagnostic, data: FixData, doc: TextDocument
   const out: CodeAction[] = [];
   if (data.fix) {
     const edits = currentEdits(doc, data.version, data.fix.edits);
-    if (edits) out.push(quickFixAction(uri, d, data.fix.title, edits, data.fix.safe));
+    if (edits) out.push(quickFixAction(d, data.fix.title, documentEdit(uri, edits), data.fix.safe));
   }
   for (const m of data.more ?? []) {
     const edits = currentEdits(doc, data.version, m.edits);
-    if (edits) out.push(quickFixAction(uri, d, m.title, edits));
+    if (edits) out.push(quickFixAction(d, m.title, documentEdit(uri, edits)));
   }
   return out;
 }
@@ -99,25 +134,20 @@ function quickFixes(uri: string, d: Diagnostic, data: FixData, doc: TextDocument
 function currentEdits(doc: TextDocument, version: number | undefined, edits: DataEdit[]): LspTextEdit[] | undefined {
   if (version === doc.version) return edits.map((e) => ({ range: e.range, newText: e.newText }));
   const placed = reanchor(doc.getText(), edits);
-  return placed?.map((e) => ({
-    range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
-    newText: e.newText,
-  }));
+  return placed && toTextEdits(doc, placed);
 }
 
 /** The two actions that write the team's names list: make this spelling canonical, or leave the name alone. */
-function nameListActions(dir: string, name: string, d: Diagnostic, features: ClientFeatures): CodeAction[] {
+function nameListActions(file: ConfigFile, name: string, d: Diagnostic, features: ClientFeatures): CodeAction[] {
   const lists: Array<[NameList, string]> = [
     ['names', `Add "${name}" to names as the canonical spelling`],
     ['ignoreNames', `Ignore the name "${name}" (ignoreNames in .pressreleaserc.json)`],
   ];
   const out: CodeAction[] = [];
   for (const [list, title] of lists) {
-    const edit = addNameEdit(dir, list, name, { canCreate: features.createFiles });
+    const edit = addNameEdit(file, list, name, { canCreate: features.createFiles });
     if (!edit) continue;
-    const action = LspCodeAction.create(title, edit, CodeActionKind.QuickFix);
-    action.diagnostics = [d];
-    out.push(action);
+    out.push(quickFixAction(d, title, edit));
   }
   return out;
 }
