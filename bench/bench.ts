@@ -46,11 +46,15 @@ function benchCli(label: string, bytes: number, runs: number): void {
     const peaks: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t0 = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, ['-r', path.join(ROOT, 'bench', 'peak-rss.js'), path.join(ROOT, 'dist', 'cli.js'), '--format', format, file], {
-        env: { ...process.env, BENCH_RSS_FILE: rssFile },
-        stdio: ['ignore', devNull, 'pipe'],
-        encoding: 'utf8',
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['-r', path.join(ROOT, 'bench', 'peak-rss.js'), path.join(ROOT, 'dist', 'cli.js'), '--format', format, file],
+        {
+          env: { ...process.env, BENCH_RSS_FILE: rssFile },
+          stdio: ['ignore', devNull, 'pipe'],
+          encoding: 'utf8',
+        },
+      );
       times.push(Number(process.hrtime.bigint() - t0) / 1e6);
       if (r.status !== 0 && r.status !== 1) throw new Error(`CLI failed: ${r.stderr}`);
       peaks.push(Number(fs.readFileSync(rssFile, 'utf8')));
@@ -87,7 +91,9 @@ function benchServer(bytes: number, runs: number): void {
     incTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   const releases = new Analyzer().analyze(text).feed.releases.length;
-  console.log(`Server ${(bytes / 1024).toFixed(0)} KB (${releases} releases): full analysis + diagnostics median ${median(fullTimes).toFixed(2)} ms (p90 ${[...fullTimes].sort((a, b) => a - b)[Math.floor(runs * 0.9)].toFixed(2)} ms); after a one-character edit median ${median(incTimes).toFixed(2)} ms (${analyzer.lastReuse.reused} of ${releases} releases reused)`);
+  console.log(
+    `Server ${(bytes / 1024).toFixed(0)} KB (${releases} releases): full analysis + diagnostics median ${median(fullTimes).toFixed(2)} ms (p90 ${[...fullTimes].sort((a, b) => a - b)[Math.floor(runs * 0.9)].toFixed(2)} ms); after a one-character edit median ${median(incTimes).toFixed(2)} ms (${analyzer.lastReuse.reused} of ${releases} releases reused)`,
+  );
 }
 
 console.log(`Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
@@ -106,7 +112,10 @@ function benchNameCost(file: string, pairs: number): void {
   const devNull = fs.openSync('/dev/null', 'w');
   const time = (extra: string[]): number => {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...extra, file], { stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...extra, file], {
+      stdio: ['ignore', devNull, 'pipe'],
+      encoding: 'utf8',
+    });
     if (r.status !== 0 && r.status !== 1) throw new Error(`CLI failed: ${r.stderr}`);
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };

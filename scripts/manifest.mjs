@@ -1,5 +1,5 @@
 // Regenerates the settings schema in package.json and schemas/pressreleaserc.schema.json from the rule list.
-// Run after `tsc -p .` (npm run manifest); a unit test fails when the two drift apart.
+// Run after `tsc -b` (npm run manifest); a unit test fails when the two drift apart.
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -13,28 +13,47 @@ const ruleProps = {};
 for (const r of core.RULES) {
   const options = {};
   for (const [name, spec] of Object.entries(r.options ?? {})) {
-    options[name] = spec.type === 'enum'
-      ? { type: 'string', enum: [...spec.values], default: spec.default, description: spec.description }
-      : { type: 'integer', minimum: spec.minimum, default: spec.default, description: spec.description };
+    options[name] =
+      spec.type === 'enum'
+        ? { type: 'string', enum: [...spec.values], default: spec.default, description: spec.description }
+        : { type: 'integer', minimum: spec.minimum, default: spec.default, description: spec.description };
   }
   ruleProps[r.id] = {
     markdownDescription: `${r.description} Default: \`${r.defaultSeverity}\`. [Docs](${core.ruleDocUrl(r.id)})`,
     anyOf: [severity, { type: 'object', properties: { severity, ...options }, additionalProperties: false }],
   };
 }
-const names = (what) => ({ scope: 'resource', type: 'array', items: { type: 'string' }, default: [], markdownDescription: what });
+const names = (what) => ({
+  scope: 'resource',
+  type: 'array',
+  items: { type: 'string' },
+  default: [],
+  markdownDescription: what,
+});
 const properties = {
   'pressRelease.dateFormat': {
-    scope: 'resource', type: 'string', enum: [...core.DATE_FORMATS], default: 'DD.MM.YYYY',
-    markdownDescription: 'The format of publication dates at the end of title lines. `date-format` flags other formats and its fix rewrites them in this one.',
+    scope: 'resource',
+    type: 'string',
+    enum: [...core.DATE_FORMATS],
+    default: 'DD.MM.YYYY',
+    markdownDescription:
+      'The format of publication dates at the end of title lines. `date-format` flags other formats and its fix rewrites them in this one.',
   },
   'pressRelease.rules': {
-    scope: 'resource', type: 'object', default: {},
-    markdownDescription: 'Severity (`off`, `hint`, `info`, `warning`, `error`) and options per rule, for example `{"short-body": {"severity": "info", "minWords": 40}}`. A `.pressreleaserc.json` at the workspace root overrides these.',
-    properties: ruleProps, additionalProperties: false,
+    scope: 'resource',
+    type: 'object',
+    default: {},
+    markdownDescription:
+      'Severity (`off`, `hint`, `info`, `warning`, `error`) and options per rule, for example `{"short-body": {"severity": "info", "minWords": 40}}`. A `.pressreleaserc.json` at the workspace root overrides these.',
+    properties: ruleProps,
+    additionalProperties: false,
   },
-  'pressRelease.names': names('Canonical spellings of people, places and organisations, such as `"Askar Mamin"`. Variants of these are flagged by `inconsistent-name` even when they occur once. Lists in settings and in `.pressreleaserc.json` add up.'),
-  'pressRelease.ignoreNames': names('Names that the name checks leave alone, such as a brand that is spelled two ways on purpose.'),
+  'pressRelease.names': names(
+    'Canonical spellings of people, places and organisations, such as `"Askar Mamin"`. Variants of these are flagged by `inconsistent-name` even when they occur once. Lists in settings and in `.pressreleaserc.json` add up.',
+  ),
+  'pressRelease.ignoreNames': names(
+    'Names that the name checks leave alone, such as a brand that is spelled two ways on purpose.',
+  ),
 };
 pkg.contributes.configuration.properties = properties;
 writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
@@ -51,5 +70,8 @@ const schema = {
     ignoreNames: properties['pressRelease.ignoreNames'],
   },
 };
-writeFileSync(new URL('../schemas/pressreleaserc.schema.json', import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);
+writeFileSync(
+  new URL('../schemas/pressreleaserc.schema.json', import.meta.url),
+  `${JSON.stringify(schema, null, 2)}\n`,
+);
 console.log(`Wrote settings for ${core.RULES.length} rules.`);

@@ -1,6 +1,6 @@
 // Rewrites the Rules table of README.md, between its marker comments, from the rule metadata (id, default
 // severity, fixable, description, options), so that the table cannot say something the rules do not.
-// Run after `tsc -p .` (npm run readme, or npm run manifest); a unit test fails when README.md differs from what
+// Run after `tsc -b` (npm run readme, or npm run manifest); a unit test fails when README.md differs from what
 // this script would write, and imports `withRulesTable` for that, so importing this file writes nothing.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,11 +17,13 @@ function cell(text) {
 
 /** The options in words, so that the table names each option and its default as the settings schema does. */
 function optionsText(rule) {
-  return Object.entries(rule.options ?? {}).map(([name, spec]) => {
-    if (spec.type === 'integer') return ` Option \`${name}\`, default ${spec.default}.`;
-    const others = spec.values.filter((v) => v !== spec.default).map((v) => `\`${v}\``);
-    return ` Option \`${name}\`: \`${spec.default}\` (default) or ${others.join(' or ')}.`;
-  }).join('');
+  return Object.entries(rule.options ?? {})
+    .map(([name, spec]) => {
+      if (spec.type === 'integer') return ` Option \`${name}\`, default ${spec.default}.`;
+      const others = spec.values.filter((v) => v !== spec.default).map((v) => `\`${v}\``);
+      return ` Option \`${name}\`: \`${spec.default}\` (default) or ${others.join(' or ')}.`;
+    })
+    .join('');
 }
 
 /** The table, in the order of the rules list, as lines of Markdown. */

@@ -17,9 +17,10 @@ import type { Lifecycle } from './lifecycle';
 import { paramsProblem, type Check } from './params';
 
 /** Where the boundary writes: `warn` for what the client got wrong, `error` for the server's own bugs. */
+/** Functions, not methods, so that a part of the server can be handed `log.warn` on its own. */
 export interface Log {
-  warn(line: string): void;
-  error(line: string): void;
+  warn: (line: string) => void;
+  error: (line: string) => void;
 }
 
 /** The client's log: every client shows the server's log lines in its output. */
@@ -52,7 +53,7 @@ export class Boundary {
   }
 
   /** A notification handler behind the guard. */
-  notification<P>(method: string, check: Check, handler: (params: P) => void): NotificationHandler<P> {
+  notification<P>(method: string, check: Check, handler: (params: P) => void | Promise<void>): NotificationHandler<P> {
     return guardNotification(this.lifecycle, method, check, this.log, handler);
   }
 }
@@ -92,8 +93,9 @@ export function guardNotification<P>(
   method: string,
   check: Check,
   log: Log,
-  handler: (params: P) => void,
+  handler: (params: P) => void | Promise<void>,
 ): (params: P) => void {
+  const failed = (e: unknown) => log.error(`${method} failed: ${describeError(e)}`);
   return (params) => {
     if (!lifecycle.acceptsNotifications()) return;
     const problem = paramsProblem(check, params);
@@ -102,9 +104,10 @@ export function guardNotification<P>(
       return;
     }
     try {
-      handler(params);
+      // Nobody answers a notification, so an asynchronous handler's failure is logged here or nowhere.
+      handler(params)?.catch(failed);
     } catch (e) {
-      log.error(`${method} failed: ${describeError(e)}`);
+      failed(e);
     }
   };
 }

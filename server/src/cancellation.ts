@@ -27,7 +27,7 @@ export function untilCancelled<T>(promise: Promise<T>, token: CancellationToken)
       },
       (e: unknown) => {
         listener.dispose();
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       },
     );
   });

@@ -168,7 +168,7 @@ export function fixData(d: Diagnostic): FixData | undefined {
   const fits = (check: Check, v: unknown) => v !== undefined && check(v, 'data') === undefined;
   const data: FixData = {};
   if (Number.isSafeInteger(raw.version)) data.version = raw.version as number;
-  if (fits(safeFix, raw.fix)) data.fix = raw.fix as FixData['fix'];
+  if (fits(safeFix, raw.fix)) data.fix = raw.fix as NonNullable<FixData['fix']>;
   if (Array.isArray(raw.more)) data.more = raw.more.filter((m) => fits(dataFix, m)) as DataFix[];
   if (fits(facts, raw.facts)) data.facts = raw.facts as Record<string, string>;
   return data;

@@ -75,7 +75,7 @@ function candidateShifts(text: string, needle: string, origin: number): number[]
   const lo = Math.max(0, origin - SEARCH_WINDOW);
   const hi = Math.min(text.length, origin + needle.length + SEARCH_WINDOW);
   const shifts: number[] = [];
-  for (let from = lo; from + needle.length <= hi; ) {
+  for (let from = lo; from + needle.length <= hi;) {
     const i = text.indexOf(needle, from);
     if (i < 0 || i + needle.length > hi) break;
     shifts.push(i - origin);

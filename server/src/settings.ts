@@ -48,7 +48,8 @@ export class ClientSettings {
   async forResource(uri: string): Promise<SettingsAnswer> {
     if (!this.canPull) return { settings: this.pushed };
     if (this.stalled) return { settings: undefined };
-    const request = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION });
+    // The client may send anything; the config reader validates it, so it is taken as unknown.
+    const request: Promise<unknown> = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), CONFIGURATION_TIMEOUT_MS);

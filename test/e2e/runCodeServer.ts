@@ -21,7 +21,14 @@ import { takeScreenshots } from './screenshots';
 
 const STARTUP_DEADLINE_MS = 180_000;
 const SUITE_DEADLINE_MS = 15 * 60_000;
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 /** Workbench chatter that says nothing about the suite. */
 const NOISE = /^\[(?:ChatModelSelection|AccountPolicyGate)\]/;
 const SUITE = path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
@@ -66,22 +73,35 @@ export interface CodeServer {
 }
 
 /** Starts code-server in its own process group, so that stopping it also stops its extension hosts. */
-export async function startCodeServer(tools: E2eTools, dirs: { userData: string; extensions: string; log: string }, env: NodeJS.ProcessEnv = {}): Promise<CodeServer> {
+export async function startCodeServer(
+  tools: E2eTools,
+  dirs: { userData: string; extensions: string; log: string },
+  env: NodeJS.ProcessEnv = {},
+): Promise<CodeServer> {
   const port = await freePort();
   const startedAt = Date.now();
   const out = fs.openSync(dirs.log, 'w');
   const args = [
     tools.codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    '--vscode-option',
+    'enable-smoke-test-driver',
   ];
-  const child = spawn(tools.node24, args, { detached: true, stdio: ['ignore', out, out], env: { ...process.env, ...env, PATH: `${path.dirname(tools.node24)}${path.delimiter}${process.env.PATH ?? ''}` } });
+  const child = spawn(tools.node24, args, {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, ...env, PATH: `${path.dirname(tools.node24)}${path.delimiter}${process.env.PATH ?? ''}` },
+  });
   fs.closeSync(out);
   let stopped = false;
   const stop = () => {
@@ -97,7 +117,9 @@ export async function startCodeServer(tools: E2eTools, dirs: { userData: string;
   while ((await get(`http://127.0.0.1:${port}/healthz`)) !== 200) {
     if (child.exitCode !== null || Date.now() > deadline) {
       stop();
-      throw new Error(`code-server did not start (exit code ${child.exitCode}); its log:\n${fs.readFileSync(dirs.log, 'utf8')}`);
+      throw new Error(
+        `code-server did not start (exit code ${child.exitCode}); its log:\n${fs.readFileSync(dirs.log, 'utf8')}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -109,10 +131,22 @@ export async function launchBrowser(tools: E2eTools): Promise<Browser> {
 }
 
 /** A fresh copy of the test workspace for each pass, so that what a test writes never reaches the repository. */
-export function freshDirs(label: string): { root: string; userData: string; extensions: string; workspace: string; log: string } {
+export function freshDirs(label: string): {
+  root: string;
+  userData: string;
+  extensions: string;
+  workspace: string;
+  log: string;
+} {
   const root = path.join(CACHE, 'runs', label);
   fs.rmSync(root, { recursive: true, force: true });
-  const dirs = { root, userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), workspace: path.join(root, 'workspace'), log: path.join(root, 'code-server.log') };
+  const dirs = {
+    root,
+    userData: path.join(root, 'user-data'),
+    extensions: path.join(root, 'extensions'),
+    workspace: path.join(root, 'workspace'),
+    log: path.join(root, 'code-server.log'),
+  };
   for (const d of [dirs.userData, dirs.extensions]) fs.mkdirSync(d, { recursive: true });
   fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), dirs.workspace, { recursive: true });
   // Settings that keep the workbench quiet and predictable for tests and screenshots.
@@ -144,13 +178,27 @@ export async function waitForWorkbench(page: Page, server: CodeServer): Promise<
   try {
     await page.waitForSelector('.monaco-workbench', { timeout: left });
   } catch {
-    throw new Error(`VS Code did not come up within ${STARTUP_DEADLINE_MS / 1000} s of starting code-server (no .monaco-workbench in the page); code-server log: ${server.logFile}`);
+    throw new Error(
+      `VS Code did not come up within ${STARTUP_DEADLINE_MS / 1000} s of starting code-server (no .monaco-workbench in the page); code-server log: ${server.logFile}`,
+    );
   }
 }
 
 /** Installs the packaged .vsix into a run's extensions folder; returns what code-server said. */
 export function installPackagedExtension(tools: E2eTools, dirs: { userData: string; extensions: string }): string {
-  const r = spawnSync(tools.node24, [tools.codeServerEntry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', VSIX], { encoding: 'utf8' });
+  const r = spawnSync(
+    tools.node24,
+    [
+      tools.codeServerEntry,
+      '--extensions-dir',
+      dirs.extensions,
+      '--user-data-dir',
+      dirs.userData,
+      '--install-extension',
+      VSIX,
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`code-server could not install ${VSIX}:\n${r.stdout}\n${r.stderr}`);
   return r.stdout.trim().split('\n').pop() ?? '';
 }
@@ -192,10 +240,18 @@ async function runSuite(label: string, tools: E2eTools, installVsix: boolean): P
     await page.goto(url);
     await waitForWorkbench(page, server);
     log(`${label}: VS Code is up after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    const timeout = new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`the suite did not finish within ${SUITE_DEADLINE_MS / 60_000} minutes`)), SUITE_DEADLINE_MS).unref());
+    const timeout = new Promise<number>((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`the suite did not finish within ${SUITE_DEADLINE_MS / 60_000} minutes`)),
+        SUITE_DEADLINE_MS,
+      ).unref(),
+    );
     const code = await Promise.race([exited, timeout]);
     log(`${label}: suite exited with code ${code} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    if (code !== 0) console.log(`[e2e] code-server log (${server.logFile}):\n${fs.readFileSync(server.logFile, 'utf8').slice(-4000)}`);
+    if (code !== 0)
+      console.log(
+        `[e2e] code-server log (${server.logFile}):\n${fs.readFileSync(server.logFile, 'utf8').slice(-4000)}`,
+      );
     return code;
   } finally {
     await browser?.close().catch(() => undefined);
@@ -207,11 +263,12 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   const tools = ensureTools();
   log(`tools ready after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  if (!fs.existsSync(SUITE)) throw new Error(`${SUITE} is missing: run tsc -p . first`);
+  if (!fs.existsSync(SUITE)) throw new Error(`${SUITE} is missing: run tsc -b first`);
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package first`);
   const vsixSize = fs.statSync(VSIX).size;
   log(`${path.basename(VSIX)} is ${(vsixSize / 1024).toFixed(0)} KB`);
-  if (vsixSize > 2 * 1024 * 1024) throw new Error(`${path.basename(VSIX)} is ${vsixSize} bytes; it must stay under 2 MB`);
+  if (vsixSize > 2 * 1024 * 1024)
+    throw new Error(`${path.basename(VSIX)} is ${vsixSize} bytes; it must stay under 2 MB`);
   const tree = await runSuite('working-tree', tools, false);
   const packaged = await runSuite('packaged-vsix', tools, true);
   let shots = 0;

@@ -14,9 +14,12 @@ async function main(): Promise<void> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-e2e-'));
   fs.cpSync(path.join(root, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
   try {
+    // Unset variables leave the option out, so test-electron picks its own default.
+    const executable = process.env.VSCODE_EXECUTABLE_PATH;
+    const version = process.env.VSCODE_VERSION;
     await runTests({
-      vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH || undefined,
-      version: process.env.VSCODE_VERSION || undefined,
+      ...(executable ? { vscodeExecutablePath: executable } : {}),
+      ...(version ? { version } : {}),
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out', 'test', 'e2e', 'suite', 'index.js'),
       extensionTestsEnv: { PRL_E2E_EXPECT: 'development' },

@@ -40,12 +40,11 @@ async function openFile(page: Page, name: string): Promise<void> {
 /** Polls until `probe` holds, with a deadline and a message that says what was last seen. */
 async function until(what: string, probe: () => Promise<string | true>): Promise<void> {
   const deadline = Date.now() + STEP_MS;
-  let last = '';
   for (;;) {
-    const r = await probe();
-    if (r === true) return;
-    last = r;
-    if (Date.now() > deadline) throw new Error(`screenshots: ${what} did not happen within ${STEP_MS / 1000} s (last seen: ${last})`);
+    const last = await probe();
+    if (last === true) return;
+    if (Date.now() > deadline)
+      throw new Error(`screenshots: ${what} did not happen within ${STEP_MS / 1000} s (last seen: ${last})`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -58,7 +57,9 @@ export async function takeScreenshots(tools: E2eTools): Promise<void> {
 
   // What a user should see, computed by the core from the same sample.
   const analysis = lint(fs.readFileSync(SAMPLE, 'utf8'));
-  const titles = outline(analysis).flatMap((n) => (n.kind === 'category' ? n.children : [n])).map((n) => n.name);
+  const titles = outline(analysis)
+    .flatMap((n) => (n.kind === 'category' ? n.children : [n]))
+    .map((n) => n.name);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of analysis.findings) if (f.severity !== 'hint') counts[f.severity]++;
 
@@ -69,31 +70,49 @@ export async function takeScreenshots(tools: E2eTools): Promise<void> {
     await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(dirs.workspace)}`);
     await waitForWorkbench(page, server);
     await openFile(page, 'sample.release');
-    await until('squiggles in the editor', async () => ((await page.locator('.squiggly-error').count()) > 0 ? true : 'no .squiggly-error'));
+    await until('squiggles in the editor', async () =>
+      (await page.locator('.squiggly-error').count()) > 0 ? true : 'no .squiggly-error',
+    );
 
     // 1. The feed with squiggles, the Problems panel and the Outline view.
     await command(page, 'Explorer: Focus on Outline View');
     await until('the outline to list the release titles', async () => {
-      const shown = await page.locator('.outline-pane .monaco-list-row, [id="outline"] .monaco-list-row').allInnerTexts().catch(() => [] as string[]);
+      const shown = await page
+        .locator('.outline-pane .monaco-list-row, [id="outline"] .monaco-list-row')
+        .allInnerTexts()
+        .catch(() => [] as string[]);
       // The tree is virtualised and expanded, so the first releases are the ones on screen.
       const visible = titles.slice(0, 3).filter((t) => !shown.some((s) => s.includes(t)));
       return visible.length === 0 ? true : `missing ${JSON.stringify(visible)} in ${JSON.stringify(shown.slice(0, 8))}`;
     });
     await command(page, 'View: Focus Problems');
     await until('the Problems panel to count the findings', async () => {
-      const status = (await page.locator('[id="status.problems"]').innerText().catch(() => '')).replace(/\s+/g, ' ');
-      return status.includes(String(counts.error)) && status.includes(String(counts.warning)) ? true : `status bar shows "${status}", expected ${counts.error} errors and ${counts.warning} warnings`;
+      const status = (
+        await page
+          .locator('[id="status.problems"]')
+          .innerText()
+          .catch(() => '')
+      ).replace(/\s+/g, ' ');
+      return status.includes(String(counts.error)) && status.includes(String(counts.warning))
+        ? true
+        : `status bar shows "${status}", expected ${counts.error} errors and ${counts.warning} warnings`;
     });
     await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: STEP_MS });
     await page.screenshot({ path: path.join(IMAGES, 'feed-problems-outline.png') });
-    log(`feed-problems-outline.png: outline lists ${titles.length} releases, ${counts.error} errors and ${counts.warning} warnings`);
+    log(
+      `feed-problems-outline.png: outline lists ${titles.length} releases, ${counts.error} errors and ${counts.warning} warnings`,
+    );
 
     // 2. A hover on a title.
     const title = titles[1];
     const titleSpan = page.locator('.view-line', { hasText: title }).first();
     await titleSpan.hover({ position: { x: 40, y: 8 } });
     await until('the hover on a title', async () => {
-      const hover = await page.locator('.monaco-hover').first().innerText().catch(() => '');
+      const hover = await page
+        .locator('.monaco-hover')
+        .first()
+        .innerText()
+        .catch(() => '');
       return /words in \d+ paragraph/.test(hover) ? true : `hover shows "${hover.slice(0, 80)}"`;
     });
     await page.screenshot({ path: path.join(IMAGES, 'hover-title.png') });
@@ -101,7 +120,9 @@ export async function takeScreenshots(tools: E2eTools): Promise<void> {
     // The hover must be gone before the next click, or it takes the click: move the pointer off it, then wait.
     await page.keyboard.press('Escape');
     await page.mouse.move(1, 1);
-    await until('the hover to close', async () => ((await page.locator('.monaco-hover:visible').count()) === 0 ? true : 'a hover is still open'));
+    await until('the hover to close', async () =>
+      (await page.locator('.monaco-hover:visible').count()) === 0 ? true : 'a hover is still open',
+    );
 
     // 3. The quick-fix menu on a finding.
     const dateLine = page.locator('.view-line', { hasText: '2025-02-11' }).first();
@@ -109,7 +130,11 @@ export async function takeScreenshots(tools: E2eTools): Promise<void> {
     await page.keyboard.press('End');
     await page.keyboard.press('Control+.');
     await until('the quick-fix menu', async () => {
-      const menu = await page.locator('.action-widget').first().innerText().catch(() => '');
+      const menu = await page
+        .locator('.action-widget')
+        .first()
+        .innerText()
+        .catch(() => '');
       return menu.includes('Rewrite as 11.02.2025') ? true : `menu shows "${menu.slice(0, 80)}"`;
     });
     await page.screenshot({ path: path.join(IMAGES, 'quick-fix.png') });

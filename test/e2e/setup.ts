@@ -54,10 +54,15 @@ function hasDebianPackage(name: string): boolean {
 }
 
 function ensureAptPackages(): void {
-  const needed = ['chromium', 'libkrb5-dev', 'pkg-config'].filter((p) => !hasDebianPackage(p) || (p === 'chromium' && !fs.existsSync(CHROMIUM)));
+  const needed = ['chromium', 'libkrb5-dev', 'pkg-config'].filter(
+    (p) => !hasDebianPackage(p) || (p === 'chromium' && !fs.existsSync(CHROMIUM)),
+  );
   if (needed.length === 0) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!root) throw new Error(`The end-to-end tests need the Debian packages ${needed.join(', ')}. Install them with: sudo apt-get install -y ${needed.join(' ')}`);
+  if (!root)
+    throw new Error(
+      `The end-to-end tests need the Debian packages ${needed.join(', ')}. Install them with: sudo apt-get install -y ${needed.join(' ')}`,
+    );
   timed(`apt-get install ${needed.join(' ')}`, () => {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     run('apt-get', ['update', '-qq'], { env });
@@ -79,7 +84,8 @@ function ensureNode24(): string {
     run('npm', ['install', '--no-audit', '--no-fund', '--no-save', 'node@24'], { cwd: pkg });
     // The node package installs its binary through an architecture-specific package; that folder is the Node tree.
     const tree = path.join(pkg, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
-    if (!fs.existsSync(path.join(tree, 'bin', 'node'))) throw new Error(`node@24 did not install a Node binary at ${tree}`);
+    if (!fs.existsSync(path.join(tree, 'bin', 'node')))
+      throw new Error(`node@24 did not install a Node binary at ${tree}`);
     fs.cpSync(tree, dir, { recursive: true, preserveTimestamps: true });
     fs.rmSync(pkg, { recursive: true, force: true });
     const version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
@@ -102,9 +108,18 @@ function ensureCodeServer(node24: string): string {
     // npm itself runs on Node 24, Node 24 comes first on PATH and its headers are the nodedir, so that
     // code-server's install script sees Node 24 and native modules build for the Node that runs them.
     // The parent npm's npm_* variables (npm_config_user_agent names Node 20, and code-server's script reads it) are dropped.
-    const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-    Object.assign(env, { PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir, NODE: node24 });
-    run(node24, [npmCli(), 'install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
+    const env: NodeJS.ProcessEnv = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)),
+    );
+    Object.assign(env, {
+      PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH ?? ''}`,
+      npm_config_nodedir: nodeDir,
+      NODE: node24,
+    });
+    run(node24, [npmCli(), 'install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
+      cwd: dir,
+      env,
+    });
     if (!fs.existsSync(entry)) throw new Error(`code-server installed without ${entry}`);
     fs.writeFileSync(stamp, `${CODE_SERVER_VERSION}\n`);
   });

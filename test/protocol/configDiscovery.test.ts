@@ -34,13 +34,19 @@ function writeTree(outer: string): string {
   // Above the repository root: it must never apply.
   put(path.join(outer, '.pressreleaserc.json'), JSON.stringify({ rules: { 'missing-source': 'off' } }));
   fs.mkdirSync(path.join(repo, '.git'), { recursive: true });
-  put(path.join(repo, 'feeds', '.pressreleaserc.json'), JSON.stringify({
-    dateFormat: 'YYYY-MM-DD',
-    rules: { 'sentence-spacing': 'off' },
-  }));
-  put(path.join(repo, 'feeds', 'x', 'deeper', '.pressreleaserc.json'), JSON.stringify({
-    rules: { 'title-punctuation': 'error', 'short-body': { severity: 'hint', minWords: 40 } },
-  }));
+  put(
+    path.join(repo, 'feeds', '.pressreleaserc.json'),
+    JSON.stringify({
+      dateFormat: 'YYYY-MM-DD',
+      rules: { 'sentence-spacing': 'off' },
+    }),
+  );
+  put(
+    path.join(repo, 'feeds', 'x', 'deeper', '.pressreleaserc.json'),
+    JSON.stringify({
+      rules: { 'title-punctuation': 'error', 'short-body': { severity: 'hint', minWords: 40 } },
+    }),
+  );
   for (const file of FILES) put(path.join(repo, file), FEED);
   return repo;
 }
@@ -48,7 +54,10 @@ function writeTree(outer: string): string {
 /** What both sides must agree on: rule, severity and range of each finding, in a stable order. */
 function summary(ds: Diagnostic[]): string[] {
   return ds
-    .map((d) => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`)
+    .map(
+      (d) =>
+        `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+    )
     .sort();
 }
 
@@ -82,14 +91,22 @@ describe('config discovery, the CLI and the server', function () {
     const codes = (file: string) => fromCli.get(file)!.map((s) => s.split(' ').slice(0, 2).join(' '));
     // No config: the defaults, and not the config above the repository.
     assert.deepEqual(codes('top.release'), [
-      'date-format 2', 'missing-source 1', 'sentence-spacing 3', 'title-punctuation 2',
+      'date-format 2',
+      'missing-source 1',
+      'sentence-spacing 3',
+      'title-punctuation 2',
     ]);
     // The feeds config, in its folder and below it.
     assert.deepEqual(codes('feeds/a.release'), ['date-format 2', 'missing-source 1', 'title-punctuation 2']);
     assert.deepEqual(codes('feeds/x/b.release'), codes('feeds/a.release'));
     // The nearest config replaces the one above it; it does not add to it.
     assert.deepEqual(codes('feeds/x/deeper/c.release'), [
-      'date-format 2', 'missing-source 1', 'sentence-spacing 3', 'short-body 4', 'short-body 4', 'title-punctuation 1',
+      'date-format 2',
+      'missing-source 1',
+      'sentence-spacing 3',
+      'short-body 4',
+      'short-body 4',
+      'title-punctuation 1',
     ]);
   });
 
@@ -98,9 +115,11 @@ describe('config discovery, the CLI and the server', function () {
     const cli = runCli(['--format', 'json', '--config', 'team.json', ...FILES], { cwd: repo });
     const report = JSON.parse(cli.stdout.toString()) as Array<{ file: string; diagnostics: Diagnostic[] }>;
     for (const r of report) {
-      assert.deepEqual([...new Set(r.diagnostics.map((d) => d.code))].sort(), [
-        'date-format', 'sentence-spacing', 'title-punctuation',
-      ], r.file);
+      assert.deepEqual(
+        [...new Set(r.diagnostics.map((d) => d.code))].sort(),
+        ['date-format', 'sentence-spacing', 'title-punctuation'],
+        r.file,
+      );
     }
   });
 

@@ -31,7 +31,6 @@ function codes(ds: Diagnostic[]): string[] {
   return ds.map((d) => String(d.code));
 }
 
-
 describe('other clients', function () {
   this.timeout(15_000);
   let dir: string;
@@ -77,11 +76,17 @@ describe('other clients', function () {
       await client.initialize();
       await client.open(uri, FEED);
       const ds = await client.diagnosticsFor(uri);
-      assert.ok(ds.every((d) => d.data === undefined), 'no data is sent to a client that drops it');
+      assert.ok(
+        ds.every((d) => d.data === undefined),
+        'no data is sent to a client that drops it',
+      );
       const dateFormat = ds.find((d) => d.code === 'date-format')!;
       // The client drops data; a stray copy must not be trusted either.
       const actions = await client.codeActionsFor(uri, { ...dateFormat, data: { fix: { title: 'Stale', edits: [] } } });
-      assert.deepEqual(actions.map((a) => a.title), ['Rewrite as 05.02.2025']);
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['Rewrite as 05.02.2025'],
+      );
       assert.equal(applyLspEdits(FEED, actions[0].edit!.changes![uri]), FEED.replace('2025-02-05', '05.02.2025'));
       // A diagnostic that matches no finding of the current analysis gets no fix.
       const moved = { ...dateFormat, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } } };

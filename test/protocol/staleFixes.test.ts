@@ -45,7 +45,10 @@ describe('stale quick fixes', function () {
       const newer = `Law\nCourts\n${FEED}`;
       await client.replace(uri, newer);
       const actions = await client.codeActionsFor(uri, d);
-      assert.deepEqual(actions.map((a) => a.title), ['Rewrite as 05.02.2025']);
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['Rewrite as 05.02.2025'],
+      );
       assert.equal(applyLspEdits(newer, actions[0].edit!.changes![uri]), newer.replace('2025-02-05', '05.02.2025'));
     });
   });
@@ -132,7 +135,10 @@ describe('name-list actions and .pressreleaserc.json', function () {
           titles.filter((t) => t.startsWith('Add') || t.startsWith('Ignore')).map((t) => t.split(' ')[0]),
           expected,
         );
-        assert.deepEqual(client.logs.filter((l) => l.type === 1), []);
+        assert.deepEqual(
+          client.logs.filter((l) => l.type === 1),
+          [],
+        );
       });
     });
   }

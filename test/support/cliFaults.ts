@@ -11,6 +11,8 @@
  *
  * The CLI calls `fs` functions through the module object, so wrapping them here reaches it.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- faults are injected by patching CommonJS module objects,
+   which only require() hands out; an import binding is read-only. */
 import * as path from 'node:path';
 
 const fs: Record<string, unknown> & typeof import('node:fs') = require('node:fs');

@@ -48,7 +48,9 @@ export function releaseFor(p: Pair): string {
 
 /** The messages of the name rules on the pair's release. */
 export function nameFindings(p: Pair): string[] {
-  return lint(releaseFor(p), { today: TODAY }).findings.filter((f) => NAME_RULES.has(f.ruleId)).map((f) => f.message);
+  return lint(releaseFor(p), { today: TODAY })
+    .findings.filter((f) => NAME_RULES.has(f.ruleId))
+    .map((f) => f.message);
 }
 
 export function evaluate(pairs: readonly Pair[] = JSON.parse(fs.readFileSync(CORPUS, 'utf8')).pairs): Evaluation {
@@ -77,8 +79,11 @@ if (require.main === module) {
   const e = evaluate();
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(`Name corpus: ${e.variants} variant pairs, ${e.silent} pairs that must stay silent`);
-  console.log(`precision ${pct(e.precision)} (${e.truePositives} of ${e.truePositives + e.falsePositives.length} flagged pairs are variants)`);
+  console.log(
+    `precision ${pct(e.precision)} (${e.truePositives} of ${e.truePositives + e.falsePositives.length} flagged pairs are variants)`,
+  );
   console.log(`recall    ${pct(e.recall)} (${e.truePositives} of ${e.variants} variant pairs flagged)`);
   for (const p of e.falseNegatives) console.log(`  missed variant: ${p.a} / ${p.b}`);
-  for (const { pair, messages } of e.falsePositives) console.log(`  false alarm:    ${pair.a} / ${pair.b}: ${messages[0]}`);
+  for (const { pair, messages } of e.falsePositives)
+    console.log(`  false alarm:    ${pair.a} / ${pair.b}: ${messages[0]}`);
 }

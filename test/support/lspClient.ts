@@ -204,15 +204,22 @@ export class TestClient {
   }
 
   diagnosticsFor(uri: string, version?: number): Promise<Diagnostic[]> {
-    return this.waitFor(() => {
-      const p = this.diagnostics.get(uri);
-      return p && (version === undefined || p.version === version) ? p.diagnostics : undefined;
-    }, `diagnostics of ${uri}${version ? ` v${version}` : ''}`);
+    return this.waitFor(
+      () => {
+        const p = this.diagnostics.get(uri);
+        return p && (version === undefined || p.version === version) ? p.diagnostics : undefined;
+      },
+      `diagnostics of ${uri}${version ? ` v${version}` : ''}`,
+    );
   }
 
   /** The code actions the server offers for one diagnostic, asked for over its range. */
   codeActionsFor(uri: string, d: Diagnostic): Promise<CodeAction[]> {
-    return this.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    return this.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
   }
 
   request<R>(method: string, params?: unknown): Promise<R> {
@@ -310,7 +317,11 @@ export class RawServer {
 
   /** Waits for the response to request `id`. */
   response(id: number, timeoutMs = 5000): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
-    return this.wakeups.until(() => this.messages().find((m) => m.id === id && !m.method), `the response to ${id}`, timeoutMs);
+    return this.wakeups.until(
+      () => this.messages().find((m) => m.id === id && !m.method),
+      `the response to ${id}`,
+      timeoutMs,
+    );
   }
 
   /** Waits for the process to exit, and returns its exit code (null when killed by a signal). */

@@ -51,7 +51,10 @@ describe('incremental analyzer', () => {
       const a = analyzer.analyze(text, options);
       assert.deepEqual(analyzer.lastReuse, { reused: 0, checked: 2 });
       assert.deepEqual(a.findings, lint(text, options).findings);
-      assert.deepEqual(a.findings.map((f) => f.ruleId), ['short-body', 'short-body']);
+      assert.deepEqual(
+        a.findings.map((f) => f.ruleId),
+        ['short-body', 'short-body'],
+      );
     });
 
     it('when the date changes', () => {
@@ -61,25 +64,39 @@ describe('incremental analyzer', () => {
       const a = analyzer.analyze(text, options);
       assert.deepEqual(analyzer.lastReuse, { reused: 0, checked: 2 });
       assert.deepEqual(a.findings, lint(text, options).findings);
-      assert.deepEqual(a.findings.map((f) => f.ruleId), ['future-date', 'future-date']);
+      assert.deepEqual(
+        a.findings.map((f) => f.ruleId),
+        ['future-date', 'future-date'],
+      );
     });
   });
 
   it('keeps going when a rule throws, and reports the rule', () => {
     const failures: string[] = [];
     const broken: ReleaseRule = {
-      id: 'broken', description: 'Always throws.', defaultSeverity: 'error', fixable: false, scope: 'release',
+      id: 'broken',
+      description: 'Always throws.',
+      defaultSeverity: 'error',
+      fixable: false,
+      scope: 'release',
       check: () => {
         throw new Error('boom');
       },
     };
     const reporting: ReleaseRule = {
-      id: 'reporting', description: 'Reports each title.', defaultSeverity: 'warning', fixable: false, scope: 'release',
+      id: 'reporting',
+      description: 'Reports each title.',
+      defaultSeverity: 'warning',
+      fixable: false,
+      scope: 'release',
       check: (r, ctx) => ctx.report({ message: 'seen', span: r.span }),
     };
     const analyzer = new Analyzer((rule) => failures.push(rule.id));
     const a = analyzer.analyze([release(1), release(2)].join('\n'), { today, rules: [broken, reporting] });
     assert.deepEqual(failures, ['broken', 'broken']);
-    assert.deepEqual(a.findings.map((f) => f.ruleId), ['reporting', 'reporting']);
+    assert.deepEqual(
+      a.findings.map((f) => f.ruleId),
+      ['reporting', 'reporting'],
+    );
   });
 });

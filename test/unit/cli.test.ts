@@ -35,8 +35,8 @@ describe('CLI', () => {
     const r = run([write('b.release', BROKEN)]);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^b\.release\n/);
-    assert.match(r.stdout, /  1:1 +error +Title has no publication date .* missing-date/);
-    assert.match(r.stdout, /  1:1 +error +Release has no Source line +missing-source/);
+    assert.match(r.stdout, / {2}1:1 +error +Title has no publication date .* missing-date/);
+    assert.match(r.stdout, / {2}1:1 +error +Release has no Source line +missing-source/);
     assert.match(r.stdout, /✖ 2 problems \(2 errors, 0 warnings, 0 infos\)/);
   });
 

@@ -451,8 +451,14 @@ describe('CLI on bad input', () => {
       assert.match(first, /bad\.release is not valid UTF-8/);
       assert.match(second, /cannot read missing\.release: no such file or directory \(ENOENT\)/);
       const report = JSON.parse(r.stdout.toString());
-      assert.deepEqual(report.map((f: { file: string }) => f.file), ['good1.release', 'good2.release']);
-      assert.deepEqual(report[1].diagnostics.map((d: { code: string }) => d.code), ['missing-date', 'missing-source']);
+      assert.deepEqual(
+        report.map((f: { file: string }) => f.file),
+        ['good1.release', 'good2.release'],
+      );
+      assert.deepEqual(
+        report[1].diagnostics.map((d: { code: string }) => d.code),
+        ['missing-date', 'missing-source'],
+      );
       assert.ok(fs.readFileSync(good1).equals(Buffer.from(FIXED)));
       assert.ok(fs.readFileSync(good2).equals(Buffer.from(FIXED + BROKEN)));
       assert.ok(fs.readFileSync(bad).equals(badBytes));
@@ -516,7 +522,10 @@ describe('CLI on bad input', () => {
       ];
       assert.ok(expected.length >= 5, expected.join('\n'));
       assert.equal(r.code, 2);
-      assert.deepEqual(assertMessageLines(r.stderr, expected.length), expected.map((e) => `press-release-lint: ${e}`));
+      assert.deepEqual(
+        assertMessageLines(r.stderr, expected.length),
+        expected.map((e) => `press-release-lint: ${e}`),
+      );
     });
 
     it('reads a UTF-16 config file and refuses an undecodable one', () => {

@@ -85,7 +85,7 @@ function runLarge(dir: string, args: string[], reportFile: string): LargeRun {
     // What the CLI itself wrote comes before /usr/bin/time's own lines.
     const ownLines = stderr.split('\n\tCommand being timed:')[0];
     const cliStderr = timed ? ownLines.replace(/Command exited with.*\n?$/, '') : stderr;
-    return { code, signal: killed ? ('SIG' + killed[1]) as NodeJS.Signals : r.signal, stderr: cliStderr, measured };
+    return { code, signal: killed ? (('SIG' + killed[1]) as NodeJS.Signals) : r.signal, stderr: cliStderr, measured };
   } finally {
     fs.closeSync(out);
   }
@@ -105,7 +105,7 @@ function checkJsonReport(reportFile: string, expectedFile: string): number {
   const fd = fs.openSync(reportFile, 'r');
   const buffer = Buffer.alloc(1 << 22);
   try {
-    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
       checker.feed(decoder.write(buffer.subarray(0, n)));
     }
   } finally {
@@ -133,7 +133,7 @@ function checkStylishReport(reportFile: string): string {
   assert.equal(lines.pop(), '');
   const summary = lines.find((l) => l.startsWith('✖ '));
   assert.match(summary ?? '', /^✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ infos\)$/, tail.toString());
-  assert.match(lines.at(-1)!, /^(✖ .*|  \d+ problems? (is|are) fixable with --fix)$/);
+  assert.match(lines.at(-1)!, /^(✖ .*| {2}\d+ problems? (is|are) fixable with --fix)$/);
   return summary!;
 }
 

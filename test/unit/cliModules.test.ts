@@ -51,11 +51,17 @@ describe('CLI modules', () => {
     it('agrees with isUtf8 on random bytes, and finds the first bad sequence', () => {
       const highBytes = fc.uint8Array({ maxLength: 40 }).map((b) => b.map((x) => (x < 128 ? x : x | 0x80)));
       fc.assert(
-        fc.property(fc.oneof(highBytes, fc.string({ unit: 'binary' }).map((s) => Buffer.from(s))), (bytes) => {
-          const offset = firstInvalidUtf8Offset(bytes);
-          assert.equal(offset === -1, isUtf8(bytes));
-          if (offset >= 0) assert.ok(isUtf8(bytes.subarray(0, offset)), 'everything before the offset is valid');
-        }),
+        fc.property(
+          fc.oneof(
+            highBytes,
+            fc.string({ unit: 'binary' }).map((s) => Buffer.from(s)),
+          ),
+          (bytes) => {
+            const offset = firstInvalidUtf8Offset(bytes);
+            assert.equal(offset === -1, isUtf8(bytes));
+            if (offset >= 0) assert.ok(isUtf8(bytes.subarray(0, offset)), 'everything before the offset is valid');
+          },
+        ),
         { numRuns: 3000 },
       );
     });
@@ -70,13 +76,16 @@ describe('CLI modules', () => {
         [[...Buffer.from('é€😀')], -1],
       ];
       for (const [bytes, expected] of cases) {
-        assert.equal(firstInvalidUtf8Offset(Uint8Array.from(bytes)), expected, `${bytes}`);
+        assert.equal(firstInvalidUtf8Offset(Uint8Array.from(bytes)), expected, `${bytes.join(',')}`);
       }
     });
 
     it('numbers lines as the editor does', () => {
       const bytes = Buffer.from('a\r\nb\rc\nd');
-      assert.deepEqual([0, 3, 5, 7, 8].map((o) => lineNumberAt(bytes, o)), [1, 2, 3, 4, 4]);
+      assert.deepEqual(
+        [0, 3, 5, 7, 8].map((o) => lineNumberAt(bytes, o)),
+        [1, 2, 3, 4, 4],
+      );
     });
   });
 

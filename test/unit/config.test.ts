@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { defaultConfig, parseRuleFlag, readConfig, readConfigText, resolveConfig, RULES } from '../../server/src/core/index';
+import {
+  defaultConfig,
+  parseRuleFlag,
+  readConfig,
+  readConfigText,
+  resolveConfig,
+  RULES,
+} from '../../server/src/core/index';
 
 describe('config', () => {
   it('defaults every rule to its default severity and options', () => {
@@ -11,7 +18,10 @@ describe('config', () => {
   });
 
   it('reads severities and options, and later layers win', () => {
-    const a = readConfig({ rules: { 'short-body': { severity: 'info', minWords: 40 }, 'sentence-spacing': 'off' } }, 'settings');
+    const a = readConfig(
+      { rules: { 'short-body': { severity: 'info', minWords: 40 }, 'sentence-spacing': 'off' } },
+      'settings',
+    );
     const b = readConfig({ dateFormat: 'YYYY-MM-DD', rules: { 'short-body': 'error' } }, 'file');
     assert.deepEqual([a.errors, b.errors], [[], []]);
     const c = resolveConfig(a.layer, b.layer);
@@ -21,7 +31,14 @@ describe('config', () => {
   });
 
   it('reports every invalid value and keeps the valid rest', () => {
-    const r = readConfig({ dateFormat: 'YY', colour: 1, rules: { nope: 'error', 'short-body': { minWords: 0, severity: 'loud', extra: 1 }, 'title-length': 'warning' } }, 'f.json');
+    const r = readConfig(
+      {
+        dateFormat: 'YY',
+        colour: 1,
+        rules: { nope: 'error', 'short-body': { minWords: 0, severity: 'loud', extra: 1 }, 'title-length': 'warning' },
+      },
+      'f.json',
+    );
     assert.deepEqual(r.errors, [
       'f.json: unknown key "colour"',
       'f.json: dateFormat must be one of DD.MM.YYYY, YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, D MMMM YYYY, MMMM D, YYYY (got "YY")',
@@ -42,7 +59,10 @@ describe('config', () => {
   });
 
   it('reads only own properties: inherited names are unknown options, and __proto__ is refused by name', () => {
-    const r = readConfigText('{"rules": {"short-body": {"constructor": 1, "toString": 2, "__proto__": {"minWords": 1}, "minWords": 30}}}', 'f.json');
+    const r = readConfigText(
+      '{"rules": {"short-body": {"constructor": 1, "toString": 2, "__proto__": {"minWords": 1}, "minWords": 30}}}',
+      'f.json',
+    );
     assert.deepEqual(r.errors, [
       'f.json: rules.short-body: unknown option "constructor" (known: minWords)',
       'f.json: rules.short-body: unknown option "toString" (known: minWords)',
@@ -50,9 +70,16 @@ describe('config', () => {
     ]);
     const c = resolveConfig(r.layer);
     assert.equal(c.rules['short-body'].options.minWords, 30);
-    assert.equal(Object.getPrototypeOf(c.rules['short-body'].options), Object.prototype, 'the options object keeps its prototype');
+    assert.equal(
+      Object.getPrototypeOf(c.rules['short-body'].options),
+      Object.prototype,
+      'the options object keeps its prototype',
+    );
     assert.equal(({} as Record<string, unknown>).minWords, undefined, 'nothing leaked into Object.prototype');
-    assert.deepEqual(readConfig({ rules: { constructor: 'off', toString: 'error' } }, 's').errors, ['s: unknown rule "constructor"', 's: unknown rule "toString"']);
+    assert.deepEqual(readConfig({ rules: { constructor: 'off', toString: 'error' } }, 's').errors, [
+      's: unknown rule "constructor"',
+      's: unknown rule "toString"',
+    ]);
   });
 
   it('parses --rule flags', () => {

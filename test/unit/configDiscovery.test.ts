@@ -12,7 +12,7 @@ function tree(...paths: string[]): (file: string) => boolean {
 }
 
 describe('config discovery', () => {
-  it('takes the config of the feed\'s own directory first', () => {
+  it("takes the config of the feed's own directory first", () => {
     const exists = tree('/repo/.git', '/repo/.pressreleaserc.json', '/repo/a/.pressreleaserc.json');
     assert.deepEqual(locateConfigFile('/repo/a', exists), { path: '/repo/a/.pressreleaserc.json', found: true });
   });
@@ -23,16 +23,25 @@ describe('config discovery', () => {
     assert.deepEqual(locateConfigFile('/repo/x', exists), { path: '/repo/.pressreleaserc.json', found: true });
   });
 
-  it('stops after the repository root, whether .git is a directory or a worktree\'s file', () => {
+  it("stops after the repository root, whether .git is a directory or a worktree's file", () => {
     const exists = tree('/outer/.pressreleaserc.json', '/outer/repo/.git');
-    assert.deepEqual(locateConfigFile('/outer/repo/feeds', exists), { path: '/outer/repo/.pressreleaserc.json', found: false });
+    assert.deepEqual(locateConfigFile('/outer/repo/feeds', exists), {
+      path: '/outer/repo/.pressreleaserc.json',
+      found: false,
+    });
     // The config beside .git still applies: the root is the last directory searched, not the first one skipped.
     const beside = tree('/outer/.pressreleaserc.json', '/outer/repo/.git', '/outer/repo/.pressreleaserc.json');
-    assert.deepEqual(locateConfigFile('/outer/repo/feeds', beside), { path: '/outer/repo/.pressreleaserc.json', found: true });
+    assert.deepEqual(locateConfigFile('/outer/repo/feeds', beside), {
+      path: '/outer/repo/.pressreleaserc.json',
+      found: true,
+    });
   });
 
-  it('walks to the file-system root outside a repository, and proposes the feed\'s own directory', () => {
-    assert.deepEqual(locateConfigFile('/a/b', tree('/.pressreleaserc.json')), { path: '/.pressreleaserc.json', found: true });
+  it("walks to the file-system root outside a repository, and proposes the feed's own directory", () => {
+    assert.deepEqual(locateConfigFile('/a/b', tree('/.pressreleaserc.json')), {
+      path: '/.pressreleaserc.json',
+      found: true,
+    });
     assert.deepEqual(locateConfigFile('/a/b', tree()), { path: '/a/b/.pressreleaserc.json', found: false });
     assert.deepEqual(locateConfigFile('/', tree()), { path: '/.pressreleaserc.json', found: false });
   });
@@ -50,9 +59,15 @@ describe('config discovery', () => {
       fs.mkdirSync(path.join(repo, 'a', 'b'), { recursive: true });
       fs.writeFileSync(path.join(root, '.pressreleaserc.json'), '{}');
       fs.writeFileSync(path.join(repo, '.git'), 'gitdir: elsewhere\n');
-      assert.deepEqual(locateConfigFile(path.join(repo, 'a', 'b')), { path: path.join(repo, '.pressreleaserc.json'), found: false });
+      assert.deepEqual(locateConfigFile(path.join(repo, 'a', 'b')), {
+        path: path.join(repo, '.pressreleaserc.json'),
+        found: false,
+      });
       fs.writeFileSync(path.join(repo, 'a', '.pressreleaserc.json'), '{}');
-      assert.deepEqual(locateConfigFile(path.join(repo, 'a', 'b')), { path: path.join(repo, 'a', '.pressreleaserc.json'), found: true });
+      assert.deepEqual(locateConfigFile(path.join(repo, 'a', 'b')), {
+        path: path.join(repo, 'a', '.pressreleaserc.json'),
+        found: true,
+      });
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -15,7 +15,14 @@ import {
   SymbolKind,
 } from 'vscode-languageserver-types';
 import { SemanticTokensBuilder } from 'vscode-languageserver/node';
-import { lint, nameCompletionsAt, outline, releaseSymbols, semanticNameTokens, type Finding } from '../../server/src/core/index';
+import {
+  lint,
+  nameCompletionsAt,
+  outline,
+  releaseSymbols,
+  semanticNameTokens,
+  type Finding,
+} from '../../server/src/core/index';
 import {
   baseDiagnostic,
   diagnosticJson,
@@ -84,9 +91,21 @@ describe('convert', () => {
     const doc = TextDocument.create('file:///f.release', 'press-release', 1, NAMES);
     const [category] = outline(a);
     const expected = (n: typeof category): DocumentSymbol => {
-      const kind = { category: SymbolKind.Namespace, release: SymbolKind.Module, subheading: SymbolKind.Key, source: SymbolKind.Constant }[n.kind];
+      const kind = {
+        category: SymbolKind.Namespace,
+        release: SymbolKind.Module,
+        subheading: SymbolKind.Key,
+        source: SymbolKind.Constant,
+      }[n.kind];
       const children = n.children.map(expected);
-      return DocumentSymbol.create(n.name, n.detail, kind, toRangeOf(doc, n.span), toRangeOf(doc, n.selectionSpan), children);
+      return DocumentSymbol.create(
+        n.name,
+        n.detail,
+        kind,
+        toRangeOf(doc, n.span),
+        toRangeOf(doc, n.selectionSpan),
+        children,
+      );
     };
     // As the client receives them: a key whose value is undefined is not sent.
     assert.deepEqual(wire(toDocumentSymbol(doc, category)), wire(expected(category)));

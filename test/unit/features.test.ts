@@ -30,8 +30,20 @@ describe('features', () => {
     const o = outline(a);
     assert.equal(o.length, 1);
     assert.equal(o[0].name, 'Law');
-    assert.deepEqual(o[0].children.map((c) => [c.name, c.detail]), [['Court opens on Saturdays', '05.02.2025'], ['Second release', '06.02.2025']]);
-    assert.deepEqual(o[0].children[0].children.map((c) => [c.kind, c.name]), [['subheading', 'Curling'], ['source', 'Source']]);
+    assert.deepEqual(
+      o[0].children.map((c) => [c.name, c.detail]),
+      [
+        ['Court opens on Saturdays', '05.02.2025'],
+        ['Second release', '06.02.2025'],
+      ],
+    );
+    assert.deepEqual(
+      o[0].children[0].children.map((c) => [c.kind, c.name]),
+      [
+        ['subheading', 'Curling'],
+        ['source', 'Source'],
+      ],
+    );
     assert.equal(o[0].span.end, a.feed.releases[1].span.end);
   });
 
@@ -65,8 +77,14 @@ describe('features', () => {
   });
 
   it('folds each release and links only valid Source URLs', () => {
-    assert.deepEqual(foldingRanges(a), [{ startLine: 1, endLine: 4 }, { startLine: 5, endLine: 6 }]);
-    assert.deepEqual(documentLinks(a).map((l) => l.target), ['https://press.example.gov/memleket/entities/court/press/news/details/930630']);
+    assert.deepEqual(foldingRanges(a), [
+      { startLine: 1, endLine: 4 },
+      { startLine: 5, endLine: 6 },
+    ]);
+    assert.deepEqual(
+      documentLinks(a).map((l) => l.target),
+      ['https://press.example.gov/memleket/entities/court/press/news/details/930630'],
+    );
   });
 
   it('counts releases and problems by severity', () => {
@@ -88,15 +106,23 @@ describe('features', () => {
     assert.deepEqual(releaseSymbols(a, 'secrel'), [
       { name: 'Second release', span: a.feed.releases[1].title!.span, category: 'Law' },
     ]);
-    assert.deepEqual(releaseSymbols(a, 'COURT').map((s) => s.name), ['Court opens on Saturdays']);
-    assert.deepEqual(releaseSymbols(a, '').map((s) => s.name), ['Court opens on Saturdays', 'Second release']);
+    assert.deepEqual(
+      releaseSymbols(a, 'COURT').map((s) => s.name),
+      ['Court opens on Saturdays'],
+    );
+    assert.deepEqual(
+      releaseSymbols(a, '').map((s) => s.name),
+      ['Court opens on Saturdays', 'Second release'],
+    );
     assert.deepEqual(releaseSymbols(a, 'releasez'), []);
   });
 
   it('names an untitled release and its span for workspace symbols', () => {
     const orphan = lint('Source : https://press.example.gov/1\nText after the source with no title at all.', { today });
     const symbols = releaseSymbols(orphan, 'orphan 2');
-    assert.deepEqual(symbols, [{ name: '(orphan text, release 2)', span: orphan.feed.releases[1].span, category: undefined }]);
+    assert.deepEqual(symbols, [
+      { name: '(orphan text, release 2)', span: orphan.feed.releases[1].span, category: undefined },
+    ]);
   });
 
   it('matches a subsequence in order only', () => {

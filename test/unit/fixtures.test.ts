@@ -13,7 +13,10 @@ import { parseFixture, type Expected, type ExpectedFix, type Fixture } from '../
 
 const DIR = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'lint');
 const FIXED = '.fixed.release';
-const EOLS = [['LF', '\n'], ['CRLF', '\r\n']] as const;
+const EOLS = [
+  ['LF', '\n'],
+  ['CRLF', '\r\n'],
+] as const;
 
 /** One finding as a comparable block: position, rule, message, then one line per fix. */
 interface Shown {
@@ -101,7 +104,10 @@ function load(file: string): Fixture | Error {
   }
 }
 
-const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.release') && !f.endsWith(FIXED)).sort();
+const files = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.release') && !f.endsWith(FIXED))
+  .sort();
 
 describe('fixture feeds', () => {
   it('finds the fixture folder', () => assert.ok(files.length >= 5, `only ${files.length} fixtures in ${DIR}`));
@@ -140,13 +146,19 @@ describe('fixture feeds', () => {
       it('leaves nothing fixable after all fixes are applied', () => {
         const fixed = fixAll(fx.text, options, false);
         const left = lint(fixed.text, options).findings.filter((f) => f.fix);
-        assert.deepEqual(left.map((f) => `${f.ruleId}: ${f.message}`), []);
+        assert.deepEqual(
+          left.map((f) => `${f.ruleId}: ${f.message}`),
+          [],
+        );
       });
 
       it('leaves no safe fix after the safe fixes are applied', () => {
         const fixed = fixAll(fx.text, options, true);
         const left = lint(fixed.text, options).findings.filter((f) => f.fix?.safe);
-        assert.deepEqual(left.map((f) => `${f.ruleId}: ${f.message}`), []);
+        assert.deepEqual(
+          left.map((f) => `${f.ruleId}: ${f.message}`),
+          [],
+        );
       });
     });
   }
@@ -161,7 +173,10 @@ describe('fixture coverage', () => {
   const expecting = (ruleId: string) => fixtures.filter((fx) => fx.expected.some((x) => x.ruleId === ruleId));
 
   it('expects a finding of every rule', () => {
-    assert.deepEqual(RULES.filter((r) => expecting(r.id).length === 0).map((r) => r.id), []);
+    assert.deepEqual(
+      RULES.filter((r) => expecting(r.id).length === 0).map((r) => r.id),
+      [],
+    );
   });
 
   it('sets every rule option to a value other than its default, and to each of its choices', () => {
@@ -179,7 +194,10 @@ describe('fixture coverage', () => {
 
   it('uses every date format with a date-format finding', () => {
     const used = new Set(expecting('date-format').map((fx) => fx.config.dateFormat));
-    assert.deepEqual(DATE_FORMATS.filter((f) => !used.has(f)), []);
+    assert.deepEqual(
+      DATE_FORMATS.filter((f) => !used.has(f)),
+      [],
+    );
   });
 
   it('expects fixes exactly for the rules marked fixable', () => {
@@ -187,6 +205,9 @@ describe('fixture coverage', () => {
     const withFixes = fixtures.flatMap((fx) => fx.expected.filter((x) => x.fixes.length > 0));
     const offering = new Set(withFixes.map((x) => x.ruleId));
     const wrong = RULES.filter((r) => r.fixable !== offering.has(r.id));
-    assert.deepEqual(wrong.map((r) => `${r.id} (fixable: ${r.fixable})`), []);
+    assert.deepEqual(
+      wrong.map((r) => `${r.id} (fixable: ${r.fixable})`),
+      [],
+    );
   });
 });

@@ -43,7 +43,10 @@ describe('framing', () => {
   ];
   for (const [what, bytes, message] of faults) {
     it(`fails on ${what}`, () => {
-      assert.throws(() => decode(bytes), (e: unknown) => e instanceof FramingError && message.test(e.message));
+      assert.throws(
+        () => decode(bytes),
+        (e: unknown) => e instanceof FramingError && message.test(e.message),
+      );
     });
   }
 });

@@ -3,10 +3,19 @@
  * chains that need many passes, and fixes that would undo each other.
  */
 import * as assert from 'node:assert/strict';
-import { applyEdits, fixAll, lint, MAX_FIX_PASSES, selectFixes, type Finding, type ReleaseRule } from '../../server/src/core/index';
+import {
+  applyEdits,
+  fixAll,
+  lint,
+  MAX_FIX_PASSES,
+  selectFixes,
+  type Finding,
+  type ReleaseRule,
+} from '../../server/src/core/index';
 
 const today = { year: 2025, month: 6, day: 1 };
-const BODY = 'The agency reported that all reservoirs hold enough water for the season, and engineers will inspect the dams twice a week until the end of the spring flood season.';
+const BODY =
+  'The agency reported that all reservoirs hold enough water for the season, and engineers will inspect the dams twice a week until the end of the spring flood season.';
 
 function lintOk(text: string): Finding[] {
   const thrown: string[] = [];
@@ -39,19 +48,34 @@ describe('core on hostile input', () => {
 
   it('keeps every message short on long titles, long forms and signatures', () => {
     const title = `${'Very long title word '.repeat(40)}`;
-    const text = [`${title} 09.02.2025`, BODY, 'Source : https://press.example.gov/1', `${title} 09.02.2025`, BODY, 'Source : https://press.example.gov/1'].join('\n');
+    const text = [
+      `${title} 09.02.2025`,
+      BODY,
+      'Source : https://press.example.gov/1',
+      `${title} 09.02.2025`,
+      BODY,
+      'Source : https://press.example.gov/1',
+    ].join('\n');
     for (const f of lintOk(text)) assert.ok(f.message.length <= 300, `${f.ruleId}: ${f.message.length}`);
   });
 
-  it('copies the ending of the line a fix splits, not the file\'s first line', () => {
+  it("copies the ending of the line a fix splits, not the file's first line", () => {
     const text = `First 09.02.2025\r\n${BODY}\r\nSecond 10.02.2025\n${BODY}Source : https://press.example.gov/2\nThird 11.02.2025\r${BODY}Source : https://press.example.gov/3\r`;
     const placements = lintOk(text).filter((f) => f.ruleId === 'source-placement');
-    assert.deepEqual(placements.map((f) => f.fix!.edits[0].newText), ['\n', '\r']);
+    assert.deepEqual(
+      placements.map((f) => f.fix!.edits[0].newText),
+      ['\n', '\r'],
+    );
     const fixed = fixAll(text, { today }).text;
-    assert.equal(fixed, text.replace(`${BODY}Source : https://press.example.gov/2\n`, `${BODY}\nSource : https://press.example.gov/2\n`).replace(`${BODY}Source : https://press.example.gov/3\r`, `${BODY}\rSource : https://press.example.gov/3\r`));
+    assert.equal(
+      fixed,
+      text
+        .replace(`${BODY}Source : https://press.example.gov/2\n`, `${BODY}\nSource : https://press.example.gov/2\n`)
+        .replace(`${BODY}Source : https://press.example.gov/3\r`, `${BODY}\rSource : https://press.example.gov/3\r`),
+    );
   });
 
-  it('inserts a missing Source on a line that ends as the release\'s last line does', () => {
+  it("inserts a missing Source on a line that ends as the release's last line does", () => {
     const text = `First 09.02.2025\r\n${BODY}\nSecond 10.02.2025\r\n${BODY}\r\nSource : https://press.example.gov/2`;
     const missing = lintOk(text).find((f) => f.ruleId === 'missing-source')!;
     assert.equal(missing.fix!.edits[0].newText, '\nSource : ');
@@ -69,11 +93,19 @@ describe('core on hostile input', () => {
 
   it('reports fixes that undo each other as unsettled instead of spinning', () => {
     const flip = (from: string, to: string, id: string): ReleaseRule => ({
-      id, description: 'Test rule.', defaultSeverity: 'warning', fixable: true, scope: 'release',
+      id,
+      description: 'Test rule.',
+      defaultSeverity: 'warning',
+      fixable: true,
+      scope: 'release',
       check(release, ctx) {
         const at = ctx.text.indexOf(from, release.span.start);
         if (at < 0 || at >= release.span.end) return;
-        ctx.report({ message: 'flip', span: { start: at, end: at + 1 }, fix: { title: 'flip', safe: true, edits: [{ start: at, end: at + 1, newText: to }] } });
+        ctx.report({
+          message: 'flip',
+          span: { start: at, end: at + 1 },
+          fix: { title: 'flip', safe: true, edits: [{ start: at, end: at + 1, newText: to }] },
+        });
       },
     });
     const text = `Title 09.02.2025\n${BODY} X\nSource : https://press.example.gov/1`;
@@ -84,10 +116,18 @@ describe('core on hostile input', () => {
 
   it('gives up on fixes that keep growing the text after MAX_FIX_PASSES passes', () => {
     const grow: ReleaseRule = {
-      id: 'grow', description: 'Test rule.', defaultSeverity: 'warning', fixable: true, scope: 'release',
+      id: 'grow',
+      description: 'Test rule.',
+      defaultSeverity: 'warning',
+      fixable: true,
+      scope: 'release',
       check(release, ctx) {
         const end = release.span.end;
-        ctx.report({ message: 'grow', span: { start: end, end }, fix: { title: 'grow', safe: true, edits: [{ start: end, end, newText: 'x' }] } });
+        ctx.report({
+          message: 'grow',
+          span: { start: end, end },
+          fix: { title: 'grow', safe: true, edits: [{ start: end, end, newText: 'x' }] },
+        });
       },
     };
     const result = fixAll(`Title 09.02.2025\n${BODY}`, { today, rules: [grow] });
@@ -100,11 +140,23 @@ describe('core on hostile input', () => {
       const at = i * 4;
       const fix = (start: number) => ({ title: 't', safe: true, edits: [{ start, end: start + 1, newText: '_' }] });
       findings.push({ ruleId: 'r', severity: 'info', message: 'm', span: { start: at, end: at + 1 }, fix: fix(at) });
-      findings.push({ ruleId: 'r', severity: 'info', message: 'm', span: { start: at, end: at + 2 }, fix: fix(at + 1) });
+      findings.push({
+        ruleId: 'r',
+        severity: 'info',
+        message: 'm',
+        span: { start: at, end: at + 2 },
+        fix: fix(at + 1),
+      });
     }
     const chosen = selectFixes(findings, true);
     assert.equal(chosen.length, 200_000);
     const text = 'abcd'.repeat(200_000);
-    assert.equal(applyEdits(text, chosen.flatMap((f) => f.edits)), '_bcd'.repeat(200_000));
+    assert.equal(
+      applyEdits(
+        text,
+        chosen.flatMap((f) => f.edits),
+      ),
+      '_bcd'.repeat(200_000),
+    );
   });
 });

@@ -1,6 +1,13 @@
 /** The editor queries over names that the core answers for the server: completion and rename. */
 import * as assert from 'node:assert/strict';
-import { lint, MAX_NAME_COMPLETIONS, nameCompletionsAt, renameEdits, renameRefusal, wordBefore } from '../../server/src/core/index';
+import {
+  lint,
+  MAX_NAME_COMPLETIONS,
+  nameCompletionsAt,
+  renameEdits,
+  renameRefusal,
+  wordBefore,
+} from '../../server/src/core/index';
 
 const FEED = [
   'S. Nurgaliyev opened the pumping station 09.02.2025',
@@ -41,7 +48,10 @@ describe('name completion', () => {
   });
 
   it('offers the names list even when the feed lacks the name, and at most the limit', () => {
-    const names = Array.from({ length: MAX_NAME_COMPLETIONS + 5 }, (_, i) => `Zed${String.fromCharCode(97 + (i % 26))}${i}`);
+    const names = Array.from(
+      { length: MAX_NAME_COMPLETIONS + 5 },
+      (_, i) => `Zed${String.fromCharCode(97 + (i % 26))}${i}`,
+    );
     const text = 'Z';
     const a = lint(text, { today, config: { ...lint('', {}).config, names } });
     const got = nameCompletionsAt(a, 1)!;

@@ -38,7 +38,17 @@ describe('guarded edit distance', () => {
   });
 
   it('rejects first-letter, last-letter, short-name, plural and derivative differences', () => {
-    for (const [a, b] of [['Serik', 'Berik'], ['Nurlan', 'Nurlat'], ['Asel', 'Asem'], ['Ivanov', 'Ivanova'], ['Kazakhs', 'Kazakh'], ['Marat', 'Murat'], ['Madina', 'Marina'], ['Daniyar', 'Daniyal'], ['Kazakhstan', 'Kazakhstani']]) {
+    for (const [a, b] of [
+      ['Serik', 'Berik'],
+      ['Nurlan', 'Nurlat'],
+      ['Asel', 'Asem'],
+      ['Ivanov', 'Ivanova'],
+      ['Kazakhs', 'Kazakh'],
+      ['Marat', 'Murat'],
+      ['Madina', 'Marina'],
+      ['Daniyar', 'Daniyal'],
+      ['Kazakhstan', 'Kazakhstani'],
+    ]) {
       assert.equal(nearKeys(foldKey(a), foldKey(b)), false, `${a} / ${b}`);
     }
   });
@@ -85,10 +95,19 @@ describe('name index', () => {
     assert.equal(new Set(nurg.map((t) => index.clusterOf(t))).size, 1);
     assert.deepEqual([...index.clusterOf(nurg[0]).spellings.keys()], ['Nurgaliyev', 'Nurgaliev']);
     assert.equal(roleOf(feed.text, nurg[1]), 'Deputy Minister of Energy');
-    assert.equal(roleOf(feed.text, index.tokens.find((t) => t.text === 'Serik')!), 'Deputy Minister of Energy');
+    assert.equal(
+      roleOf(
+        feed.text,
+        index.tokens.find((t) => t.text === 'Serik')!,
+      ),
+      'Deputy Minister of Energy',
+    );
     assert.equal(nurg[0].initial, 'S');
     const karkaraly = index.tokens.filter((t) => /araly/.test(t.text));
-    assert.deepEqual(karkaraly.map((t) => t.kind), ['place', 'place']);
+    assert.deepEqual(
+      karkaraly.map((t) => t.kind),
+      ['place', 'place'],
+    );
     assert.equal(index.clusterOf(karkaraly[0]), index.clusterOf(karkaraly[1]));
   });
 
@@ -98,7 +117,10 @@ describe('name index', () => {
 
   it('finds long forms of acronyms by Schwartz and Hearst', () => {
     assert.equal(findLongForm('ECO', 'of the Economic Cooperation Organization'), 'Economic Cooperation Organization');
-    assert.equal(findLongForm('GCM', 'Global Compact for Safe, Orderly and Sustainable Migration'), 'Global Compact for Safe, Orderly and Sustainable Migration');
+    assert.equal(
+      findLongForm('GCM', 'Global Compact for Safe, Orderly and Sustainable Migration'),
+      'Global Compact for Safe, Orderly and Sustainable Migration',
+    );
     assert.equal(findLongForm('XYZ', 'the Economic Council'), undefined);
   });
 });

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseFeed, type Feed } from '../../server/src/core/index';
 
-const BODY = 'The agency reported that all reservoirs hold enough water for the season, and engineers will inspect the dams twice a week.';
+const BODY =
+  'The agency reported that all reservoirs hold enough water for the season, and engineers will inspect the dams twice a week.';
 const SRC = (n: number) => `Source : https://press.example.gov/news/details/${n}`;
 
 function kinds(feed: Feed): string[] {
@@ -10,9 +11,14 @@ function kinds(feed: Feed): string[] {
 
 describe('parser', () => {
   it('parses a category, titles, bodies and sources', () => {
-    const feed = parseFeed(['Law', `First title 09.02.2025`, BODY, SRC(1), `Second title 10.02.2025`, BODY, SRC(2)].join('\n'));
+    const feed = parseFeed(
+      ['Law', `First title 09.02.2025`, BODY, SRC(1), `Second title 10.02.2025`, BODY, SRC(2)].join('\n'),
+    );
     assert.equal(feed.releases.length, 2);
-    assert.deepEqual(feed.categories.map((c) => c.name), ['Law']);
+    assert.deepEqual(
+      feed.categories.map((c) => c.name),
+      ['Law'],
+    );
     assert.equal(feed.releases[0].category?.name, 'Law');
     assert.equal(feed.releases[0].title?.text, 'First title');
     assert.equal(feed.releases[0].title?.date?.text, '09.02.2025');
@@ -39,7 +45,9 @@ describe('parser', () => {
   });
 
   it('recovers from text after a Source that has no title line', () => {
-    const feed = parseFeed(['First 09.02.2025', BODY, SRC(1), BODY, SRC(2), 'Third 10.02.2025', BODY, SRC(3)].join('\n'));
+    const feed = parseFeed(
+      ['First 09.02.2025', BODY, SRC(1), BODY, SRC(2), 'Third 10.02.2025', BODY, SRC(3)].join('\n'),
+    );
     assert.equal(feed.releases.length, 3);
     assert.equal(feed.releases[1].title, undefined);
     assert.equal(feed.releases[1].body[0].text, BODY);
@@ -55,14 +63,22 @@ describe('parser', () => {
   });
 
   it('recovers from a Source URL that is not a URL', () => {
-    const feed = parseFeed(['First 09.02.2025', BODY, 'Source : the press office', 'Second 10.02.2025', BODY, SRC(2)].join('\n'));
+    const feed = parseFeed(
+      ['First 09.02.2025', BODY, 'Source : the press office', 'Second 10.02.2025', BODY, SRC(2)].join('\n'),
+    );
     assert.equal(feed.releases.length, 2);
     assert.equal(feed.releases[0].source?.url, 'the press office');
     assert.deepEqual(kinds(feed), ['source-url@0']);
   });
 
   it('recovers from dates in other formats', () => {
-    for (const [date, format] of [['2025-02-09', 'YYYY-MM-DD'], ['9.2.2025', undefined], ['09/02/2025', 'DD/MM/YYYY'], ['February 9, 2025', 'MMMM D, YYYY'], ['9 February 2025', 'D MMMM YYYY']] as const) {
+    for (const [date, format] of [
+      ['2025-02-09', 'YYYY-MM-DD'],
+      ['9.2.2025', undefined],
+      ['09/02/2025', 'DD/MM/YYYY'],
+      ['February 9, 2025', 'MMMM D, YYYY'],
+      ['9 February 2025', 'D MMMM YYYY'],
+    ] as const) {
       const feed = parseFeed([`A title ${date}`, BODY, SRC(1)].join('\n'));
       assert.equal(feed.releases.length, 1, date);
       const d = feed.releases[0].title?.date;
@@ -78,7 +94,14 @@ describe('parser', () => {
   });
 
   it('reads a Source glued to the last paragraph, with and without a space', () => {
-    const feed = parseFeed(['First 09.02.2025', `${BODY}Source : https://a.example/1`, 'Second 10.02.2025', `${BODY} Source: https://a.example/2`].join('\n'));
+    const feed = parseFeed(
+      [
+        'First 09.02.2025',
+        `${BODY}Source : https://a.example/1`,
+        'Second 10.02.2025',
+        `${BODY} Source: https://a.example/2`,
+      ].join('\n'),
+    );
     const [a, b] = feed.releases;
     assert.equal(a.source?.glued, true);
     assert.equal(a.body[0].text, BODY);
@@ -90,14 +113,31 @@ describe('parser', () => {
   });
 
   it('does not end a release at the word Source inside a sentence', () => {
-    const feed = parseFeed(['First 09.02.2025', 'Source: officials said the plan is ready, and the work starts in May.', BODY, SRC(1)].join('\n'));
+    const feed = parseFeed(
+      ['First 09.02.2025', 'Source: officials said the plan is ready, and the work starts in May.', BODY, SRC(1)].join(
+        '\n',
+      ),
+    );
     assert.equal(feed.releases.length, 1);
     assert.equal(feed.releases[0].body.length, 2);
   });
 
   it('classifies body lines', () => {
-    const feed = parseFeed(['Games 09.02.2025', 'Curling', BODY, 'Kazakhstan – China 5:11', '* first item,', '- We are ready, - he said.', SRC(1)].join('\n'));
-    assert.deepEqual(feed.releases[0].body.map((l) => l.kind), ['subheading', 'paragraph', 'score', 'list-item', 'quote']);
+    const feed = parseFeed(
+      [
+        'Games 09.02.2025',
+        'Curling',
+        BODY,
+        'Kazakhstan – China 5:11',
+        '* first item,',
+        '- We are ready, - he said.',
+        SRC(1),
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      feed.releases[0].body.map((l) => l.kind),
+      ['subheading', 'paragraph', 'score', 'list-item', 'quote'],
+    );
   });
 
   it('handles CRLF and a BOM with offsets in UTF-16 code units', () => {
@@ -105,7 +145,10 @@ describe('parser', () => {
     const feed = parseFeed(text);
     assert.equal(feed.bom, true);
     assert.equal(feed.eol, '\r\n');
-    assert.deepEqual(feed.categories.map((c) => c.name), ['Law']);
+    assert.deepEqual(
+      feed.categories.map((c) => c.name),
+      ['Law'],
+    );
     const title = feed.releases[0].title!;
     assert.equal(title.text, 'Title 😀 Қазақстан');
     assert.equal(text.slice(title.date!.span.start, title.date!.span.end), '09.02.2025');

@@ -7,53 +7,165 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { applyEdits, fixAll, lint, lintInBatches, parseFeed, selectFixes, type Finding, type Fix, type Span } from '../../server/src/core/index';
+import {
+  applyEdits,
+  fixAll,
+  lint,
+  lintInBatches,
+  parseFeed,
+  selectFixes,
+  type Finding,
+  type Fix,
+  type Span,
+} from '../../server/src/core/index';
 
 const today = { year: 2025, month: 6, day: 1 };
 const SAMPLE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'samples', 'sample.release'), 'utf8');
 
 /** Pieces that exercise the grammar's edges: surrogate pairs, Cyrillic, every separator the parser cares about. */
 /** Punctuation that sentence-spacing must read right: quotes of both kinds, brackets, ellipses, decimals, abbreviations, addresses. */
-const PROSE = ['"', '."', '".', '."We', '.“We', '.”We', '(see below).', '[1].', '...', '…', '4.3', 'No.5', 'U.S.', 'H.E.', 'Mr.', 'LLP.', 'ECO.A ', '.According',
-  'www.egov.kz', 'https://example.org/a.B', 'press@Agency.Kz', 'e.g.', 'capital."We', '?!', 'Ph.D', ' A. Ertayev', 'Yertayev'];
-const TOKENS = [...PROSE, '😀', '👩‍👩‍👧', 'Қазақстан', 'Ёлка', ' ', '  ', '\t', '.', '."', '“', '”', '- ', '* ', 'Source', 'Source : ', 'Source:', 'https://', 'a.b', '09.02.2025', '31.02.2025', '2025-02-09', '9.2.2025', 'February 5 (Tuesday)', 'Law', 'The', 'region', '\ud800', '\r', '\n', '\r\n', '\ufeff', '5:11', '–'];
-const unit = fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: 'grapheme', maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 2 }));
+const PROSE = [
+  '"',
+  '."',
+  '".',
+  '."We',
+  '.“We',
+  '.”We',
+  '(see below).',
+  '[1].',
+  '...',
+  '…',
+  '4.3',
+  'No.5',
+  'U.S.',
+  'H.E.',
+  'Mr.',
+  'LLP.',
+  'ECO.A ',
+  '.According',
+  'www.egov.kz',
+  'https://example.org/a.B',
+  'press@Agency.Kz',
+  'e.g.',
+  'capital."We',
+  '?!',
+  'Ph.D',
+  ' A. Ertayev',
+  'Yertayev',
+];
+const TOKENS = [
+  ...PROSE,
+  '😀',
+  '👩‍👩‍👧',
+  'Қазақстан',
+  'Ёлка',
+  ' ',
+  '  ',
+  '\t',
+  '.',
+  '."',
+  '“',
+  '”',
+  '- ',
+  '* ',
+  'Source',
+  'Source : ',
+  'Source:',
+  'https://',
+  'a.b',
+  '09.02.2025',
+  '31.02.2025',
+  '2025-02-09',
+  '9.2.2025',
+  'February 5 (Tuesday)',
+  'Law',
+  'The',
+  'region',
+  '\ud800',
+  '\r',
+  '\n',
+  '\r\n',
+  '\ufeff',
+  '5:11',
+  '–',
+];
+const unit = fc.oneof(
+  fc.constantFrom(...TOKENS),
+  fc.string({ unit: 'grapheme', maxLength: 4 }),
+  fc.string({ unit: 'binary', maxLength: 2 }),
+);
 const line = fc.string({ unit, maxLength: 30 });
 
-const title = fc.tuple(line, fc.constantFrom('09.02.2025', '2025-02-09', '9.2.2025', '31.02.2025', '09/02/2025', 'February 9, 2025', ''), fc.constantFrom(' ', '  ', '. ')).map(([t, d, sep]) => `${t}${sep}${d}`);
-const source = fc.tuple(fc.constantFrom('Source : ', 'Source:', ' Source : ', 'Source :'), fc.constantFrom('https://press.example.gov/n/1', 'https://press.example.gov/n/2', 'not a url', '', 'https:///x', 'ftp://x.y')).map(([a, b]) => a + b);
-const release = fc.tuple(title, fc.array(line, { maxLength: 4 }), fc.option(source), fc.boolean()).map(([t, body, src, glue]) => {
-  const lines = [t, ...body];
-  if (src !== null) {
-    if (glue && lines.length > 1) lines[lines.length - 1] += src;
-    else lines.push(src);
-  }
-  return lines.join('\n');
-});
-const feed = fc.tuple(fc.option(fc.constantFrom('Law', 'Sport')), fc.array(fc.oneof(release, line), { maxLength: 6 }), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(
-  ([cat, parts, eol, bom]) => (bom ? '\ufeff' : '') + [...(cat ? [cat] : []), ...parts].join('\n').replace(/\r?\n/g, eol),
-);
+const title = fc
+  .tuple(
+    line,
+    fc.constantFrom('09.02.2025', '2025-02-09', '9.2.2025', '31.02.2025', '09/02/2025', 'February 9, 2025', ''),
+    fc.constantFrom(' ', '  ', '. '),
+  )
+  .map(([t, d, sep]) => `${t}${sep}${d}`);
+const source = fc
+  .tuple(
+    fc.constantFrom('Source : ', 'Source:', ' Source : ', 'Source :'),
+    fc.constantFrom(
+      'https://press.example.gov/n/1',
+      'https://press.example.gov/n/2',
+      'not a url',
+      '',
+      'https:///x',
+      'ftp://x.y',
+    ),
+  )
+  .map(([a, b]) => a + b);
+const release = fc
+  .tuple(title, fc.array(line, { maxLength: 4 }), fc.option(source), fc.boolean())
+  .map(([t, body, src, glue]) => {
+    const lines = [t, ...body];
+    if (src !== null) {
+      if (glue && lines.length > 1) lines[lines.length - 1] += src;
+      else lines.push(src);
+    }
+    return lines.join('\n');
+  });
+const feed = fc
+  .tuple(
+    fc.option(fc.constantFrom('Law', 'Sport')),
+    fc.array(fc.oneof(release, line), { maxLength: 6 }),
+    fc.constantFrom('\n', '\r\n'),
+    fc.boolean(),
+  )
+  .map(
+    ([cat, parts, eol, bom]) =>
+      (bom ? '\ufeff' : '') + [...(cat ? [cat] : []), ...parts].join('\n').replace(/\r?\n/g, eol),
+  );
 
 /** The sample feed with random damage: cut, inserted text, a duplicated line. */
-const mutated = fc.tuple(fc.nat(SAMPLE.length), fc.nat(200), line, fc.constantFrom('cut', 'insert', 'duplicate', 'crlf')).map(([at, len, ins, op]) => {
-  switch (op) {
-    case 'cut':
-      return SAMPLE.slice(0, at) + SAMPLE.slice(at + len);
-    case 'insert':
-      return SAMPLE.slice(0, at) + ins + SAMPLE.slice(at);
-    case 'duplicate': {
-      const lines = SAMPLE.split('\n');
-      const i = at % lines.length;
-      lines.splice(i, 0, lines[i]);
-      return lines.join('\n');
+const mutated = fc
+  .tuple(fc.nat(SAMPLE.length), fc.nat(200), line, fc.constantFrom('cut', 'insert', 'duplicate', 'crlf'))
+  .map(([at, len, ins, op]) => {
+    switch (op) {
+      case 'cut':
+        return SAMPLE.slice(0, at) + SAMPLE.slice(at + len);
+      case 'insert':
+        return SAMPLE.slice(0, at) + ins + SAMPLE.slice(at);
+      case 'duplicate': {
+        const lines = SAMPLE.split('\n');
+        const i = at % lines.length;
+        lines.splice(i, 0, lines[i]);
+        return lines.join('\n');
+      }
+      default:
+        return SAMPLE.replace(/\n/g, '\r\n');
     }
-    default:
-      return SAMPLE.replace(/\n/g, '\r\n');
-  }
-});
+  });
 
 function inside(span: Span, text: string): boolean {
-  return Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= text.length;
+  return (
+    Number.isInteger(span.start) &&
+    Number.isInteger(span.end) &&
+    span.start >= 0 &&
+    span.start <= span.end &&
+    span.end <= text.length
+  );
 }
 
 /** Rules whose fix rewrites words by design; every other fix may only touch spaces, line breaks and punctuation. */
@@ -69,7 +181,8 @@ function checkText(text: string): void {
     for (const e of f.fix?.edits ?? []) {
       assert.ok(inside(e, text), `${f.ruleId} edit ${JSON.stringify(e)} outside`);
       const removed = text.slice(e.start, e.end);
-      if (!REWRITES.has(f.ruleId)) assert.ok(!/[\p{L}\p{N}]/u.test(removed), `${f.ruleId} fix removes words: ${JSON.stringify(removed)}`);
+      if (!REWRITES.has(f.ruleId))
+        assert.ok(!/[\p{L}\p{N}]/u.test(removed), `${f.ruleId} fix removes words: ${JSON.stringify(removed)}`);
     }
   }
   checkFixesKeepText(text, a.findings);
@@ -88,7 +201,11 @@ function checkOneFix(text: string, f: Finding, fix: Fix): void {
   let o = 0;
   let t = 0;
   for (const e of edits) {
-    assert.equal(out.slice(o, o + (e.start - t)), text.slice(t, e.start), `${f.ruleId} "${fix.title}" changed text before an edit`);
+    assert.equal(
+      out.slice(o, o + (e.start - t)),
+      text.slice(t, e.start),
+      `${f.ruleId} "${fix.title}" changed text before an edit`,
+    );
     o += e.start - t + e.newText.length;
     t = e.end;
   }
@@ -99,7 +216,12 @@ function checkOneFix(text: string, f: Finding, fix: Fix): void {
 function checkFixAllSettles(text: string): void {
   const first = fixAll(text, { today });
   assert.equal(first.settled, true, 'safe fixes settle');
-  assert.deepEqual(lint(first.text, { today }).findings.filter((f) => f.fix?.safe).map((f) => f.message), []);
+  assert.deepEqual(
+    lint(first.text, { today })
+      .findings.filter((f) => f.fix?.safe)
+      .map((f) => f.message),
+    [],
+  );
   const streamed: Finding[] = [];
   lintInBatches(text, { today }, (batch) => streamed.push(...batch));
   assert.deepEqual(streamed, lint(text, { today }).findings);
@@ -107,7 +229,9 @@ function checkFixAllSettles(text: string): void {
 
 /** Applies every selected fix at once and walks the result against the original outside the edits. */
 function checkFixesKeepText(text: string, findings: Finding[]): void {
-  const edits = selectFixes(findings, false).flatMap((f) => f.edits).sort((x, y) => x.start - y.start);
+  const edits = selectFixes(findings, false)
+    .flatMap((f) => f.edits)
+    .sort((x, y) => x.start - y.start);
   const out = applyEdits(text, edits);
   let o = 0;
   let t = 0;
@@ -123,10 +247,13 @@ function checkFixesKeepText(text: string, findings: Finding[]): void {
 
 describe('properties', () => {
   it('never throws on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit, maxLength: 400 }), (s) => {
-      parseFeed(s);
-      checkText(s);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 400 }), (s) => {
+        parseFeed(s);
+        checkText(s);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('holds on random feeds', () => {

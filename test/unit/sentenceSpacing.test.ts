@@ -30,7 +30,7 @@ describe('sentence-spacing', () => {
     assert.equal(fixed(line, f), 'He said: "Water reached the capital." We process the data daily.');
   });
 
-  it('offers both readings, and neither as safe, when the paragraph\'s quotes do not pair up', () => {
+  it("offers both readings, and neither as safe, when the paragraph's quotes do not pair up", () => {
     const line = 'He said "Water reached the capital."We process "the data daily.';
     const [f] = spacing(line);
     assert.equal(f.fix!.safe, false);
@@ -41,7 +41,10 @@ describe('sentence-spacing', () => {
       'He said "Water reached the capital. "We process "the data daily.',
       'He said "Water reached the capital." We process "the data daily.',
     ]);
-    assert.deepEqual([f.fix!.title, f.moreFixes![0].title].sort(), ['Insert a space after the quote', 'Insert a space before the quote']);
+    assert.deepEqual([f.fix!.title, f.moreFixes![0].title].sort(), [
+      'Insert a space after the quote',
+      'Insert a space before the quote',
+    ]);
   });
 
   it('reads curly quotes by their shape', () => {
@@ -70,7 +73,11 @@ describe('sentence-spacing', () => {
       'Details are on www.egov.kz and at https://example.org/a.B or press@Agency.Kz today.',
       'No.5 on the list grew 4.3 percent, and Dr.Who and Ph.D students came.',
     ]) {
-      assert.deepEqual(spacing(line).map((f) => f.message), [], line);
+      assert.deepEqual(
+        spacing(line).map((f) => f.message),
+        [],
+        line,
+      );
     }
   });
 

@@ -70,8 +70,12 @@ function configFileFinder(configFile: string | undefined, cwd: string, fsys: Fil
  * Reads one config file; undefined when a discovered file is gone by the time it is read. A file named with
  * --config must exist, and is named in messages as it was given; a discovered one relative to `cwd`.
  */
-function readConfigFile(file: string, configFile: string | undefined, cwd: string, fsys: FileSystem):
-  { layer: ConfigLayer; errors: string[] } | undefined {
+function readConfigFile(
+  file: string,
+  configFile: string | undefined,
+  cwd: string,
+  fsys: FileSystem,
+): { layer: ConfigLayer; errors: string[] } | undefined {
   const shownName = configFile ?? path.relative(cwd, file);
   let bytes: Buffer;
   try {

@@ -11,7 +11,7 @@ export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** The map under `key`, created on first use. */
 export function mapAt<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
   let inner = map.get(key);
-  if (!inner) map.set(key, (inner = new Map()));
+  if (!inner) map.set(key, (inner = new Map<K2, V>()));
   return inner;
 }
 

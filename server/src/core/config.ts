@@ -84,7 +84,10 @@ function readOption(rule: Rule, name: string, v: unknown, where: string, errors:
   const spec = ownValue(rule.options, name);
   if (!spec) {
     const known = Object.keys(rule.options ?? {});
-    errors.push(`${where}: unknown option "${name}"${known.length ? ` (known: ${known.join(', ')})` : ' (the rule has no options)'}`);
+    errors.push(
+      `${where}: unknown option "${name}" ` +
+        (known.length ? `(known: ${known.join(', ')})` : '(the rule has no options)'),
+    );
     return undefined;
   }
   if (spec.type === 'enum') {
@@ -140,7 +143,8 @@ function readRules(raw: unknown, origin: string, errors: string[]): ConfigLayer[
 }
 
 function readNameList(v: unknown, key: string, origin: string, errors: string[]): string[] | undefined {
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim().length > 0)) return v.map((x: string) => x.trim());
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim().length > 0))
+    return v.map((x: string) => x.trim());
   errors.push(`${origin}: ${key} must be a list of names (got ${JSON.stringify(v)})`);
   return undefined;
 }

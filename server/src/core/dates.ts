@@ -3,17 +3,36 @@
  * them and writing them back in the configured format.
  */
 
-export const DATE_FORMATS = ['DD.MM.YYYY', 'YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'D MMMM YYYY', 'MMMM D, YYYY'] as const;
+export const DATE_FORMATS = [
+  'DD.MM.YYYY',
+  'YYYY-MM-DD',
+  'DD/MM/YYYY',
+  'MM/DD/YYYY',
+  'D MMMM YYYY',
+  'MMMM D, YYYY',
+] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 export const DEFAULT_DATE_FORMAT: DateFormat = 'DD.MM.YYYY';
 
 export const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-const MONTH_ALT = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH_ALT =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|' +
+  'Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 
 /** A calendar date as written in the text; fields are absent when the text did not give them. */
 export interface CalendarDate {
@@ -66,12 +85,18 @@ function pad2(n: number): string {
 export function formatDate(d: CalendarDate, format: DateFormat): string {
   const y = String(d.year).padStart(4, '0');
   switch (format) {
-    case 'DD.MM.YYYY': return `${pad2(d.day)}.${pad2(d.month)}.${y}`;
-    case 'YYYY-MM-DD': return `${y}-${pad2(d.month)}-${pad2(d.day)}`;
-    case 'DD/MM/YYYY': return `${pad2(d.day)}/${pad2(d.month)}/${y}`;
-    case 'MM/DD/YYYY': return `${pad2(d.month)}/${pad2(d.day)}/${y}`;
-    case 'D MMMM YYYY': return `${d.day} ${MONTHS[d.month - 1]} ${y}`;
-    case 'MMMM D, YYYY': return `${MONTHS[d.month - 1]} ${d.day}, ${y}`;
+    case 'DD.MM.YYYY':
+      return `${pad2(d.day)}.${pad2(d.month)}.${y}`;
+    case 'YYYY-MM-DD':
+      return `${y}-${pad2(d.month)}-${pad2(d.day)}`;
+    case 'DD/MM/YYYY':
+      return `${pad2(d.day)}/${pad2(d.month)}/${y}`;
+    case 'MM/DD/YYYY':
+      return `${pad2(d.month)}/${pad2(d.day)}/${y}`;
+    case 'D MMMM YYYY':
+      return `${d.day} ${MONTHS[d.month - 1]} ${y}`;
+    case 'MMMM D, YYYY':
+      return `${MONTHS[d.month - 1]} ${d.day}, ${y}`;
   }
 }
 
@@ -84,7 +109,10 @@ export function calendarDateOf(now: Date): CalendarDate {
 }
 
 /** Each recognised shape of a date at the end of a title line, tried in order. */
-const TRAILING_DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray, slashFormat: DateFormat) => [number, number, number, DateFormat | undefined] }[] = [
+const TRAILING_DATE_PATTERNS: {
+  re: RegExp;
+  read: (m: RegExpExecArray, slashFormat: DateFormat) => [number, number, number, DateFormat | undefined];
+}[] = [
   {
     re: /(?:^|\s)((\d{1,2})\.(\d{1,2})\.(\d{4}))\s*$/,
     read: (m) => [+m[4], +m[3], +m[2], m[2].length === 2 && m[3].length === 2 ? 'DD.MM.YYYY' : undefined],
@@ -105,11 +133,21 @@ const TRAILING_DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray, slashForm
   },
   {
     re: new RegExp(`(?:^|\\s)(${MONTH_ALT} (\\d{1,2}),? (\\d{4}))\\s*$`, 'i'),
-    read: (m) => [+m[4], monthFromName(m[2]), +m[3], /^[A-Z][a-z]+ \d{1,2}, \d{4}$/.test(m[1]) && MONTHS.includes(m[2]) ? 'MMMM D, YYYY' : undefined],
+    read: (m) => [
+      +m[4],
+      monthFromName(m[2]),
+      +m[3],
+      /^[A-Z][a-z]+ \d{1,2}, \d{4}$/.test(m[1]) && MONTHS.includes(m[2]) ? 'MMMM D, YYYY' : undefined,
+    ],
   },
   {
     re: new RegExp(`(?:^|\\s)((\\d{1,2}) ${MONTH_ALT},? (\\d{4}))\\s*$`, 'i'),
-    read: (m) => [+m[4], monthFromName(m[3]), +m[2], /^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(m[1]) && MONTHS.includes(m[3]) ? 'D MMMM YYYY' : undefined],
+    read: (m) => [
+      +m[4],
+      monthFromName(m[3]),
+      +m[2],
+      /^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(m[1]) && MONTHS.includes(m[3]) ? 'D MMMM YYYY' : undefined,
+    ],
   },
 ];
 
@@ -148,7 +186,10 @@ export interface WeekdayMention {
 }
 
 const WEEKDAY_ALT = '(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
-const WEEKDAY_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => { month: number; day: number; year?: number; weekdayText: string } }[] = [
+const WEEKDAY_PATTERNS: {
+  re: RegExp;
+  read: (m: RegExpExecArray) => { month: number; day: number; year: number | undefined; weekdayText: string };
+}[] = [
   // "February 5, 2025 (Wednesday)" and "February 5 (Wednesday)".
   {
     re: new RegExp(`\\b${MONTH_ALT} (\\d{1,2})(?:,? (\\d{4}))?,? \\(${WEEKDAY_ALT}\\)`, 'g'),

@@ -19,7 +19,6 @@ export interface TitleFacts {
   date?: CalendarDate & { valid: boolean };
 }
 
-
 /**
  * The facts of one release. A feed of two million releases keeps two
  * million of these, so they are stored flat, as numbers and strings, and
@@ -85,7 +84,12 @@ export class ReleaseFacts {
     };
     if (this.date !== 0) {
       const d = Math.abs(this.date);
-      title.date = { year: Math.floor(d / 10000), month: Math.floor(d / 100) % 100, day: d % 100, valid: this.date > 0 };
+      title.date = {
+        year: Math.floor(d / 10000),
+        month: Math.floor(d / 100) % 100,
+        day: d % 100,
+        valid: this.date > 0,
+      };
     }
     return title;
   }

@@ -3,9 +3,9 @@
  * links. They return plain data in offsets; the server maps it to LSP.
  */
 import { itemAt } from './collections';
-import { formatDate, MONTHS, toIso, weekdayOf, WEEKDAYS, type CalendarDate } from './dates';
+import { formatDate, MONTHS, toIso, weekdayOf, WEEKDAYS, type CalendarDate, type DateFormat } from './dates';
 import type { Analysis } from './lint';
-import type { Release } from './model';
+import type { PublicationDate, Release } from './model';
 import { nameHover } from './names/features';
 import { clip, countWords, type Span } from './text';
 import type { Finding } from './types';
@@ -15,7 +15,7 @@ export type SymbolKind = 'category' | 'release' | 'subheading' | 'source';
 
 export interface OutlineNode {
   name: string;
-  detail?: string;
+  detail?: string | undefined;
   kind: SymbolKind;
   span: Span;
   selectionSpan: Span;
@@ -30,11 +30,27 @@ export function releaseName(r: Release): string {
 function releaseNode(r: Release): OutlineNode {
   const children: OutlineNode[] = [];
   for (const line of r.body) {
-    if (line.kind === 'subheading') children.push({ name: line.text, kind: 'subheading', span: line.span, selectionSpan: line.span, children: [] });
+    if (line.kind === 'subheading')
+      children.push({ name: line.text, kind: 'subheading', span: line.span, selectionSpan: line.span, children: [] });
   }
-  if (r.source) children.push({ name: 'Source', detail: r.source.url, kind: 'source', span: r.source.span, selectionSpan: r.source.labelSpan, children: [] });
-  const selection = r.title ? r.title.textSpan : r.body[0]?.span ?? r.span;
-  return { name: releaseName(r), detail: r.title?.date?.text, kind: 'release', span: r.span, selectionSpan: selection, children };
+  if (r.source)
+    children.push({
+      name: 'Source',
+      detail: r.source.url,
+      kind: 'source',
+      span: r.source.span,
+      selectionSpan: r.source.labelSpan,
+      children: [],
+    });
+  const selection = r.title ? r.title.textSpan : (r.body[0]?.span ?? r.span);
+  return {
+    name: releaseName(r),
+    detail: r.title?.date?.text,
+    kind: 'release',
+    span: r.span,
+    selectionSpan: selection,
+    children,
+  };
 }
 
 /** Categories hold the releases that follow them; releases before any category sit at the top level. */
@@ -45,7 +61,13 @@ export function outline(analysis: Analysis): OutlineNode[] {
     const node = releaseNode(r);
     if (r.category) {
       if (!category || category.span.start !== r.category.span.start) {
-        category = { name: r.category.name, kind: 'category', span: { ...r.category.span }, selectionSpan: r.category.span, children: [] };
+        category = {
+          name: r.category.name,
+          kind: 'category',
+          span: { ...r.category.span },
+          selectionSpan: r.category.span,
+          children: [],
+        };
         roots.push(category);
       }
       category.children.push(node);
@@ -63,7 +85,7 @@ export interface ReleaseSymbol {
   /** The title line, or the whole release when it has no title. */
   span: Span;
   /** The name of the release's category, if it has one. */
-  category?: string;
+  category?: string | undefined;
 }
 
 /**
@@ -105,7 +127,13 @@ function describeDate(d: CalendarDate): string {
 }
 
 function severityIcon(f: Finding): string {
-  return f.severity === 'error' ? 'Error' : f.severity === 'warning' ? 'Warning' : f.severity === 'info' ? 'Info' : 'Hint';
+  return f.severity === 'error'
+    ? 'Error'
+    : f.severity === 'warning'
+      ? 'Warning'
+      : f.severity === 'info'
+        ? 'Info'
+        : 'Hint';
 }
 
 /** Hover shows a Source URL whole up to this length; real ones are under a hundred characters, pasted text is not. */
@@ -117,12 +145,17 @@ const WORDS_PER_MINUTE = 200;
 function titleHover(analysis: Analysis, r: Release): string {
   const lines: string[] = [`**${releaseName(r)}**`, ''];
   const date = r.title?.date;
-  if (date) lines.push(date.valid ? `- Published: ${describeDate(date)}` : `- Published: ${date.text} (not a real date)`);
+  if (date)
+    lines.push(date.valid ? `- Published: ${describeDate(date)}` : `- Published: ${date.text} (not a real date)`);
   else lines.push('- Published: no date');
   const words = r.body.reduce((n, l) => n + countWords(l.text), 0);
-  const paragraphs = r.body.filter((l) => l.kind === 'paragraph' || l.kind === 'quote' || l.kind === 'list-item').length;
+  const paragraphs = r.body.filter(
+    (l) => l.kind === 'paragraph' || l.kind === 'quote' || l.kind === 'list-item',
+  ).length;
   const minutes = Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
-  lines.push(`- ${words} words in ${paragraphs} paragraph${paragraphs === 1 ? '' : 's'} · about ${minutes} min to read`);
+  lines.push(
+    `- ${words} words in ${paragraphs} paragraph${paragraphs === 1 ? '' : 's'} · about ${minutes} min to read`,
+  );
   const facts = r.source ? describeSourceUrl(r.source.url) : undefined;
   if (facts) lines.push(`- Source: ${facts.agency ?? facts.host}${facts.newsId ? `, news id ${facts.newsId}` : ''}`);
   else lines.push(r.source ? '- Source: not a valid URL' : '- Source: none');
@@ -138,13 +171,18 @@ function titleHover(analysis: Analysis, r: Release): string {
   return lines.join('\n');
 }
 
+/** The date as the configured format writes it, when the text uses another format. */
+function inConfiguredFormat(date: PublicationDate, format: DateFormat): string {
+  return date.format === format ? '' : `\n\nIn the configured format: \`${formatDate(date, format)}\``;
+}
+
 export function hoverAt(analysis: Analysis, offset: number): HoverInfo | undefined {
   const r = releaseAt(analysis, offset);
   if (!r) return undefined;
   const date = r.title?.date;
   if (inSpan(date?.span, offset) && date) {
     const markdown = date.valid
-      ? `**${describeDate(date)}**${date.format !== analysis.config.dateFormat ? `\n\nIn the configured format: \`${formatDate(date, analysis.config.dateFormat)}\`` : ''}`
+      ? `**${describeDate(date)}**${inConfiguredFormat(date, analysis.config.dateFormat)}`
       : `**${date.text}** is not a real date`;
     return { markdown, span: date.span };
   }
@@ -156,7 +194,13 @@ export function hoverAt(analysis: Analysis, offset: number): HoverInfo | undefin
   if (s && (inSpan(s.urlSpan, offset) || inSpan(s.labelSpan, offset))) {
     const facts = describeSourceUrl(s.url);
     const markdown = facts
-      ? [`**Source** \`${clip(s.url, MAX_URL_IN_HOVER)}\``, '', `- Host: ${facts.host}`, `- Agency: ${facts.agency ?? 'unknown'}`, `- News id: ${facts.newsId ?? 'none'}`].join('\n')
+      ? [
+          `**Source** \`${clip(s.url, MAX_URL_IN_HOVER)}\``,
+          '',
+          `- Host: ${facts.host}`,
+          `- Agency: ${facts.agency ?? 'unknown'}`,
+          `- News id: ${facts.newsId ?? 'none'}`,
+        ].join('\n')
       : `**Source** \`${clip(s.url, MAX_URL_IN_HOVER)}\` is not a valid http(s) URL`;
     return { markdown, span: s.span };
   }
@@ -169,7 +213,9 @@ export interface FoldingInfo {
 }
 
 export function foldingRanges(analysis: Analysis): FoldingInfo[] {
-  return analysis.feed.releases.filter((r) => r.lastLine > r.firstLine).map((r) => ({ startLine: r.firstLine, endLine: r.lastLine }));
+  return analysis.feed.releases
+    .filter((r) => r.lastLine > r.firstLine)
+    .map((r) => ({ startLine: r.firstLine, endLine: r.lastLine }));
 }
 
 export interface LinkInfo {

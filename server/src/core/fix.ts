@@ -72,7 +72,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const parts: string[] = [];
   let pos = 0;
   for (const e of sorted) {
-    if (e.start < pos || e.end < e.start || e.end > text.length) throw new Error(`Overlapping or out-of-range edit ${e.start}-${e.end}`);
+    if (e.start < pos || e.end < e.start || e.end > text.length)
+      throw new Error(`Overlapping or out-of-range edit ${e.start}-${e.end}`);
     parts.push(text.slice(pos, e.start), e.newText);
     pos = e.end;
   }
@@ -118,7 +119,10 @@ export function fixAll(text: string, options: LintOptions = {}, safeOnly = true,
     const fixes = selectFixes(analysis.findings, safeOnly);
     if (fixes.length === 0) return { text: current, applied, passes, settled: true, analysis };
     if (passes >= MAX_FIX_PASSES) return { text: current, applied, passes, settled: false, analysis };
-    current = applyEdits(current, fixes.flatMap((f) => f.edits));
+    current = applyEdits(
+      current,
+      fixes.flatMap((f) => f.edits),
+    );
     applied += fixes.length;
     const key = digest(current);
     const looped = seen.has(key);

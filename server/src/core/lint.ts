@@ -17,7 +17,7 @@ import type { Finding, Report, Rule, RuleContext, Severity } from './types';
 export interface LintOptions {
   config?: Config;
   /** Today's date; the real clock when absent. */
-  today?: CalendarDate;
+  today?: CalendarDate | undefined;
   /** The rules to run; the built-in list when absent. Tests inject rules here. */
   rules?: readonly Rule[];
 }
@@ -39,7 +39,11 @@ interface Settings {
 }
 
 function settingsOf(options: LintOptions): Settings {
-  return { config: options.config ?? defaultConfig(), today: options.today ?? calendarDateOf(new Date()), rules: options.rules ?? RULES };
+  return {
+    config: options.config ?? defaultConfig(),
+    today: options.today ?? calendarDateOf(new Date()),
+    rules: options.rules ?? RULES,
+  };
 }
 
 /**
@@ -54,7 +58,12 @@ class RuleRunner {
   private readonly releaseRules: Array<[Rule & { scope: 'release' }, RuleContext]> = [];
   private readonly feedRules: Array<[Rule & { scope: 'feed' }, RuleContext]> = [];
 
-  constructor(readonly text: string, readonly lines: LineIndex, settings: Settings, private readonly onError: OnError) {
+  constructor(
+    readonly text: string,
+    readonly lines: LineIndex,
+    settings: Settings,
+    private readonly onError: OnError,
+  ) {
     const { config, today } = settings;
     for (const rule of settings.rules) {
       // A rule that the config does not know (an injected one) runs with its own defaults.
@@ -78,7 +87,8 @@ class RuleRunner {
 
   /** The name scan of the release being checked, made on first use; `known` hands in one made earlier. */
   names(release: Release, known?: ReleaseNames): ReleaseNames {
-    if (this.scanned?.release !== release) this.scanned = { release, names: known ?? scanReleaseNames(release, this.text) };
+    if (this.scanned?.release !== release)
+      this.scanned = { release, names: known ?? scanReleaseNames(release, this.text) };
     return this.scanned.names;
   }
 
@@ -114,7 +124,11 @@ const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
 
 /** Document order; at one position, the order of the rules list, so output is stable. */
 export function byPosition(a: Finding, b: Finding): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || (RULE_ORDER.get(a.ruleId) ?? -1) - (RULE_ORDER.get(b.ruleId) ?? -1);
+  return (
+    a.span.start - b.span.start ||
+    a.span.end - b.span.end ||
+    (RULE_ORDER.get(a.ruleId) ?? -1) - (RULE_ORDER.get(b.ruleId) ?? -1)
+  );
 }
 
 function shift(f: Finding, delta: number): Finding {
@@ -126,7 +140,10 @@ function shift(f: Finding, delta: number): Finding {
   return out;
 }
 
-/** What one release contributes, in offsets relative to its start, so that it can be reused wherever the release moves. */
+/**
+ * What one release contributes, in offsets relative to its start, so that it can be reused wherever the release
+ * moves.
+ */
 interface ReleaseResult {
   findings: Finding[];
   names: ReleaseNames;
@@ -142,10 +159,16 @@ function checkRelease(runner: RuleRunner, release: Release): ReleaseResult {
  * which a fix that splits that line copies.
  */
 function releaseKey(feed: Feed, release: Release): string {
-  return `${feed.text.slice(release.span.start, release.span.end)}\u0000${feed.lineIndex.terminatorAfter(release.lastLine)}`;
+  const text = feed.text.slice(release.span.start, release.span.end);
+  return `${text}\u0000${feed.lineIndex.terminatorAfter(release.lastLine)}`;
 }
 
-function analyzeWith(text: string, settings: Settings, onError: OnError, cached: (key: string, compute: () => ReleaseResult) => ReleaseResult): Analysis {
+function analyzeWith(
+  text: string,
+  settings: Settings,
+  onError: OnError,
+  cached: (key: string, compute: () => ReleaseResult) => ReleaseResult,
+): Analysis {
   const feed = parseFeed(text, { dateFormat: settings.config.dateFormat });
   const runner = new RuleRunner(text, feed.lineIndex, settings, onError);
   const findings: Finding[] = [];
@@ -171,7 +194,8 @@ export class Analyzer {
 
   analyze(text: string, options: LintOptions = {}): Analysis {
     const settings = settingsOf(options);
-    const context = `${JSON.stringify(settings.config)}|${toIso(settings.today)}|${settings.rules.map((r) => r.id).join()}`;
+    const rules = settings.rules.map((r) => r.id).join();
+    const context = `${JSON.stringify(settings.config)}|${toIso(settings.today)}|${rules}`;
     if (context !== this.cacheContext) {
       this.cache.clear();
       this.cacheContext = context;
@@ -214,7 +238,12 @@ export interface BatchSummary {
  * compare, then each release again for its own rules, merged in order with
  * the feed rules' findings. The findings equal those of `lint`.
  */
-export function lintInBatches(text: string, options: LintOptions, sink: (batch: readonly Finding[]) => void, onRuleError: OnError = () => undefined): BatchSummary {
+export function lintInBatches(
+  text: string,
+  options: LintOptions,
+  sink: (batch: readonly Finding[]) => void,
+  onRuleError: OnError = () => undefined,
+): BatchSummary {
   const settings = settingsOf(options);
   const lineIndex = new LineIndex(text);
   const runner = new RuleRunner(text, lineIndex, settings, onRuleError);

@@ -43,7 +43,7 @@ export interface Source {
   /** True when the Source shares its line with the last paragraph. */
   glued: boolean;
   /** For a glued Source, the whitespace (maybe empty) between the paragraph and the label. */
-  gapSpan?: Span;
+  gapSpan?: Span | undefined;
 }
 
 export interface Category {
@@ -58,8 +58,8 @@ export interface Release {
   span: Span;
   firstLine: number;
   lastLine: number;
-  category?: Category;
-  title?: Title;
+  category?: Category | undefined;
+  title?: Title | undefined;
   body: BodyLine[];
   source?: Source;
   /** The structural faults of this release, also listed feed-wide in `Feed.problems`. */
@@ -83,7 +83,10 @@ export interface Feed {
   categories: Category[];
   releases: Release[];
   problems: ParseProblem[];
-  /** `\r\n` or `\n`: what the document mostly uses; a fix that splits a line copies that line's own terminator instead. */
+  /**
+   * What the document's first line ends with (`\n`, `\r\n` or `\r`), for new lines that follow no line; a fix that
+   * splits a line copies that line's own terminator instead.
+   */
   eol: string;
   /** Whether the text starts with a byte-order mark, which the parser skips. */
   bom: boolean;

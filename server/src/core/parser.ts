@@ -105,12 +105,20 @@ function classifyBody(t: string): BodyKind {
   if (/^(?:-|–|—)\s/.test(t)) return 'quote';
   // Score lines are short; the length guard also keeps the backtracking pattern off long paragraphs.
   if (t.length <= 120 && /^\S.*\s[-–—]\s.*\S\s+\d{1,3}\s*:\s*\d{1,3}\.?$/.test(t)) return 'score';
-  if (t.length <= 60 && !END_PUNCTUATION.test(t) && t.split(/\s+/).length <= 8 && /^[\p{Lu}\p{N}"“«]/u.test(t)) return 'subheading';
+  if (t.length <= 60 && !END_PUNCTUATION.test(t) && t.split(/\s+/).length <= 8 && /^[\p{Lu}\p{N}"“«]/u.test(t))
+    return 'subheading';
   return 'paragraph';
 }
 
 function isCategoryCandidate(t: string): boolean {
-  return t.length <= 40 && !END_PUNCTUATION.test(t) && !/\d/.test(t) && t.split(/\s+/).length <= 4 && !LIST_OR_QUOTE.test(t) && /^\p{Lu}/u.test(t);
+  return (
+    t.length <= 40 &&
+    !END_PUNCTUATION.test(t) &&
+    !/\d/.test(t) &&
+    t.split(/\s+/).length <= 4 &&
+    !LIST_OR_QUOTE.test(t) &&
+    /^\p{Lu}/u.test(t)
+  );
 }
 
 /** A dated title line: the headline, the gap before the date, and the date. Undefined when the line is no title. */
@@ -239,7 +247,11 @@ class FeedReader {
  * is closed, so a caller that does not keep them can read a feed of any
  * size in bounded memory.
  */
-export function* parseReleases(text: string, options: ParseOptions = {}, lineIndex = new LineIndex(text)): Generator<Release> {
+export function* parseReleases(
+  text: string,
+  options: ParseOptions = {},
+  lineIndex = new LineIndex(text),
+): Generator<Release> {
   const lines = new ParserLines(lineIndex);
   const reader = new FeedReader(lines, options.dateFormat ?? DEFAULT_DATE_FORMAT);
   for (let i = 0; i < lines.count; i++) {
@@ -256,7 +268,16 @@ function report(r: Release, p: Omit<ParseProblem, 'release'>): void {
 
 function open(index: number, line: Line, title: Title | undefined, category: Category | undefined): Release {
   const span = trimmedSpan(line);
-  const r: Release = { index, span: { start: span.start, end: span.end }, firstLine: line.index, lastLine: line.index, category, title, body: [], problems: [] };
+  const r: Release = {
+    index,
+    span: { start: span.start, end: span.end },
+    firstLine: line.index,
+    lastLine: line.index,
+    category,
+    title,
+    body: [],
+    problems: [],
+  };
   if (title && !title.date) {
     report(r, { kind: 'missing-date', span: title.span, message: MISSING_DATE_MESSAGE });
   }
@@ -324,7 +345,8 @@ export function parseFeed(text: string, options: ParseOptions = {}): Feed {
   const lineIndex = new LineIndex(text);
   const releases = [...parseReleases(text, options, lineIndex)];
   const categories: Category[] = [];
-  for (const r of releases) if (r.category && r.category !== categories[categories.length - 1]) categories.push(r.category);
+  for (const r of releases)
+    if (r.category && r.category !== categories[categories.length - 1]) categories.push(r.category);
   const problems = releases.flatMap((r) => r.problems);
   return { text, lineIndex, categories, releases, problems, eol: detectEol(text), bom: text.charCodeAt(0) === 0xfeff };
 }

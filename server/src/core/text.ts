@@ -53,7 +53,9 @@ export class LineIndex {
   lineEnd(line: number): number {
     if (line + 1 >= this.starts.length) return this.text.length;
     const next = this.starts[line + 1];
-    return next >= 2 && this.text.charCodeAt(next - 2) === CR && this.text.charCodeAt(next - 1) === LF ? next - 2 : next - 1;
+    return next >= 2 && this.text.charCodeAt(next - 2) === CR && this.text.charCodeAt(next - 1) === LF
+      ? next - 2
+      : next - 1;
   }
 
   line(line: number): Line {

@@ -7,17 +7,24 @@ import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'press-release-lint.press-release-lint';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | PromiseLike<T | undefined>, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | PromiseLike<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const v = await probe();
-      if (v !== undefined && v !== false) return v as T;
+      if (v !== undefined && v !== false) return v;
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -56,7 +63,9 @@ async function revert(doc: vscode.TextDocument, text: string): Promise<void> {
 }
 
 function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+    .join('\n');
 }
 
 describe('Press Release Lint in VS Code', () => {
@@ -79,7 +88,8 @@ describe('Press Release Lint in VS Code', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const expect = process.env.PRL_E2E_EXPECT;
     assert.ok(expect === 'installed' || expect === 'development', `the runner sets PRL_E2E_EXPECT (got ${expect})`);
-    if (expect === 'installed') assert.match(ext.extensionPath, /[\\/]extensions[\\/]press-release-lint\.press-release-lint-/);
+    if (expect === 'installed')
+      assert.match(ext.extensionPath, /[\\/]extensions[\\/]press-release-lint\.press-release-lint-/);
     if (expect === 'development') assert.equal(ext.extensionKind, vscode.ExtensionKind.Workspace);
     if (expect === 'development') assert.ok(!/[\\/]extensions[\\/]/.test(ext.extensionPath), ext.extensionPath);
   });
@@ -95,10 +105,15 @@ describe('Press Release Lint in VS Code', () => {
   });
 
   it('reopens another file as a press release', async () => {
-    const plain = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Title 09.02.2025\nBody.\nSource : https://press.example.gov/1\n' });
+    const plain = await vscode.workspace.openTextDocument({
+      language: 'plaintext',
+      content: 'Title 09.02.2025\nBody.\nSource : https://press.example.gov/1\n',
+    });
     await vscode.window.showTextDocument(plain);
     await vscode.commands.executeCommand('pressRelease.reopenAsPressRelease');
-    await waitFor('the language to change', () => (vscode.window.activeTextEditor?.document.languageId === 'press-release' ? true : undefined));
+    await waitFor('the language to change', () =>
+      vscode.window.activeTextEditor?.document.languageId === 'press-release' ? true : undefined,
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -106,7 +121,14 @@ describe('Press Release Lint in VS Code', () => {
     const untitled = await vscode.workspace.openTextDocument({ language: 'press-release', content: '' });
     await vscode.window.showTextDocument(untitled);
     await vscode.commands.executeCommand('pressRelease.newRelease');
-    await waitFor('the template', () => (/^Headline \d{2}\.\d{2}\.\d{4}\nBody text\.\nSource : https:\/\/\n$/.test(untitled.getText()) ? true : undefined), 10_000).catch(() => undefined);
+    await waitFor(
+      'the template',
+      () =>
+        /^Headline \d{2}\.\d{2}\.\d{4}\nBody text\.\nSource : https:\/\/\n$/.test(untitled.getText())
+          ? true
+          : undefined,
+      10_000,
+    ).catch(() => undefined);
     assert.match(untitled.getText(), /^Headline \d{2}\.\d{2}\.\d{4}\nBody text\.\nSource : https:\/\/\n$/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
@@ -115,25 +137,49 @@ describe('Press Release Lint in VS Code', () => {
     await open('feed.release');
     const expected = ['3:121 sentence-spacing', '5:14 date-format', '8:3 inconsistent-name'].sort();
     // Wait for the expected set, then compare, so that a wrong set fails with a readable diff rather than a time-out.
-    await waitFor('diagnostics on feed.release', () => (describeDiagnostics(ours(doc.uri)).join() === expected.join() ? true : undefined), 20_000).catch(() => undefined);
+    await waitFor(
+      'diagnostics on feed.release',
+      () => (describeDiagnostics(ours(doc.uri)).join() === expected.join() ? true : undefined),
+      20_000,
+    ).catch(() => undefined);
     assert.deepEqual(describeDiagnostics(ours(doc.uri)), expected);
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(3, 122), ' ');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitFor('sentence-spacing to go away', () => (ours(doc.uri).some((d) => codeOf(d) === 'sentence-spacing') ? undefined : true));
+    await waitFor('sentence-spacing to go away', () =>
+      ours(doc.uri).some((d) => codeOf(d) === 'sentence-spacing') ? undefined : true,
+    );
     await revert(doc, original);
-    await waitFor('sentence-spacing to come back', () => (ours(doc.uri).some((d) => codeOf(d) === 'sentence-spacing') ? true : undefined));
+    await waitFor('sentence-spacing to come back', () =>
+      ours(doc.uri).some((d) => codeOf(d) === 'sentence-spacing') ? true : undefined,
+    );
   });
 
   it('returns the outline', async () => {
-    const symbols = await waitFor('document symbols', () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri));
-    assert.deepEqual(symbols.map((s) => s.name), ['Law']);
-    assert.deepEqual(symbols[0].children.map((s) => s.name), ['Court opens on Saturdays', 'Third release', 'S. Nurgaliyev opened the pumping station']);
-    assert.deepEqual(symbols[0].children[0].children.map((s) => s.name), ['Curling', 'Source']);
+    const symbols = await waitFor('document symbols', () =>
+      vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri),
+    );
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Law'],
+    );
+    assert.deepEqual(
+      symbols[0].children.map((s) => s.name),
+      ['Court opens on Saturdays', 'Third release', 'S. Nurgaliyev opened the pumping station'],
+    );
+    assert.deepEqual(
+      symbols[0].children[0].children.map((s) => s.name),
+      ['Curling', 'Source'],
+    );
   });
 
   it('hovers a title, a date and a Source URL', async () => {
-    const hover = (line: number, character: number) => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, character));
+    const hover = (line: number, character: number) =>
+      vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        new vscode.Position(line, character),
+      );
     assert.match(hoverText(await hover(1, 3)), /Wednesday, 5 February 2025/);
     assert.match(hoverText(await hover(1, 28)), /ISO `2025-02-05`/);
     assert.match(hoverText(await hover(4, 20)), /News id: 930630/);
@@ -142,56 +188,111 @@ describe('Press Release Lint in VS Code', () => {
   it('applies a quick fix, after which the finding is gone', async () => {
     const d = ours(doc.uri).find((x) => codeOf(x) === 'date-format');
     assert.ok(d);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === 'Rewrite as 07.02.2025');
     assert.ok(fix?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(doc.lineAt(5).text, 'Third release 07.02.2025');
-    await waitFor('date-format to go away', () => (ours(doc.uri).some((x) => codeOf(x) === 'date-format') ? undefined : true));
+    await waitFor('date-format to go away', () =>
+      ours(doc.uri).some((x) => codeOf(x) === 'date-format') ? undefined : true,
+    );
     await revert(doc, original);
   });
 
   it('fixes all safe problems with source.fixAll.pressRelease', async () => {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.pressRelease');
-    assert.deepEqual(actions.map((a) => a.kind?.value), ['source.fixAll.pressRelease']);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      new vscode.Range(0, 0, 0, 0),
+      'source.fixAll.pressRelease',
+    );
+    assert.deepEqual(
+      actions.map((a) => a.kind?.value),
+      ['source.fixAll.pressRelease'],
+    );
     assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
-    await waitFor('only unsafe findings to remain', () => (describeDiagnostics(ours(doc.uri)).join() === '8:3 inconsistent-name' ? true : undefined));
+    await waitFor('only unsafe findings to remain', () =>
+      describeDiagnostics(ours(doc.uri)).join() === '8:3 inconsistent-name' ? true : undefined,
+    );
     await revert(doc, original);
   });
 
   it('returns folding ranges and document links', async () => {
-    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
-    assert.deepEqual(folds.map((f) => [f.start, f.end]), [[1, 4], [5, 7], [8, 10]]);
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>(
+      'vscode.executeFoldingRangeProvider',
+      doc.uri,
+    );
+    assert.deepEqual(
+      folds.map((f) => [f.start, f.end]),
+      [
+        [1, 4],
+        [5, 7],
+        [8, 10],
+      ],
+    );
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
-    assert.ok(links.some((l) => l.target?.toString() === 'https://press.example.gov/memleket/entities/court/press/news/details/930630'));
+    assert.ok(
+      links.some(
+        (l) => l.target?.toString() === 'https://press.example.gov/memleket/entities/court/press/news/details/930630',
+      ),
+    );
   });
 
   it('renames a name across its variants and finds its references', async () => {
     const at = new vscode.Position(9, 33);
-    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at);
-    assert.deepEqual(refs.map((r) => r.range.start.line), [8, 9, 9]);
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, at, 'Nurgaliyev');
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      doc.uri,
+      at,
+    );
+    assert.deepEqual(
+      refs.map((r) => r.range.start.line),
+      [8, 9, 9],
+    );
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      doc.uri,
+      at,
+      'Nurgaliyev',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.equal(doc.getText().match(/Nurgaliyev/g)?.length, 3);
-    await waitFor('inconsistent-name to go away', () => (ours(doc.uri).some((x) => codeOf(x) === 'inconsistent-name') ? undefined : true));
+    await waitFor('inconsistent-name to go away', () =>
+      ours(doc.uri).some((x) => codeOf(x) === 'inconsistent-name') ? undefined : true,
+    );
     await revert(doc, original);
   });
 
   it('marks people, places and organisations with their own semantic token types', async () => {
-    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+      'vscode.provideDocumentSemanticTokensLegend',
+      doc.uri,
+    );
     assert.deepEqual(legend.tokenTypes, ['person', 'place', 'organization']);
   });
 
   it('offers the name quick fixes', async () => {
     const d = await waitFor('inconsistent-name', () => ours(doc.uri).find((x) => codeOf(x) === 'inconsistent-name'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Replace with "Nurgaliev"'), titles.join(', '));
     assert.ok(titles.includes('Add "Nurgaliyev" to names as the canonical spelling'), titles.join(', '));
     assert.ok(titles.includes('Ignore the name "Nurgaliyev" (ignoreNames in .pressreleaserc.json)'), titles.join(', '));
     const replace = actions.find((a) => a.title === 'Replace with "Nurgaliev"')!;
     assert.ok(await vscode.workspace.applyEdit(replace.edit!));
-    await waitFor('inconsistent-name to go away', () => (ours(doc.uri).some((x) => codeOf(x) === 'inconsistent-name') ? undefined : true));
+    await waitFor('inconsistent-name to go away', () =>
+      ours(doc.uri).some((x) => codeOf(x) === 'inconsistent-name') ? undefined : true,
+    );
     await revert(doc, original);
   });
 });

@@ -42,7 +42,11 @@ export function compatible(a: readonly NameToken[], b: readonly NameToken[]): bo
  * those whose initials agree with it, most frequent first, then in order of
  * appearance. With a dictionary spelling, every other spelling competes.
  */
-export function rivalSpellings(group: Spellings, spelling: string, dictionary?: string): Array<[string, readonly NameToken[]]> {
+export function rivalSpellings(
+  group: Spellings,
+  spelling: string,
+  dictionary?: string,
+): Array<[string, readonly NameToken[]]> {
   const mine = group.get(spelling) ?? [];
   return [...group.entries()]
     .filter(([s, tokens]) => s !== spelling && (dictionary !== undefined || compatible(mine, tokens)))

@@ -91,7 +91,12 @@ export function clusterTokens(tokens: readonly NameToken[], dictionaryNames: rea
   return { clusters, clusterOfKey };
 }
 
-function nearCluster(key: string, byDeletion: Map<string, string[]>, byRoot: Map<string, NameCluster>, union: KeyUnion): NameCluster | undefined {
+function nearCluster(
+  key: string,
+  byDeletion: Map<string, string[]>,
+  byRoot: Map<string, NameCluster>,
+  union: KeyUnion,
+): NameCluster | undefined {
   for (const d of deletionNeighbourhood(key)) {
     for (const other of byDeletion.get(d) ?? []) if (nearKeys(key, other)) return byRoot.get(union.find(other));
   }

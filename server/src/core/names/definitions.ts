@@ -15,7 +15,10 @@ export interface AcronymDefinition {
   fits: boolean;
 }
 
-/** Schwartz & Hearst's long-form search: the shortest run of words ending before the parenthesis whose letters spell the acronym. */
+/**
+ * Schwartz & Hearst's long-form search: the shortest run of words ending before the parenthesis whose letters
+ * spell the acronym.
+ */
 export function findLongForm(acronym: string, candidate: string): string | undefined {
   const s = acronym.toLowerCase();
   const l = candidate.toLowerCase();
@@ -36,8 +39,12 @@ export function findLongForm(acronym: string, candidate: string): string | undef
   return candidate.slice(start).trim();
 }
 
-const DEFINITION =
-  /\(\s*(?:(?:hereinafter|hereafter)(?:\s+referred\s+to\s+as)?\s*[-–—]?\s*(?:the\s+)?)?["“«]?(\p{Lu}[\p{Lu}&]{1,7})["”»]?\s*\)/gu;
+/** An opening bracket, an optional "hereinafter referred to as", then the acronym, quoted or not, and the close. */
+const DEFINITION = new RegExp(
+  String.raw`\(\s*(?:(?:hereinafter|hereafter)(?:\s+referred\s+to\s+as)?\s*[-–—]?\s*(?:the\s+)?)?` +
+    String.raw`["“«]?(\p{Lu}[\p{Lu}&]{1,7})["”»]?\s*\)`,
+  'gu',
+);
 /** Longest stretch before a definition that is searched for its long form; a sentence rarely runs longer. */
 const LOOK_BACK = 400;
 /** Most words a "hereinafter" long form may span, since such clauses name long official titles. */
@@ -62,7 +69,13 @@ export function scanDefinitions(segments: readonly Segment[], out: AcronymDefini
       if (candidate.length === 0) continue;
       const longForm = findLongForm(acronym, candidate);
       const at = seg.start + m.index + m[0].indexOf(acronym);
-      out.push({ acronym, start: at, end: at + acronym.length, longForm: longForm ?? candidate, fits: longForm !== undefined });
+      out.push({
+        acronym,
+        start: at,
+        end: at + acronym.length,
+        longForm: longForm ?? candidate,
+        fits: longForm !== undefined,
+      });
     }
   }
 }

@@ -36,7 +36,16 @@ function ruleGroup(analysis: Analysis, cluster: NameCluster, token: NameToken): 
   return group;
 }
 
-const KIND_LABEL: Record<NameKind, string> = { person: 'person', place: 'place', organization: 'organisation', unknown: 'name' };
+const KIND_LABEL: Record<NameKind, string> = {
+  person: 'person',
+  place: 'place',
+  organization: 'organisation',
+  unknown: 'name',
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** What a list cut at `shown` items leaves out. */
+const more = (n: number, shown: number) => (n > shown ? `; and ${n - shown} more` : '');
 
 export function nameHover(analysis: Analysis, offset: number): { markdown: string; span: Span } | undefined {
   const hit = nameAt(analysis, offset);
@@ -47,14 +56,16 @@ export function nameHover(analysis: Analysis, offset: number): { markdown: strin
   const kind = kinds.size === 1 ? KIND_LABEL[[...kinds][0]] : 'name';
   const canonical = preferredSpelling(ruleGroup(analysis, cluster, token), token.text, cluster.dictionary);
   const lines = [`**${canonical}** · ${kind}${cluster.dictionary ? ' · from the names list' : ''}`, ''];
-  const spellings = [...cluster.spellings.entries()].map(([s, ts]) => `${s === canonical ? `**${s}**` : s} (${ts.length}×)`);
+  const spellings = [...cluster.spellings.entries()].map(
+    ([s, ts]) => `${s === canonical ? `**${s}**` : s} (${ts.length}×)`,
+  );
   lines.push(`- Spellings: ${spellings.join(', ')}`);
   const releases = [...new Set(all.map((t) => t.release))];
   const titles = releases.slice(0, 5).map((r) => {
     const title = analysis.feed.releases[r]?.title?.text;
     return title ? `"${title.length > 80 ? `${title.slice(0, 79)}…` : title}"` : `release ${r + 1}`;
   });
-  lines.push(`- In ${releases.length} release${releases.length === 1 ? '' : 's'}: ${titles.join('; ')}${releases.length > 5 ? `; and ${releases.length - 5} more` : ''}`);
+  lines.push(`- In ${plural(releases.length, 'release')}: ${titles.join('; ')}${more(releases.length, 5)}`);
   const roles = [...new Set(all.map((t) => roleOf(analysis.feed.text, t)).filter((r): r is string => !!r))];
   if (roles.length > 0) lines.push(`- Roles seen: ${roles.slice(0, 4).join('; ')}`);
   return { markdown: lines.join('\n'), span: token.span };
@@ -102,7 +113,10 @@ export interface NameCompletion {
   variants: string[];
 }
 
-/** Known names that start with `prefix`, most frequent first; dictionary names come in even when the feed lacks them. */
+/**
+ * Known names that start with `prefix`, most frequent first; dictionary names come in even when the feed lacks
+ * them.
+ */
 export function nameCompletions(analysis: Analysis, prefix: string): NameCompletion[] {
   const index = indexOf(analysis);
   const out = new Map<string, NameCompletion>();
@@ -112,10 +126,16 @@ export function nameCompletions(analysis: Analysis, prefix: string): NameComplet
     if (!label.toLowerCase().startsWith(lower)) continue;
     const tokens = clusterTokens(cluster);
     const kinds = tokens.map((t) => t.kind).filter((k) => k !== 'unknown');
-    out.set(label, { label, count: tokens.length, kind: kinds[0] ?? 'unknown', variants: [...cluster.spellings.keys()].filter((s) => s !== label) });
+    out.set(label, {
+      label,
+      count: tokens.length,
+      kind: kinds[0] ?? 'unknown',
+      variants: [...cluster.spellings.keys()].filter((s) => s !== label),
+    });
   }
   for (const name of analysis.config.names) {
-    if (name.toLowerCase().startsWith(lower) && !out.has(name)) out.set(name, { label: name, count: 0, kind: 'unknown', variants: [] });
+    if (name.toLowerCase().startsWith(lower) && !out.has(name))
+      out.set(name, { label: name, count: 0, kind: 'unknown', variants: [] });
   }
   return [...out.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }

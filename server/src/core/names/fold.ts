@@ -11,7 +11,11 @@
 
 /** Folds a single name token. Order matters: digraphs before the letters they contain. */
 export function foldKey(word: string): string {
-  let s = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’'`\-.]/g, '');
+  let s = word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’'`\-.]/g, '');
   s = s.replace(/^ye/, 'e').replace(/^yu/, 'iu').replace(/^ya/, 'ia');
   s = s.replace(/x/g, 'ks');
   s = s.replace(/dzh|dj|zh|j/g, 'j');

@@ -39,7 +39,10 @@ export interface NameIndex {
   clusterOf(token: NameToken): NameCluster;
 }
 
-/** Merges the scans of a feed's releases into its names: a capitalised word the feed also writes in lower case is no name. */
+/**
+ * Merges the scans of a feed's releases into its names: a capitalised word the feed also writes in lower case is
+ * no name.
+ */
 export function buildNameIndex(releases: readonly ScannedRelease[], settings: NameSettings): NameIndex {
   const common = new Set<number>();
   for (const r of releases) for (const h of r.names.lowerWords) common.add(h);

@@ -57,9 +57,12 @@ export const LEGAL_FORM_BEFORE = new RegExp(`\\b(${LEGAL_ALTERNATION})\\s+["â€œÂ
 /** A legal form a little further on, for a quoted organisation name: `"Tau Ken Samruk" National Mining Company JSC`. */
 export const LEGAL_FORM_NEAR = new RegExp(`\\b(?:${LEGAL_ALTERNATION})\\b`);
 
-/** A place word after a name: `Karkaraly district`, `Ili river`. */
-export const PLACE_WORD_AFTER =
-  /^\s+(?:rural\s+)?(?:district|region|village|city|town|oblast|street|avenue|river|lake|settlement|province|county|raion|reservoir|aul|mountains?|valley|square)\b/i;
+/** Words that follow a place's name: `Karkaraly district`, `Ili river`. */
+const PLACE_WORDS = words(`
+  district region village city town oblast street avenue river lake settlement province county raion reservoir aul
+  mountains? valley square`);
+/** A place word after a name. */
+export const PLACE_WORD_AFTER = new RegExp(String.raw`^\s+(?:rural\s+)?(?:${PLACE_WORDS.join('|')})\b`, 'i');
 /** A place word before a name: `the village of Akkol`, `the capital of ...`. */
 export const PLACE_WORD_BEFORE = /\b(?:village|city|town|region|district|settlement|aul|republic|capital) of\s+$/i;
 
@@ -67,9 +70,13 @@ export const PLACE_WORD_BEFORE = /\b(?:village|city|town|region|district|settlem
 export const SURNAME_ENDING =
   /(?:ov|ev|ova|eva|in|ina|uly|ul|kyzy|kizi|enko|ko|ich|ovna|evna|ski|sky|skiy|ska|yan|dze|shvili)$/i;
 
-/** Role words in running text, to find the role phrase next to a person for hover. */
-export const ROLE_WORD =
-  /\b(?:Minister|Akim|akim|Governor|Head|head|Director|director|Chairman|Chair|Secretary|President|Deputy|Commissioner|Ambassador|Mayor|Colonel|General|Member|Representative|Speaker|Chief|chief|Manager|Officer|Secretary-General|student|founder|chairman|deputy)\b/;
+/** Role words in running text, as written: titles capitalised, and the few that releases also write in lower case. */
+const ROLE_PHRASE_WORDS = words(`
+  Minister Akim akim Governor Head head Director director Chairman Chair Secretary President Deputy Commissioner
+  Ambassador Mayor Colonel General Member Representative Speaker Chief chief Manager Officer Secretary-General
+  student founder chairman deputy`);
+/** A role word, to find the role phrase next to a person for hover. */
+export const ROLE_WORD = new RegExp(String.raw`\b(?:${ROLE_PHRASE_WORDS.join('|')})\b`);
 /** Role heads that an apposition starts with: "the head of the region, Serik Shapkenov". */
 export const ROLE_HEAD = /\b(?:the\s+)?(?:head|director|chairman|akim|minister|deputy|chief)\b/i;
 

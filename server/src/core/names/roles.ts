@@ -18,13 +18,29 @@ function rolePhrase(phrase: string): string | undefined {
   const words = phrase.split(/\s+/).filter((w) => w.length > 0);
   if (!ROLE_WORD.test(phrase) || words.length > MAX_ROLE_WORDS) return undefined;
   const first = words.findIndex((w) => /^\p{Lu}/u.test(w) || ROLE_WORD.test(w));
-  const role = words.slice(Math.max(0, first)).join(' ').replace(/\s+(?:by|with|and|the)$/i, '').trim();
+  const role = words
+    .slice(Math.max(0, first))
+    .join(' ')
+    .replace(/\s+(?:by|with|and|the)$/i, '')
+    .trim();
   return role.length > 0 ? role : undefined;
 }
 
-/** Where the clause that ends at the end of `s` starts: after the last sentence stop, comma, bracket, quote or colon. */
+/**
+ * Where the clause that ends at the end of `s` starts: after the last sentence stop, comma, bracket, quote or
+ * colon.
+ */
 function clauseStart(s: string): number {
-  return Math.max(s.lastIndexOf('. '), s.lastIndexOf(', '), s.lastIndexOf('('), s.lastIndexOf('“'), s.lastIndexOf('"'), s.lastIndexOf(':')) + 1;
+  return (
+    Math.max(
+      s.lastIndexOf('. '),
+      s.lastIndexOf(', '),
+      s.lastIndexOf('('),
+      s.lastIndexOf('“'),
+      s.lastIndexOf('"'),
+      s.lastIndexOf(':'),
+    ) + 1
+  );
 }
 
 const trimLead = (s: string) => s.replace(/^[\s,.]+/, '').trim();
@@ -37,7 +53,11 @@ function roleNear(text: string, start: number, end: number): string | undefined 
   // "the head of the region, Serik Shapkenov": the clause just before the comma names the role.
   if (/,\s*$/.test(before)) {
     const clause = before.replace(/,\s*$/, '');
-    const inner = rolePhrase(trimLead(clause.slice(clauseStart(clause))).replace(SKIP_TO_ROLE_HEAD, '').trim());
+    const inner = rolePhrase(
+      trimLead(clause.slice(clauseStart(clause)))
+        .replace(SKIP_TO_ROLE_HEAD, '')
+        .trim(),
+    );
     if (inner) return inner;
   }
   // "Nurlan Zhanabayev, head of the Emergency Situations Department,": an apposition that starts with the role.

@@ -53,7 +53,7 @@ export interface AcronymUse {
   start: number;
   end: number;
   /** The legal form written next to it (`JSC` in `ZEK JSC`), which ties it to an organisation. */
-  legalForm?: string;
+  legalForm?: string | undefined;
 }
 
 /** What one release contributes to name analysis, in offsets relative to the release's start. */
@@ -85,7 +85,8 @@ export function segmentsOf(release: Release, text: string): Segment[] {
   const base = release.span.start;
   const out: Segment[] = [];
   const title = release.title;
-  if (title) out.push({ text: text.slice(title.textSpan.start, title.textSpan.end), start: title.textSpan.start - base });
+  if (title)
+    out.push({ text: text.slice(title.textSpan.start, title.textSpan.end), start: title.textSpan.start - base });
   for (const l of release.body) out.push({ text: l.text, start: l.span.start - base });
   return out;
 }
@@ -136,7 +137,10 @@ function candidateAt(seg: Segment, start: number, end: number, followsCandidate:
   const nearBefore = text.slice(Math.max(0, start - HINT_WINDOW), start);
   if (PLACE_WORD_AFTER.test(after) || PLACE_WORD_BEFORE.test(nearBefore)) c.hint = 'place';
   else if (LEGAL_FORM_AFTER.test(after) || LEGAL_FORM_BEFORE.test(nearBefore)) c.hint = 'organization';
-  else if (QUOTE_CHARS.includes(text[start - 1] ?? '') && LEGAL_FORM_NEAR.test(text.slice(end, end + QUOTED_LEGAL_FORM_WINDOW))) {
+  else if (
+    QUOTE_CHARS.includes(text[start - 1] ?? '') &&
+    LEGAL_FORM_NEAR.test(text.slice(end, end + QUOTED_LEGAL_FORM_WINDOW))
+  ) {
     c.hint = 'organization';
   }
   return c;
@@ -167,7 +171,11 @@ function capitalKind(word: string): 'skip' | 'acronym' | 'candidate' {
  * word, not a name. The loop is written out, not a Unicode regex with a
  * callback, because it runs over every character of the feed.
  */
-function scanSegment(seg: Segment, lower: Set<number>, out: { candidates: NameCandidate[]; acronyms: AcronymUse[] }): void {
+function scanSegment(
+  seg: Segment,
+  lower: Set<number>,
+  out: { candidates: NameCandidate[]; acronyms: AcronymUse[] },
+): void {
   const text = seg.text;
   const n = text.length;
   let prevEnd = -1;

@@ -64,7 +64,8 @@ function isName(c: NameCandidate, common: CommonWords, ignore: ReadonlySet<strin
  */
 function personFlags(cands: readonly NameCandidate[], names: readonly boolean[]): boolean[] {
   const linked = (i: number) => i > 0 && names[i] && names[i - 1] && cands[i].followsCandidate;
-  const byRun = (i: number, before: boolean) => linked(i) && cands[i].initial === undefined && (SURNAME_ENDING.test(cands[i].text) || before);
+  const byRun = (i: number, before: boolean) =>
+    linked(i) && cands[i].initial === undefined && (SURNAME_ENDING.test(cands[i].text) || before);
   const forward: boolean[] = [];
   for (let i = 0; i < cands.length; i++) {
     forward.push(names[i] && (cands[i].initial !== undefined || byRun(i, i > 0 && forward[i - 1])));
@@ -73,9 +74,14 @@ function personFlags(cands: readonly NameCandidate[], names: readonly boolean[])
 }
 
 /** The run of adjacent people each person belongs to, which is where its role phrase is read. */
-function roleContexts(cands: readonly NameCandidate[], names: readonly boolean[], people: readonly boolean[], base: number): Array<RoleContext | undefined> {
+function roleContexts(
+  cands: readonly NameCandidate[],
+  names: readonly boolean[],
+  people: readonly boolean[],
+  base: number,
+): Array<RoleContext | undefined> {
   const out: Array<RoleContext | undefined> = cands.map(() => undefined);
-  for (let i = 0; i < cands.length; ) {
+  for (let i = 0; i < cands.length;) {
     if (!people[i]) {
       i++;
       continue;
@@ -95,7 +101,13 @@ function roleContexts(cands: readonly NameCandidate[], names: readonly boolean[]
 }
 
 /** The name tokens of one release, in document order, with offsets moved by the release's start. */
-export function releaseTokens(names: ReleaseNames, base: number, release: number, common: CommonWords, ignore: ReadonlySet<string>): NameToken[] {
+export function releaseTokens(
+  names: ReleaseNames,
+  base: number,
+  release: number,
+  common: CommonWords,
+  ignore: ReadonlySet<string>,
+): NameToken[] {
   const cands = names.candidates;
   const kept = cands.map((c) => isName(c, common, ignore));
   const people = personFlags(cands, kept);

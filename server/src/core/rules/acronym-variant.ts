@@ -23,7 +23,9 @@ export const acronymVariant: ReleaseRule = {
       // Variants of one organisation: alike letters, and a shared legal form or the same letters in another order.
       const alike = spellings.filter(
         ([other, otherUses]) =>
-          other !== text && acronymsAlike(text, other) && (sameLetters(text, other) || (uses.some((u) => u.legalForm) && otherUses.some((u) => u.legalForm))),
+          other !== text &&
+          acronymsAlike(text, other) &&
+          (sameLetters(text, other) || (uses.some((u) => u.legalForm) && otherUses.some((u) => u.legalForm))),
       );
       if (alike.length === 0) continue;
       const top = [...alike].sort((a, b) => b[1].length - a[1].length || a[1][0].start - b[1][0].start)[0];

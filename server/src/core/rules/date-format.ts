@@ -15,7 +15,11 @@ export const dateFormat: ReleaseRule = {
     ctx.report({
       message: `Date "${date.text}" is not in the format ${ctx.dateFormat}`,
       span: date.span,
-      fix: { title: `Rewrite as ${wanted}`, edits: [{ start: date.span.start, end: date.span.end, newText: wanted }], safe: true },
+      fix: {
+        title: `Rewrite as ${wanted}`,
+        edits: [{ start: date.span.start, end: date.span.end, newText: wanted }],
+        safe: true,
+      },
     });
   },
 };

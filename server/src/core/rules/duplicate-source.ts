@@ -8,6 +8,8 @@ function label(r: ReleaseFacts): string {
   return r.title ? `"${clip(r.title.text)}"` : `release ${r.index + 1}`;
 }
 
+const andMore = (n: number) => (n > 0 ? ` and ${n} more` : '');
+
 export const duplicateSource: FeedRule = {
   id: 'duplicate-source',
   description: 'Two releases with the same Source URL.',
@@ -26,7 +28,7 @@ export const duplicateSource: FeedRule = {
       group.forEach((r, i) => {
         const other = i === 0 ? group[1] : group[0];
         ctx.report({
-          message: `Source URL is also used by ${label(other)}${group.length > 2 ? ` and ${group.length - 2} more` : ''}`,
+          message: `Source URL is also used by ${label(other)}${andMore(group.length - 2)}`,
           span: r.source!.urlSpan,
           related: [{ span: other.source!.urlSpan, message: `Same Source in ${label(other)}` }],
         });

@@ -10,6 +10,9 @@ export const futureDate: ReleaseRule = {
   check(release, ctx) {
     const date = release.title?.date;
     if (!date || !date.valid || compareDates(date, ctx.today) <= 0) return;
-    ctx.report({ message: `Publication date ${date.text} is in the future (today is ${toIso(ctx.today)})`, span: date.span });
+    ctx.report({
+      message: `Publication date ${date.text} is in the future (today is ${toIso(ctx.today)})`,
+      span: date.span,
+    });
   },
 };

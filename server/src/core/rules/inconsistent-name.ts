@@ -14,8 +14,18 @@ function plural(n: number): string {
   return `${n}×`;
 }
 
+function alsoSpelled(listed: string, others: number, scopeWords: string): string {
+  return others > 0 ? `; also spelled ${listed} ${scopeWords}` : '';
+}
+
 /** Reports the minority spellings of one group of tokens (one release, or the whole feed). */
-function checkGroup(ctx: RuleContext, cluster: NameCluster, group: Map<string, NameToken[]>, scopeWords: string, allOfCluster: Map<string, NameToken[]>): void {
+function checkGroup(
+  ctx: RuleContext,
+  cluster: NameCluster,
+  group: Map<string, NameToken[]>,
+  scopeWords: string,
+  allOfCluster: Map<string, NameToken[]>,
+): void {
   const dictionary = cluster.dictionary;
   if (!dictionary && group.size < 2) return;
   for (const [spelling, tokens] of group) {
@@ -26,17 +36,26 @@ function checkGroup(ctx: RuleContext, cluster: NameCluster, group: Map<string, N
     if (canonical === spelling) continue;
     const listed = others.map(([s, ts]) => `"${s}" (${plural(ts.length)})`).join(', ');
     const message = dictionary
-      ? `"${spelling}" is a variant of "${dictionary}" from the names list${others.length ? `; also spelled ${listed} ${scopeWords}` : ''}`
+      ? `"${spelling}" is a variant of "${dictionary}" from the names list` +
+        alsoSpelled(listed, others.length, scopeWords)
       : `"${spelling}" is also spelled ${listed} ${scopeWords}`;
     const inFeed = allOfCluster.get(spelling) ?? tokens;
     // Built once and shared by every finding of this spelling, so a spelling repeated across a large feed stays linear.
     // Past MAX_FEED_EDITS occurrences the feed-wide fix is left out of the diagnostics; Rename (F2) does the same job.
-    const feedFix = inFeed.length <= MAX_FEED_EDITS ? replaceAll(inFeed, canonical, `Replace all "${spelling}" with "${canonical}" in the feed`) : undefined;
+    const feedFix =
+      inFeed.length <= MAX_FEED_EDITS
+        ? replaceAll(inFeed, canonical, `Replace all "${spelling}" with "${canonical}" in the feed`)
+        : undefined;
     const byRelease = new Map<number, NameToken[]>();
     for (const t of tokens) addTo(byRelease, t.release, t);
     const releaseFixes = new Map<number, Fix | undefined>();
     for (const [release, inRelease] of byRelease) {
-      releaseFixes.set(release, inRelease.length > 1 ? replaceAll(inRelease, canonical, `Replace all "${spelling}" with "${canonical}" in this release`) : undefined);
+      releaseFixes.set(
+        release,
+        inRelease.length > 1
+          ? replaceAll(inRelease, canonical, `Replace all "${spelling}" with "${canonical}" in this release`)
+          : undefined,
+      );
     }
     for (const t of tokens) {
       const releaseFix = releaseFixes.get(t.release);
@@ -62,7 +81,12 @@ export const inconsistentName: FeedRule = {
   fixable: true,
   scope: 'feed',
   options: {
-    scope: { type: 'enum', values: ['release', 'feed'], default: 'release', description: 'Compare spellings within each release, or across the whole feed.' },
+    scope: {
+      type: 'enum',
+      values: ['release', 'feed'],
+      default: 'release',
+      description: 'Compare spellings within each release, or across the whole feed.',
+    },
   },
   check(feed, ctx) {
     const index = feed.names();

@@ -4,7 +4,11 @@ import { releaseTokens, type NameToken } from '../names/tokens';
 import { clip } from '../text';
 import type { ReleaseRule, RuleContext } from '../types';
 
-const SIGNATURE = /(?:^|[.!?]\s*)((?:The\s+)?(?:[Pp]ress (?:service|office|secretary)|[Pp]ress [Ss]ervice) of (?:the )?([^.!?]{3,100}?))\.?$/;
+/** A closing signature, `Press service of the akimat of Mangystau region.`, with the agency captured. */
+const SIGNATURE = new RegExp(
+  String.raw`(?:^|[.!?]\s*)((?:The\s+)?(?:[Pp]ress (?:service|office|secretary)|[Pp]ress [Ss]ervice) ` +
+    String.raw`of (?:the )?([^.!?]{3,100}?))\.?$`,
+);
 const IGNORE_NONE: ReadonlySet<string> = new Set();
 /** Above this share of names also found elsewhere in the release, a paragraph belongs to its story. */
 const MAX_SHARED_NAMES = 0.15;
@@ -58,7 +62,12 @@ function sharedNames(mine: readonly NameToken[], all: Map<string, number>): { sh
   return { shared, of: names.size };
 }
 
-function check(line: BodyLine, names: { shared: number; of: number }, words: Set<string>, rest: ReleaseWords): string | undefined {
+function check(
+  line: BodyLine,
+  names: { shared: number; of: number },
+  words: Set<string>,
+  rest: ReleaseWords,
+): string | undefined {
   const nameShare = names.shared / names.of;
   let sharedWords = 0;
   for (const w of words) if (rest.inRest(w, words)) sharedWords++;
@@ -68,9 +77,14 @@ function check(line: BodyLine, names: { shared: number; of: number }, words: Set
   const foreign = signature && [...contentWords(signature[2])].some((w) => !rest.inRest(w, words));
   if (wordShare > MAX_SHARED_WORDS) return undefined;
   if (!foreign && !(nameShare === 0 && wordShare <= MAX_SHARED_WORDS_UNSIGNED)) return undefined;
-  const evidence = [`shares ${names.shared} of its ${names.of} names and ${Math.round(wordShare * 100)}% of its content words with the rest of the release`];
+  const evidence = [
+    `shares ${names.shared} of its ${names.of} names and ${Math.round(wordShare * 100)}% of its content words ` +
+      'with the rest of the release',
+  ];
   if (foreign) evidence.push(`ends with another agency's signature ("${clip(signature[1])}")`);
-  return `This paragraph looks like a separate story merged into the release without its own title, date and Source: it ${evidence.join(', and ')}`;
+  const story =
+    'This paragraph looks like a separate story merged into the release without its own title, date and Source';
+  return `${story}: it ${evidence.join(', and ')}`;
 }
 
 /** Name tokens grouped by the body line they sit in; tokens and lines are both in document order. */
@@ -92,7 +106,9 @@ function releaseNameTokens(release: Release, ctx: RuleContext): NameToken[] {
 
 export const mergedRelease: ReleaseRule = {
   id: 'merged-release',
-  description: "A paragraph that shares almost nothing with the rest of its release and ends in another agency's signature: a story glued in without its own title, date and Source.",
+  description:
+    "A paragraph that shares almost nothing with the rest of its release and ends in another agency's signature: " +
+    'a story glued in without its own title, date and Source.',
   defaultSeverity: 'warning',
   fixable: false,
   scope: 'release',

@@ -21,11 +21,15 @@ function nearestDates(feed: FeedFacts): Array<Guess | undefined> {
     before.push(last);
     if (dated(i)) last = i;
   }
-  const guesses: Array<Guess | undefined> = new Array(n);
+  const guesses = new Array<Guess | undefined>(n);
   for (let i = n - 1, next = -1; i >= 0; i--) {
     const prev = before[i];
     const j = prev >= 0 && (next < 0 || i - prev <= next - i) ? prev : next;
-    if (j >= 0) guesses[i] = { date: dated(j)!, from: Math.abs(i - j) === 1 ? (j < i ? 'the previous release' : 'the next release') : `release ${j + 1}` };
+    if (j >= 0)
+      guesses[i] = {
+        date: dated(j)!,
+        from: Math.abs(i - j) === 1 ? (j < i ? 'the previous release' : 'the next release') : `release ${j + 1}`,
+      };
     if (dated(i)) next = i;
   }
   return guesses;

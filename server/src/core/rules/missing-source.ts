@@ -16,7 +16,13 @@ export const missingSource: ReleaseRule = {
           title: 'Insert "Source : " at the end of the release',
           // The URL is left for the editor to fill in; inventing one would publish a wrong link.
           // The new line ends as the line it follows does, so a file with mixed line ends stays as it was.
-          edits: [{ start: release.span.end, end: release.span.end, newText: `${ctx.lines.terminatorAfter(release.lastLine)}Source : ` }],
+          edits: [
+            {
+              start: release.span.end,
+              end: release.span.end,
+              newText: `${ctx.lines.terminatorAfter(release.lastLine)}Source : `,
+            },
+          ],
           safe: false,
         },
       });

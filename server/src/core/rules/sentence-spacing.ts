@@ -21,7 +21,10 @@ const isLower = (c: string | undefined) => c !== undefined && c !== c.toUpperCas
 const isDigit = (c: string | undefined) => c !== undefined && /\p{N}/u.test(c);
 const isLetter = (c: string | undefined) => isUpper(c) || isLower(c);
 
-/** What marks a token as an address, where a dot before a capital is no sentence end: `www.egov.kz`, `https://x.kz/A`, `info@Gov.kz`. */
+/**
+ * What marks a token as an address, where a dot before a capital is no sentence end: `www.egov.kz`,
+ * `https://x.kz/A`, `info@Gov.kz`.
+ */
 const ADDRESS_MARKS = ['://', 'www.', 'WWW.', '@'];
 
 /**
@@ -83,7 +86,10 @@ function startsSentence(text: string, i: number): boolean {
 interface Glue {
   /** Where the run of stops begins. */
   at: number;
-  /** Where a space goes, and where it would go if a straight quote opened the next sentence instead of closing this one. */
+  /**
+   * Where a space goes, and where it would go if a straight quote opened the next sentence instead of closing
+   * this one.
+   */
   insert: number;
   other?: number;
 }
@@ -111,7 +117,10 @@ function glueAt(text: string, at: number, quotesBefore: (i: number) => number, b
 function fixFor(glue: Glue, line: BodyLine): { fix: Fix; moreFixes?: Fix[] } {
   const edit = (offset: number) => ({ start: line.span.start + offset, end: line.span.start + offset, newText: ' ' });
   if (glue.other === undefined) return { fix: { title: 'Insert a space', edits: [edit(glue.insert)], safe: true } };
-  const title = (offset: number) => (offset > glue.at && line.text[offset - 1] === STRAIGHT ? 'Insert a space after the quote' : 'Insert a space before the quote');
+  const title = (offset: number) =>
+    offset > glue.at && line.text[offset - 1] === STRAIGHT
+      ? 'Insert a space after the quote'
+      : 'Insert a space before the quote';
   // The quotes of the paragraph do not pair up, so which side the quote belongs to is a guess: a person picks.
   return {
     fix: { title: title(glue.insert), edits: [edit(glue.insert)], safe: false },

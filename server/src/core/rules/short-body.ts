@@ -18,6 +18,9 @@ export const shortBody: ReleaseRule = {
       words += countWords(l.text, min - words);
       if (words >= min) return;
     }
-    ctx.report({ message: `Body has ${words} word${words === 1 ? '' : 's'}; at least ${min} expected`, span: release.title.span });
+    ctx.report({
+      message: `Body has ${words} word${words === 1 ? '' : 's'}; at least ${min} expected`,
+      span: release.title.span,
+    });
   },
 };

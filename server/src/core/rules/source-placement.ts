@@ -14,7 +14,11 @@ export const sourcePlacement: ReleaseRule = {
       span: s.labelSpan,
       // Only the whitespace between the paragraph and the label is replaced, so no text moves but the Source.
       // The line break copies the terminator of the line it splits, so a file with mixed line ends stays as it was.
-      fix: { title: 'Move the Source onto its own line', edits: [{ start: s.gapSpan.start, end: s.gapSpan.end, newText: ctx.lines.terminatorAfter(s.line) }], safe: true },
+      fix: {
+        title: 'Move the Source onto its own line',
+        edits: [{ start: s.gapSpan.start, end: s.gapSpan.end, newText: ctx.lines.terminatorAfter(s.line) }],
+        safe: true,
+      },
     });
   },
 };

@@ -7,7 +7,12 @@ export const titleLength: ReleaseRule = {
   fixable: false,
   scope: 'release',
   options: {
-    max: { type: 'integer', default: 200, minimum: 1, description: 'Most characters a headline may have, the date not counted.' },
+    max: {
+      type: 'integer',
+      default: 200,
+      minimum: 1,
+      description: 'Most characters a headline may have, the date not counted.',
+    },
   },
   check(release, ctx) {
     const t = release.title;

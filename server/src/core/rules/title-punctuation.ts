@@ -23,7 +23,11 @@ export const titlePunctuation: ReleaseRule = {
       ctx.report({
         message: 'Title has more than one space before the date',
         span: gap,
-        fix: { title: 'Use a single space before the date', edits: [{ start: gap.start, end: gap.end, newText: ' ' }], safe: true },
+        fix: {
+          title: 'Use a single space before the date',
+          edits: [{ start: gap.start, end: gap.end, newText: ' ' }],
+          safe: true,
+        },
       });
     }
   },
