@@ -6,55 +6,10 @@
  */
 import type { Release } from '../model';
 import { scanDefinitions, type AcronymDefinition } from './definitions';
-import { FNV_SEED_1, FNV_SEED_2, fnvStep1, fnvStep2, hashKey, hashWord } from './hash';
-import {
-  isLegalForm,
-  LEGAL_FORM_AFTER,
-  LEGAL_FORM_BEFORE,
-  LEGAL_FORM_NEAR,
-  NEVER_NAMES,
-  PLACE_WORD_AFTER,
-  PLACE_WORD_BEFORE,
-  QUOTE_CHARS,
-  ROMAN_NUMERAL,
-} from './lexicon';
+import { acronymAt, candidateAt, capitalKind, MIN_NAME_LENGTH, type AcronymUse, type NameCandidate } from './capitals';
+import { FNV_SEED_1, FNV_SEED_2, fnvStep1, fnvStep2, hashKey } from './hash';
 
-/** Longest word that can be a name; longer capitalised runs are noise, and folding them would cost without end. */
-export const MAX_NAME_LENGTH = 40;
-/** Longest acronym; longer runs of capitals are shouting, not abbreviations. */
-export const MAX_ACRONYM_LENGTH = 8;
-/** Shortest name; two-letter capitalised words are mostly particles and abbreviations. */
-const MIN_NAME_LENGTH = 3;
-/** How far around a word the scan looks for a place word, a legal form or an initial. */
-const HINT_WINDOW = 24;
-const INITIAL_WINDOW = 4;
-const LEGAL_FORM_WINDOW = 8;
-const QUOTED_LEGAL_FORM_WINDOW = 40;
-
-/** A capitalised word that is a name unless the feed also writes it in lower case. */
-export interface NameCandidate {
-  /** The word as written, without a possessive `'s`. */
-  text: string;
-  start: number;
-  /** Hash of the lower-case word, and, for a possessive, of the word without its ending. */
-  lowerHash: number;
-  possessiveBaseHash?: number;
-  /** The initial written before the word (`S` in `S. Nurgaliyev`), and where that initial starts. */
-  initial?: string;
-  initialStart?: number;
-  /** True when the previous capitalised word of the line is the previous candidate, one space before this one. */
-  followsCandidate: boolean;
-  /** What the words around it say about its kind. */
-  hint?: 'place' | 'organization';
-}
-
-export interface AcronymUse {
-  text: string;
-  start: number;
-  end: number;
-  /** The legal form written next to it (`JSC` in `ZEK JSC`), which ties it to an organisation. */
-  legalForm?: string | undefined;
-}
+export type { AcronymUse, NameCandidate } from './capitals';
 
 /** What one release contributes to name analysis, in offsets relative to the release's start. */
 export interface ReleaseNames {
@@ -109,60 +64,6 @@ function isLetter(text: string, i: number): boolean {
 /** Apostrophes and hyphens may sit inside a word (`O'Brien`, `Kassym-Jomart`). */
 function isInnerMark(c: number): boolean {
   return c === 39 || c === 45 || c === 0x2019;
-}
-
-const INITIAL_BEFORE = /(?:^|[\s(“"])(\p{Lu})\.\s?$/u;
-
-/** Reads one capitalised word that passed the cheap tests into a candidate, with the hints around it. */
-function candidateAt(seg: Segment, start: number, end: number, followsCandidate: boolean): NameCandidate {
-  const text = seg.text;
-  const word = text.slice(start, end);
-  const lower = word.toLowerCase();
-  const possessive = lower.endsWith("'s") || lower.endsWith('’s');
-  const surface = possessive ? word.slice(0, -2) : word;
-  const c: NameCandidate = {
-    text: surface,
-    start: seg.start + start,
-    lowerHash: hashWord(lower),
-    followsCandidate,
-  };
-  if (possessive) c.possessiveBaseHash = hashWord(lower.slice(0, -2));
-  const before = text.slice(Math.max(0, start - INITIAL_WINDOW), start);
-  const initial = INITIAL_BEFORE.exec(before);
-  if (initial) {
-    c.initial = initial[1];
-    c.initialStart = seg.start + start - initial[0].trimStart().length;
-  }
-  const after = text.slice(end, end + HINT_WINDOW);
-  const nearBefore = text.slice(Math.max(0, start - HINT_WINDOW), start);
-  if (PLACE_WORD_AFTER.test(after) || PLACE_WORD_BEFORE.test(nearBefore)) c.hint = 'place';
-  else if (LEGAL_FORM_AFTER.test(after) || LEGAL_FORM_BEFORE.test(nearBefore)) c.hint = 'organization';
-  else if (
-    QUOTE_CHARS.includes(text[start - 1] ?? '') &&
-    LEGAL_FORM_NEAR.test(text.slice(end, end + QUOTED_LEGAL_FORM_WINDOW))
-  ) {
-    c.hint = 'organization';
-  }
-  return c;
-}
-
-function acronymAt(seg: Segment, start: number, end: number): AcronymUse {
-  const text = seg.text;
-  const legal =
-    LEGAL_FORM_AFTER.exec(text.slice(end, end + LEGAL_FORM_WINDOW))?.[1] ??
-    LEGAL_FORM_BEFORE.exec(text.slice(Math.max(0, start - LEGAL_FORM_WINDOW), start))?.[1];
-  return { text: text.slice(start, end), start: seg.start + start, end: seg.start + end, legalForm: legal };
-}
-
-/** What a capitalised word is, from the word alone. */
-function capitalKind(word: string): 'skip' | 'acronym' | 'candidate' {
-  const lower = word.toLowerCase();
-  if (word.length > MAX_NAME_LENGTH || NEVER_NAMES.has(lower)) return 'skip';
-  if (word.length >= 2 && word === word.toUpperCase() && word !== lower) {
-    return isLegalForm(word) || ROMAN_NUMERAL.test(word) || word.length > MAX_ACRONYM_LENGTH ? 'skip' : 'acronym';
-  }
-  const second = word[1];
-  return word.length >= MIN_NAME_LENGTH && second !== second.toUpperCase() ? 'candidate' : 'skip';
 }
 
 /**
