@@ -89,39 +89,50 @@ export function diagnosticJson(range: Range, f: Finding): string {
  * An edit as it travels in a diagnostic's `data`: the LSP edit for the version it was made for, plus what
  * it expects to find there (see reanchor.ts), so that a quick fix can check itself against newer text.
  */
-export interface DataEdit extends LspTextEdit, Omit<AnchoredEdit, 'newText'> {}
+export interface DataEdit extends LspTextEdit, Omit<AnchoredEdit, 'newText' | 'offset'> {}
 
 export interface DataFix {
   title: string;
   edits: DataEdit[];
 }
 
-/** The fixes travel inside the diagnostic, so a quick fix needs no server state to find them again. */
+/**
+ * The fixes travel inside the diagnostic, so a quick fix needs no server state to find them again. They carry
+ * no version or offset: each edit is checked against the text at its range when it is asked for, so that a
+ * diagnostic that only moved to other lines, or not at all, can be sent again as it was.
+ */
 export interface FixData {
-  /** The document version the edits were made for. */
-  version?: number;
   fix?: DataFix & { safe: boolean };
   more?: DataFix[];
   /** Facts for actions beyond text edits, such as the name to add to the names list. */
   facts?: Record<string, string>;
 }
 
-/** The text and version a diagnostic's fixes are made for; without it the data carries bare LSP edits. */
+/** The text a diagnostic's fixes are made for, and the part of it their context may come from. */
 export interface FixSource {
   text: string;
-  version: number;
+  within?: Span;
 }
 
 function toDataEdits(doc: PositionMapper, edits: readonly TextEdit[], source: FixSource | undefined) {
   if (!source) return toTextEdits(doc, edits);
   return edits.map((e): DataEdit => {
-    const { offset, expect, before, after } = anchorEdit(source.text, e);
-    return { range: toRange(doc, e), newText: e.newText, offset, expect, before, after };
+    const { expect, before, after } = anchorEdit(source.text, e, source.within);
+    return { range: toRange(doc, e), newText: e.newText, expect, before, after };
   });
 }
 
-/** The server's diagnostic of a finding: the base diagnostic, related places, and the fixes as `data`. */
-export function toDiagnostic(doc: PositionMapper, uri: string, f: Finding, source?: FixSource): Diagnostic {
+/**
+ * The server's diagnostic of a finding: the base diagnostic, related places, and the fixes as `data`, unless
+ * the client cannot send data back (`withData` false).
+ */
+export function toDiagnostic(
+  doc: PositionMapper,
+  uri: string,
+  f: Finding,
+  source?: FixSource,
+  withData = true,
+): Diagnostic {
   const d = baseDiagnostic(toRange(doc, f.span), f);
   if (f.related) {
     d.relatedInformation = f.related.map((r) => ({
@@ -129,9 +140,8 @@ export function toDiagnostic(doc: PositionMapper, uri: string, f: Finding, sourc
       message: r.message,
     }));
   }
-  if (f.fix || f.data) {
-    const data: { version?: number; fix?: unknown; more?: unknown; facts?: Record<string, string> } = {};
-    if (source) data.version = source.version;
+  if (withData && (f.fix || f.data)) {
+    const data: { fix?: unknown; more?: unknown; facts?: Record<string, string> } = {};
     if (f.fix) data.fix = { title: f.fix.title, safe: f.fix.safe, edits: toDataEdits(doc, f.fix.edits, source) };
     if (f.moreFixes?.length) {
       data.more = f.moreFixes.map((m) => ({ title: m.title, edits: toDataEdits(doc, m.edits, source) }));
@@ -146,7 +156,6 @@ const position = object({ line: uinteger, character: uinteger });
 const dataEdit = object({
   range: object({ start: position, end: position }),
   newText: string,
-  offset: uinteger,
   expect: string,
   before: string,
   after: string,
@@ -167,7 +176,6 @@ export function fixData(d: Diagnostic): FixData | undefined {
   const raw = d.data as Record<string, unknown>;
   const fits = (check: Check, v: unknown) => v !== undefined && check(v, 'data') === undefined;
   const data: FixData = {};
-  if (Number.isSafeInteger(raw.version)) data.version = raw.version as number;
   if (fits(safeFix, raw.fix)) data.fix = raw.fix as NonNullable<FixData['fix']>;
   if (Array.isArray(raw.more)) data.more = raw.more.filter((m) => fits(dataFix, m)) as DataFix[];
   if (fits(facts, raw.facts)) data.facts = raw.facts as Record<string, string>;

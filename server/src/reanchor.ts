@@ -26,6 +26,11 @@ export interface AnchoredEdit {
   newText: string;
 }
 
+interface Span {
+  start: number;
+  end: number;
+}
+
 export interface OffsetEdit {
   start: number;
   end: number;
@@ -33,9 +38,14 @@ export interface OffsetEdit {
 }
 
 /** Records what `edit` expects in `text`, the version it is made for. */
-export function anchorEdit(text: string, edit: OffsetEdit): AnchoredEdit {
-  let from = Math.max(0, edit.start - CONTEXT_UNITS);
-  let to = Math.min(text.length, edit.end + CONTEXT_UNITS);
+export function anchorEdit(
+  text: string,
+  edit: OffsetEdit,
+  within: Span = { start: 0, end: text.length },
+): AnchoredEdit {
+  // Context stays within `within` (a release's own lines), so that it depends on nothing an edit elsewhere changes.
+  let from = Math.max(within.start, edit.start - CONTEXT_UNITS);
+  let to = Math.min(within.end, edit.end + CONTEXT_UNITS);
   // Context never starts or ends inside a surrogate pair, so that it stays well-formed text in JSON.
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from++;
   if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to--;
@@ -84,7 +94,8 @@ function candidateShifts(text: string, needle: string, origin: number): number[]
   return shifts.sort((a, b) => Math.abs(a) - Math.abs(b) || a - b);
 }
 
-function fitsAt(text: string, e: AnchoredEdit, shift: number): boolean {
+/** Whether the edit's text and context are found `shift` code units from where it was made. */
+export function fitsAt(text: string, e: AnchoredEdit, shift: number): boolean {
   const at = e.offset - e.before.length + shift;
   return at >= 0 && text.startsWith(e.before + e.expect + e.after, at);
 }

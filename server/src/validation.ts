@@ -3,7 +3,7 @@
  * and only the diagnostics of its newest version are published.
  */
 import type { ClientFeatures } from './capabilities';
-import { toDiagnostic } from './convert';
+import { DocumentDiagnostics } from './diagnostics';
 import type { FeedDocuments } from './documents';
 import { describeError } from './errors';
 import type { Lifecycle } from './lifecycle';
@@ -14,6 +14,8 @@ export const DEBOUNCE_MS = 150;
 
 export class Validation {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per open document, the diagnostics made so far, kept per release. */
+  private readonly made = new Map<string, DocumentDiagnostics>();
 
   constructor(
     private readonly documents: FeedDocuments,
@@ -50,15 +52,15 @@ export class Validation {
     const analysis = await this.documents.currentAnalysis(doc);
     // A newer edit will publish its own diagnostics; stale ones would flicker.
     if (!analysis || this.documents.get(uri)?.version !== version) return;
-    const source = { text: doc.getText(), version };
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, uri, f, source));
+    let made = this.made.get(uri);
     // A client without data support would drop the fixes anyway; the code-action fallback finds them again.
-    if (!this.clientFeatures().diagnosticData) for (const d of diagnostics) delete d.data;
-    await this.publisher.publish({ uri, version, diagnostics });
+    if (!made) this.made.set(uri, (made = new DocumentDiagnostics(uri, this.clientFeatures().diagnosticData)));
+    await this.publisher.publish({ uri, version, diagnostics: made.of(analysis) });
   }
 
   /** A closed document's diagnostics are cleared, so that the Problems view does not keep them. */
   private closed(uri: string): void {
+    this.made.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     void this.publisher.publish({ uri, diagnostics: [] });

@@ -7,8 +7,10 @@
 import type { CalendarDate } from './dates';
 import type { ParseProblem, Release } from './model';
 import { MISSING_DATE_MESSAGE } from './parser';
-import { buildNameIndex, type NameIndex, type NameSettings, type ReleaseNames } from './names/index';
+import type { NameIndex } from './names/index';
+import type { Move } from './shift';
 import type { Span } from './text';
+import { sourceKey } from './url';
 
 export interface TitleFacts {
   text: string;
@@ -37,17 +39,22 @@ export class ReleaseFacts {
   private url?: string;
   private urlStart = 0;
   private urlEnd = 0;
+  /**
+   * What makes two releases the same story: the title, in lower case with blanks collapsed, and the date.
+   * Made once, since duplicate-title compares every release on every edit.
+   */
+  titleKey: string | undefined;
+  /** The Source URL as duplicate-source compares it (see `sourceKey`), made once for the same reason. */
+  sourceKey: string | undefined;
 
   private constructor(
     readonly index: number,
     private readonly start: number,
     private readonly end: number,
-    /** The release's name scan, in offsets relative to the release's start. */
-    readonly names: ReleaseNames,
   ) {}
 
-  static of(release: Release, names: ReleaseNames): ReleaseFacts {
-    const f = new ReleaseFacts(release.index, release.span.start, release.span.end, names);
+  static of(release: Release): ReleaseFacts {
+    const f = new ReleaseFacts(release.index, release.span.start, release.span.end);
     const t = release.title;
     if (t) {
       f.titleText = t.text;
@@ -56,6 +63,9 @@ export class ReleaseFacts {
       f.titleLine = t.line;
       f.titleLineEnd = t.span.end;
       if (t.date) f.date = (t.date.year * 10000 + t.date.month * 100 + t.date.day) * (t.date.valid ? 1 : -1);
+      if (t.date && t.text.length > 0) {
+        f.titleKey = `${t.text.toLowerCase().replace(/\s+/g, ' ')}\u0000${t.date.year}-${t.date.month}-${t.date.day}`;
+      }
     }
     const undated = release.problems.find((p) => p.kind === 'missing-date');
     if (undated) {
@@ -63,10 +73,32 @@ export class ReleaseFacts {
       f.undatedEnd = undated.span.end;
     }
     if (release.source) {
+      if (release.source.url.length > 0) f.sourceKey = sourceKey(release.source.url);
       f.url = release.source.url;
       f.urlStart = release.source.urlSpan.start;
       f.urlEnd = release.source.urlSpan.end;
     }
+    return f;
+  }
+
+  /**
+   * The same facts for the release after a move; offsets of absent parts move too, harmlessly, since nothing
+   * reads them.
+   */
+  moved(m: Move): ReleaseFacts {
+    if (m.delta === 0 && m.lineDelta === 0 && m.index === this.index) return this;
+    const f = new ReleaseFacts(m.index, this.start + m.delta, this.end + m.delta);
+    Object.assign(f, this, { index: m.index, start: this.start + m.delta, end: this.end + m.delta });
+    f.titleStart += m.delta;
+    f.titleEnd += m.delta;
+    f.titleLine += m.lineDelta;
+    f.titleLineEnd += m.delta;
+    if (f.undatedStart >= 0) {
+      f.undatedStart += m.delta;
+      f.undatedEnd += m.delta;
+    }
+    f.urlStart += m.delta;
+    f.urlEnd += m.delta;
     return f;
   }
 
@@ -107,26 +139,16 @@ export class ReleaseFacts {
   }
 }
 
-export function releaseFacts(release: Release, names: ReleaseNames): ReleaseFacts {
-  return ReleaseFacts.of(release, names);
-}
-
-/** The facts of a whole feed, with the name analysis merged from them on first use. */
+/** The facts of a whole feed, and its name analysis. */
 export class FeedFacts {
-  private nameIndex?: NameIndex;
-
   constructor(
     readonly text: string,
     readonly releases: readonly ReleaseFacts[],
-    private readonly nameSettings: NameSettings,
+    private readonly nameIndex: NameIndex,
   ) {}
 
-  /** Name analysis of the feed, built once and shared by the name rule and every editor feature over names. */
+  /** Name analysis of the feed, shared by the name rule and every editor feature over names. */
   names(): NameIndex {
-    this.nameIndex ??= buildNameIndex(
-      this.releases.map((r) => ({ index: r.index, start: r.span.start, names: r.names })),
-      this.nameSettings,
-    );
     return this.nameIndex;
   }
 }

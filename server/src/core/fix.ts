@@ -1,6 +1,6 @@
 /** Applying fixes as plain text edits, the way `--fix` and fix-all on save need it. */
 import { createHash } from 'node:crypto';
-import { lint, type Analysis, type LintOptions, type OnError } from './lint';
+import { Analyzer, type Analysis, type LintOptions, type OnError } from './lint';
 import type { Finding, Fix, TextEdit } from './types';
 
 function firstStart(fix: Fix): number {
@@ -112,7 +112,9 @@ export interface FixResult {
 export function fixAll(text: string, options: LintOptions = {}, safeOnly = true, onRuleError?: OnError): FixResult {
   let current = text;
   let applied = 0;
-  let analysis = lint(current, options, onRuleError);
+  // One analyzer for every pass: a release that no fix touched is neither parsed nor checked again.
+  const analyzer = new Analyzer(onRuleError);
+  let analysis = analyzer.analyze(current, options);
   // Digests, not texts: thirty passes over a 100 MB feed must not keep thirty copies of it.
   const seen = new Set<string>([digest(current)]);
   for (let passes = 0; ; passes++) {
@@ -127,7 +129,7 @@ export function fixAll(text: string, options: LintOptions = {}, safeOnly = true,
     const key = digest(current);
     const looped = seen.has(key);
     seen.add(key);
-    analysis = lint(current, options, onRuleError);
+    analysis = analyzer.analyze(current, options);
     if (looped) return { text: current, applied, passes: passes + 1, settled: false, analysis };
   }
 }

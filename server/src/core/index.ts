@@ -3,6 +3,7 @@
  * folder may import `vscode` or `vscode-languageserver*`; the server, the
  * CLI and the tests all reach the engine through this module.
  */
+export * from './change';
 export * from './config';
 export * from './dates';
 export * from './features';
@@ -20,6 +21,7 @@ export * from './names/features';
 export * from './parser';
 export { RULES, RULES_BY_ID } from './rules/index';
 export * from './text';
+export { shiftFinding } from './shift';
 export * from './types';
 export * from './url';
 

@@ -173,14 +173,25 @@ class ParserLines {
  * closed, if any.
  */
 class FeedReader {
-  private index = 0;
-  private category: Category | undefined;
   private current: Release | undefined;
 
   constructor(
     private readonly lines: ParserLines,
     private readonly dateFormat: DateFormat,
+    private index = 0,
+    /** The category that heads the releases read next. */
+    public category: Category | undefined = undefined,
   ) {}
+
+  /**
+   * Whether a release can start at line `i` whatever came before: between
+   * releases any line can, and inside one only a dated title, which closes
+   * the open release. An earlier parse that started a release there then
+   * read the rest of the text as this reader would.
+   */
+  canStartAt(i: number): boolean {
+    return !this.current || datedTitle(this.lines.at(i), true, this.dateFormat) !== undefined;
+  }
 
   read(i: number): Release | undefined {
     const line = this.lines.at(i);
@@ -252,14 +263,48 @@ export function* parseReleases(
   options: ParseOptions = {},
   lineIndex = new LineIndex(text),
 ): Generator<Release> {
+  yield* parseReleasesFrom(lineIndex, options, { line: 0, index: 0, category: undefined });
+}
+
+/** Where a partial parse starts: a line between releases, the index of the next release, and its category. */
+export interface ParseStart {
+  line: number;
+  index: number;
+  category: Category | undefined;
+}
+
+/**
+ * Says whether an earlier parse can take over at line `line`, given the
+ * category in effect there: it started a release at that line, with that
+ * category, and the text from there on is unchanged.
+ */
+export type CanResume = (line: number, category: Category | undefined) => boolean;
+
+/**
+ * Reads releases from `start` on, for re-reading the part of a feed that an
+ * edit touched. It stops, returning the line, where `canResume` lets an
+ * earlier parse take over; it returns undefined when it read to the end.
+ */
+export function* parseReleasesFrom(
+  lineIndex: LineIndex,
+  options: ParseOptions,
+  start: ParseStart,
+  canResume?: CanResume,
+): Generator<Release, number | undefined> {
   const lines = new ParserLines(lineIndex);
-  const reader = new FeedReader(lines, options.dateFormat ?? DEFAULT_DATE_FORMAT);
-  for (let i = 0; i < lines.count; i++) {
+  const reader = new FeedReader(lines, options.dateFormat ?? DEFAULT_DATE_FORMAT, start.index, start.category);
+  for (let i = start.line; i < lines.count; i++) {
+    if (canResume?.(i, reader.category) && reader.canStartAt(i)) {
+      const last = reader.finish();
+      if (last) yield last;
+      return i;
+    }
     const closed = reader.read(i);
     if (closed) yield closed;
   }
   const last = reader.finish();
   if (last) yield last;
+  return undefined;
 }
 
 function report(r: Release, p: Omit<ParseProblem, 'release'>): void {

@@ -6,6 +6,8 @@
  * the core and the protocol apart from line splitting.
  */
 
+import type { TextChange } from './change';
+
 /** A half-open range `[start, end)` of UTF-16 offsets. */
 export interface Span {
   start: number;
@@ -37,8 +39,33 @@ const CR = 13;
 export class LineIndex {
   private readonly starts: Uint32Array;
 
-  constructor(readonly text: string) {
-    this.starts = lineStarts(text);
+  constructor(
+    readonly text: string,
+    starts?: Uint32Array,
+  ) {
+    this.starts = starts ?? lineStarts(text);
+  }
+
+  /**
+   * The line index of `text`, a newer version of this index's text that differs
+   * only in `change`: lines before the change are kept, lines after it move, and
+   * only the changed lines are scanned.
+   */
+  afterChange(text: string, change: TextChange): LineIndex {
+    const delta = change.newEnd - change.oldEnd;
+    // The line before the change may end in a CR that the change joins to an LF, so scanning starts there.
+    const first = this.lineAt(Math.max(0, change.start - 1));
+    // Lines that start past the change and its neighbouring character begin in text that did not change.
+    const tail = this.lineAt(Math.min(this.text.length, change.oldEnd + 1)) + 1;
+    // The terminator before the first kept line is unchanged text too, so the scan stops just short of it.
+    const scanEnd = tail < this.starts.length ? this.starts[tail] + delta - 1 : text.length;
+    const middle = startsIn(text, this.starts[first], scanEnd);
+    const starts = new Uint32Array(first + 1 + middle.length + (this.starts.length - tail));
+    starts.set(this.starts.subarray(0, first + 1));
+    starts.set(middle, first + 1);
+    for (let i = tail, k = first + 1 + middle.length; i < this.starts.length; i++, k++)
+      starts[k] = this.starts[i] + delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -65,12 +92,12 @@ export class LineIndex {
   }
 
   /**
-   * The terminator that ends this line, so that a fix which splits the line
-   * copies it; the last line has none, and takes the document's usual one.
+   * The terminator that ends this line, so that a fix which splits the line copies it. The last line has none,
+   * and takes the one of the line before it: what is nearest, so that a release's fixes depend on its own text.
    */
   terminatorAfter(line: number): string {
-    if (line + 1 >= this.starts.length) return detectEol(this.text);
-    return this.text.slice(this.lineEnd(line), this.starts[line + 1]);
+    if (line + 1 < this.starts.length) return this.text.slice(this.lineEnd(line), this.starts[line + 1]);
+    return line > 0 ? this.terminatorAfter(line - 1) : '\n';
   }
 
   /** The line that holds `offset`, by binary search over the line starts. */
@@ -98,6 +125,16 @@ export class LineIndex {
     const nextStart = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length;
     return Math.max(lineStart, Math.min(lineStart + pos.character, nextStart));
   }
+}
+
+/** The starts of the lines that begin inside `(from, to]`: each one just after a terminator in `[from, to)`. */
+function startsIn(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) out.push(i + 1);
+  }
+  return out;
 }
 
 /** Counts the lines first, then fills a typed array, so no growing array of numbers is ever built. */

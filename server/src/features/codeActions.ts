@@ -35,7 +35,7 @@ import {
 import { selectFixes, type Analysis } from '../core/index';
 import type { FeedDocuments } from '../documents';
 import { addNameEdit, type NameList } from '../rcEdit';
-import { reanchor } from '../reanchor';
+import { fitsAt, reanchor } from '../reanchor';
 
 /** Where the code-action handler finds its inputs. */
 export interface CodeActionSources {
@@ -117,23 +117,25 @@ async function dataFromAnalysis(uri: string, d: Diagnostic, inputs: CodeActionIn
 function quickFixes(uri: string, d: Diagnostic, data: FixData, doc: TextDocument): CodeAction[] {
   const out: CodeAction[] = [];
   if (data.fix) {
-    const edits = currentEdits(doc, data.version, data.fix.edits);
+    const edits = currentEdits(doc, data.fix.edits);
     if (edits) out.push(quickFixAction(d, data.fix.title, documentEdit(uri, edits), data.fix.safe));
   }
   for (const m of data.more ?? []) {
-    const edits = currentEdits(doc, data.version, m.edits);
+    const edits = currentEdits(doc, m.edits);
     if (edits) out.push(quickFixAction(d, m.title, documentEdit(uri, edits)));
   }
   return out;
 }
 
 /**
- * The edits as they apply to the document now: as recorded when the version is the one they were made for,
- * otherwise found again in the current text, or undefined when they cannot be.
+ * The edits as they apply to the document now: as recorded when the text at their ranges is still what they
+ * were made for, otherwise found again nearby, or undefined when they cannot be.
  */
-function currentEdits(doc: TextDocument, version: number | undefined, edits: DataEdit[]): LspTextEdit[] | undefined {
-  if (version === doc.version) return edits.map((e) => ({ range: e.range, newText: e.newText }));
-  const placed = reanchor(doc.getText(), edits);
+function currentEdits(doc: TextDocument, edits: DataEdit[]): LspTextEdit[] | undefined {
+  const text = doc.getText();
+  const anchored = edits.map((e) => ({ ...e, offset: doc.offsetAt(e.range.start) }));
+  if (anchored.every((e) => fitsAt(text, e, 0))) return edits.map((e) => ({ range: e.range, newText: e.newText }));
+  const placed = reanchor(text, anchored);
   return placed && toTextEdits(doc, placed);
 }
 

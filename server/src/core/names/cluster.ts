@@ -13,7 +13,7 @@ export interface NameCluster {
   /** Spellings with their tokens, in order of first appearance. */
   spellings: Map<string, NameToken[]>;
   /** The spelling from the names dictionary, when one matches. */
-  dictionary?: string;
+  dictionary?: string | undefined;
 }
 
 /** Union-find over fold keys, with path compression. */
@@ -53,52 +53,47 @@ function joinNearKeys(keys: Iterable<string>, union: KeyUnion): Map<string, stri
   return byDeletion;
 }
 
-export interface Clustering {
-  clusters: NameCluster[];
-  /** The cluster of a fold key; every token's key has one. */
-  clusterOfKey: Map<string, number>;
+/** Which cluster each fold key belongs to, and the dictionary spelling of each cluster that has one. */
+export interface KeyClusters {
+  clusterOfKey: ReadonlyMap<string, number>;
+  count: number;
+  dictionary: ReadonlyArray<string | undefined>;
 }
 
-/** Groups tokens into clusters of spellings, and ties each dictionary name to the cluster it folds into. */
-export function clusterTokens(tokens: readonly NameToken[], dictionaryNames: readonly string[]): Clustering {
+/** Groups fold keys into clusters, and ties each dictionary name to the cluster it folds into. */
+export function clusterKeys(keys: Iterable<string>, dictionaryNames: readonly string[]): KeyClusters {
   const union = new KeyUnion();
-  for (const t of tokens) union.add(t.key);
-  const keys = new Set(tokens.map((t) => t.key));
-  const byDeletion = joinNearKeys(keys, union);
-  const clusters: NameCluster[] = [];
-  const byRoot = new Map<string, NameCluster>();
+  const all = [...keys];
+  for (const k of all) union.add(k);
+  const byDeletion = joinNearKeys(all, union);
+  const clusterOfRoot = new Map<string, number>();
   const clusterOfKey = new Map<string, number>();
-  for (const t of tokens) {
-    const root = union.find(t.key);
-    let c = byRoot.get(root);
-    if (!c) {
-      c = { id: clusters.length, spellings: new Map() };
-      byRoot.set(root, c);
-      clusters.push(c);
-    }
-    clusterOfKey.set(t.key, c.id);
-    addTo(c.spellings, t.text, t);
+  for (const k of all) {
+    const root = union.find(k);
+    let id = clusterOfRoot.get(root);
+    if (id === undefined) clusterOfRoot.set(root, (id = clusterOfRoot.size));
+    clusterOfKey.set(k, id);
   }
+  const dictionary: Array<string | undefined> = new Array<string | undefined>(clusterOfRoot.size);
   // A dictionary name joins the cluster it folds into, even when the feed never spells it that way.
   for (const name of dictionaryNames) {
     for (const part of name.split(/\s+/)) {
-      if (part.length < 3) continue;
+      if (part.length < MIN_DICTIONARY_PART) continue;
       const key = foldKey(part);
-      const c = union.has(key) ? byRoot.get(union.find(key)) : nearCluster(key, byDeletion, byRoot, union);
-      if (c) c.dictionary = part;
+      const root = union.has(key) ? union.find(key) : nearRoot(key, byDeletion, union);
+      const id = root === undefined ? undefined : clusterOfRoot.get(root);
+      if (id !== undefined) dictionary[id] = part;
     }
   }
-  return { clusters, clusterOfKey };
+  return { clusterOfKey, count: clusterOfRoot.size, dictionary };
 }
 
-function nearCluster(
-  key: string,
-  byDeletion: Map<string, string[]>,
-  byRoot: Map<string, NameCluster>,
-  union: KeyUnion,
-): NameCluster | undefined {
+/** Parts of a dictionary name shorter than this (initials, particles) match too much to tie to a cluster. */
+const MIN_DICTIONARY_PART = 3;
+
+function nearRoot(key: string, byDeletion: Map<string, string[]>, union: KeyUnion): string | undefined {
   for (const d of deletionNeighbourhood(key)) {
-    for (const other of byDeletion.get(d) ?? []) if (nearKeys(key, other)) return byRoot.get(union.find(other));
+    for (const other of byDeletion.get(d) ?? []) if (nearKeys(key, other)) return union.find(other);
   }
   return undefined;
 }

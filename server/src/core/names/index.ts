@@ -1,56 +1,117 @@
 /**
- * Name analysis: mentions of people, places and organisations and their
- * clusters of variant spellings, merged from the per-release scans.
+ * Name analysis of one version of a feed: mentions of people, places and
+ * organisations and their clusters of variant spellings.
  *
- * Each release is scanned once (`scan.ts`, cacheable by the release's
- * text); the merge below decides which candidates are names, once the
- * feed's lower-case words are known, and clusters their spellings. It runs
- * once per feed version and is shared by the name rule and every editor
- * feature over names.
+ * The book (`book.ts`) keeps every release's tokens relative to the release
+ * and is updated release by release; this view places them in one version.
+ * The name rule reads only the clusters spelled two ways, gathered from the
+ * releases that use their keys, so it costs what the variants cost; editor
+ * features that need every token (hover, references, semantic tokens) get
+ * them placed on first use.
  */
-import { itemAt } from '../collections';
-import { clusterTokens, type NameCluster } from './cluster';
-import type { ReleaseNames } from './scan';
-import { releaseTokens, type NameToken } from './tokens';
+import { addTo, itemAt } from '../collections';
+import type { NameBook } from './book';
+import type { NameCluster } from './cluster';
+import type { NameToken } from './tokens';
 
+export { NameBook, type NameSettings } from './book';
 export { compatible } from './canonical';
 export type { NameCluster } from './cluster';
 export type { AcronymDefinition } from './definitions';
 export type { AcronymUse, ReleaseNames } from './scan';
 export type { NameKind, NameToken, RoleContext } from './tokens';
 
-export interface NameSettings {
-  names: readonly string[];
-  ignoreNames: readonly string[];
-}
-
-/** One release's scan and where the release starts in the document. */
-export interface ScannedRelease {
-  index: number;
+/** Where one release stands in a version: the book's owner for it, its start offset and its index. */
+export interface Placement<Owner> {
+  owner: Owner;
   start: number;
-  names: ReleaseNames;
+  index: number;
 }
 
 export interface NameIndex {
   /** Every name token of the feed, in document order. */
-  tokens: NameToken[];
-  tokensByRelease: NameToken[][];
-  clusters: NameCluster[];
+  readonly tokens: readonly NameToken[];
+  readonly tokensByRelease: ReadonlyArray<readonly NameToken[]>;
+  readonly clusters: readonly NameCluster[];
   clusterOf(token: NameToken): NameCluster;
+  /** The clusters spelled two ways or more, or tied to a dictionary name: what the name rule checks. */
+  variantClusters(): readonly NameCluster[];
 }
 
-/**
- * Merges the scans of a feed's releases into its names: a capitalised word the feed also writes in lower case is
- * no name.
- */
-export function buildNameIndex(releases: readonly ScannedRelease[], settings: NameSettings): NameIndex {
-  const common = new Set<number>();
-  for (const r of releases) for (const h of r.names.lowerWords) common.add(h);
-  const ignore = new Set(settings.ignoreNames.map((n) => n.toLowerCase()));
-  const tokensByRelease = releases.map((r) => releaseTokens(r.names, r.start, r.index, common, ignore));
-  const tokens = tokensByRelease.flat();
-  const { clusters, clusterOfKey } = clusterTokens(tokens, settings.names);
-  return { tokens, tokensByRelease, clusters, clusterOf: (t) => clusters[clusterOfKey.get(t.key)!] };
+/** A token of the book, placed at its release's start. */
+function placed(t: NameToken, start: number, index: number): NameToken {
+  const out: NameToken = { ...t, span: { start: t.span.start + start, end: t.span.end + start }, release: index };
+  if (t.context) out.context = { runStart: t.context.runStart + start, runEnd: t.context.runEnd + start };
+  return out;
+}
+
+function makeCluster(id: number, dictionary: string | undefined, tokens: Iterable<NameToken>): NameCluster {
+  const c: NameCluster = { id, spellings: new Map(), dictionary };
+  for (const t of tokens) addTo(c.spellings, t.text, t);
+  return c;
+}
+
+const firstStart = (c: NameCluster) =>
+  Math.min(...[...c.spellings.values()].map((ts) => ts[0]?.span.start ?? Infinity));
+
+export class NameIndexView<Owner extends object> implements NameIndex {
+  private byRelease?: NameToken[][];
+  private all?: NameToken[];
+  private everyCluster?: NameCluster[];
+  private variants?: NameCluster[];
+  private placementOf?: Map<Owner, Placement<Owner>>;
+
+  constructor(
+    private readonly book: NameBook<Owner>,
+    private readonly placements: ReadonlyArray<Placement<Owner>>,
+  ) {}
+
+  get tokensByRelease(): ReadonlyArray<readonly NameToken[]> {
+    this.byRelease ??= this.placements.map((p) => this.book.tokensOf(p.owner).map((t) => placed(t, p.start, p.index)));
+    return this.byRelease;
+  }
+
+  get tokens(): readonly NameToken[] {
+    this.all ??= this.tokensByRelease.flat();
+    return this.all;
+  }
+
+  get clusters(): readonly NameCluster[] {
+    if (!this.everyCluster) {
+      const { clusterOfKey, count, dictionary } = this.book.keyClusters();
+      const members: NameToken[][] = Array.from({ length: count }, () => []);
+      for (const t of this.tokens) members[clusterOfKey.get(t.key)!].push(t);
+      this.everyCluster = members.map((tokens, id) => makeCluster(id, dictionary[id], tokens));
+    }
+    return this.everyCluster;
+  }
+
+  clusterOf(token: NameToken): NameCluster {
+    return this.clusters[this.book.keyClusters().clusterOfKey.get(token.key)!];
+  }
+
+  variantClusters(): readonly NameCluster[] {
+    this.variants ??= this.book
+      .variantClusters()
+      .map(({ id, keys }) =>
+        makeCluster(id, this.book.keyClusters().dictionary[id], this.tokensWithKeys(new Set(keys))),
+      )
+      // In order of first appearance, whatever order the book met the keys in.
+      .sort((a, b) => firstStart(a) - firstStart(b));
+    return this.variants;
+  }
+
+  /** The tokens of the releases that use these keys, placed, in document order. */
+  private tokensWithKeys(keys: ReadonlySet<string>): NameToken[] {
+    this.placementOf ??= new Map(this.placements.map((p) => [p.owner, p]));
+    const where = new Set<Placement<Owner>>();
+    for (const key of keys) for (const owner of this.book.ownersOf(key)) where.add(this.placementOf.get(owner)!);
+    const out: NameToken[] = [];
+    for (const p of [...where].sort((a, b) => a.index - b.index)) {
+      for (const t of this.book.tokensOf(p.owner)) if (keys.has(t.key)) out.push(placed(t, p.start, p.index));
+    }
+    return out;
+  }
 }
 
 /** The name token under an offset, by binary search over the tokens in document order. */

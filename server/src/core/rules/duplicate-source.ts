@@ -2,7 +2,6 @@ import { addTo } from '../collections';
 import type { ReleaseFacts } from '../facts';
 import { clip } from '../text';
 import type { FeedRule } from '../types';
-import { sourceKey } from '../url';
 
 function label(r: ReleaseFacts): string {
   return r.title ? `"${clip(r.title.text)}"` : `release ${r.index + 1}`;
@@ -18,10 +17,7 @@ export const duplicateSource: FeedRule = {
   scope: 'feed',
   check(feed, ctx) {
     const groups = new Map<string, ReleaseFacts[]>();
-    for (const r of feed.releases) {
-      if (!r.source || r.source.url.length === 0) continue;
-      addTo(groups, sourceKey(r.source.url), r);
-    }
+    for (const r of feed.releases) if (r.sourceKey !== undefined) addTo(groups, r.sourceKey, r);
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       // Each copy points at the first one, and the first at the second: linear even for a feed pasted twice.

@@ -10,14 +10,14 @@ export const duplicateTitle: FeedRule = {
   check(feed, ctx) {
     const first = new Map<string, ReleaseFacts>();
     for (const r of feed.releases) {
-      const t = r.title;
-      if (!t || !t.date || t.text.length === 0) continue;
-      const key = `${t.text.toLowerCase().replace(/\s+/g, ' ')}\u0000${t.date.year}-${t.date.month}-${t.date.day}`;
+      const key = r.titleKey;
+      if (key === undefined) continue;
       const seen = first.get(key);
       if (!seen) {
         first.set(key, r);
         continue;
       }
+      const t = r.title!;
       ctx.report({
         message: `Same title and date as release ${seen.index + 1} (line ${seen.title!.line + 1})`,
         span: t.textSpan,

@@ -91,7 +91,7 @@ export const inconsistentName: FeedRule = {
   check(feed, ctx) {
     const index = feed.names();
     const feedScope = ctx.options.scope === 'feed';
-    for (const cluster of index.clusters) {
+    for (const cluster of index.variantClusters()) {
       if (cluster.spellings.size < 2 && !cluster.dictionary) continue;
       if (feedScope) {
         checkGroup(ctx, cluster, cluster.spellings, 'in this feed', cluster.spellings);

@@ -1,0 +1,172 @@
+/**
+ * The feed's names, kept up to date release by release. Whether a
+ * capitalised word is a name depends on the whole feed (a word the feed also
+ * writes in lower case is not), so the book counts, for every lower-case
+ * word, the releases that use it. An edit then costs what it touched: the
+ * changed releases, and the rare releases whose candidates a count crossing
+ * zero turned into names or back.
+ *
+ * Tokens are kept relative to their release's start; where a release sits
+ * in one version is the caller's to say (see index.ts).
+ */
+import { clusterKeys, type KeyClusters } from './cluster';
+import type { ReleaseNames } from './scan';
+import { releaseTokens, type NameToken } from './tokens';
+
+export interface NameSettings {
+  names: readonly string[];
+  ignoreNames: readonly string[];
+}
+
+/** What a book that keeps no scans holds in place of one. */
+const NO_SCAN: ReleaseNames = { candidates: [], lowerWords: [], acronyms: [], definitions: [] };
+
+/** What the book knows of one release: its scan, and its tokens in offsets relative to the release. */
+interface Entry {
+  names: ReleaseNames;
+  tokens: readonly NameToken[];
+}
+
+function count<K>(map: Map<K, number>, key: K, by: number): number {
+  const n = (map.get(key) ?? 0) + by;
+  if (n === 0) map.delete(key);
+  else map.set(key, n);
+  return n;
+}
+
+function member<K, V>(map: Map<K, Set<V>>, key: K, value: V, present: boolean): void {
+  let set = map.get(key);
+  if (present) {
+    if (!set) map.set(key, (set = new Set()));
+    set.add(value);
+  } else if (set) {
+    set.delete(value);
+    if (set.size === 0) map.delete(key);
+  }
+}
+
+/**
+ * Owners are the objects that stand for a release's text across versions
+ * (the analyzer's parsed releases): the book is told which ones left and
+ * which ones came, and never compares texts.
+ */
+export class NameBook<Owner extends object = object> {
+  private readonly lowerCounts = new Map<number, number>();
+  private readonly candidateOwners = new Map<number, Set<Owner>>();
+  private readonly entries = new Map<Owner, Entry>();
+  private readonly keyTokens = new Map<string, number>();
+  private readonly keySpellings = new Map<string, Map<string, number>>();
+  private readonly keyOwners = new Map<string, Set<Owner>>();
+  private readonly ignore: ReadonlySet<string>;
+  private clusters: KeyClusters | undefined;
+
+  /**
+   * `keepScans: false` is for a book filled once and never changed, as the
+   * streaming CLI makes: it forgets each scan once its tokens are made, and
+   * keeps no index to make them again.
+   */
+  constructor(
+    readonly settings: NameSettings,
+    private readonly keepScans = true,
+  ) {
+    this.ignore = new Set(settings.ignoreNames.map((n) => n.toLowerCase()));
+  }
+
+  /** Applies one version's change: the releases that are gone, and the ones that are new. */
+  update(removed: Iterable<Owner>, added: Iterable<[Owner, ReleaseNames]>): void {
+    const flipped = new Set<number>();
+    for (const owner of removed) this.remove(owner, flipped);
+    const dirty = new Set<Owner>();
+    for (const [owner, names] of added) {
+      this.countWords(names, 1, flipped);
+      if (this.keepScans) this.indexCandidates(owner, names, true);
+      this.entries.set(owner, { names, tokens: [] });
+      dirty.add(owner);
+    }
+    // A word that appeared in lower case for the first time, or for the last, changes the candidates that use it.
+    for (const h of flipped) for (const owner of this.candidateOwners.get(h) ?? []) dirty.add(owner);
+    for (const owner of dirty) this.retoken(owner);
+    if (!this.keepScans) for (const owner of dirty) this.entries.get(owner)!.names = NO_SCAN;
+  }
+
+  private remove(owner: Owner, flipped: Set<number>): void {
+    const entry = this.entries.get(owner);
+    if (!entry) return;
+    this.countWords(entry.names, -1, flipped);
+    this.indexCandidates(owner, entry.names, false);
+    this.aggregate(owner, entry.tokens, -1);
+    this.entries.delete(owner);
+  }
+
+  private countWords(names: ReleaseNames, by: number, flipped: Set<number>): void {
+    for (const h of names.lowerWords) {
+      const n = count(this.lowerCounts, h, by);
+      if ((by > 0 && n === 1) || (by < 0 && n === 0)) flipped.add(h);
+    }
+  }
+
+  private indexCandidates(owner: Owner, names: ReleaseNames, present: boolean): void {
+    for (const c of names.candidates) {
+      member(this.candidateOwners, c.lowerHash, owner, present);
+      if (c.possessiveBaseHash !== undefined) member(this.candidateOwners, c.possessiveBaseHash, owner, present);
+    }
+  }
+
+  private retoken(owner: Owner): void {
+    const entry = this.entries.get(owner);
+    if (!entry) return;
+    this.aggregate(owner, entry.tokens, -1);
+    const common = { has: (h: number) => this.lowerCounts.has(h) };
+    entry.tokens = releaseTokens(entry.names, 0, 0, common, this.ignore);
+    this.aggregate(owner, entry.tokens, 1);
+  }
+
+  /** Adds or takes away one release's tokens from the counts per fold key; a key that comes or goes reclusters. */
+  private aggregate(owner: Owner, tokens: readonly NameToken[], by: number): void {
+    for (const t of tokens) {
+      const n = count(this.keyTokens, t.key, by);
+      if ((by > 0 && n === 1) || (by < 0 && n === 0)) this.clusters = undefined;
+      let spellings = this.keySpellings.get(t.key);
+      if (!spellings) this.keySpellings.set(t.key, (spellings = new Map<string, number>()));
+      count(spellings, t.text, by);
+      if (spellings.size === 0) this.keySpellings.delete(t.key);
+      member(this.keyOwners, t.key, owner, by > 0);
+    }
+  }
+
+  /** The release's tokens, relative to its start. */
+  tokensOf(owner: Owner): readonly NameToken[] {
+    return this.entries.get(owner)?.tokens ?? [];
+  }
+
+  /** The clusters of the feed's fold keys, made again only when a key came or went. */
+  keyClusters(): KeyClusters {
+    this.clusters ??= clusterKeys(this.keyTokens.keys(), this.settings.names);
+    return this.clusters;
+  }
+
+  /**
+   * The clusters that the name rule must look at: those spelled in two ways
+   * or more somewhere in the feed, and those tied to a dictionary name.
+   */
+  variantClusters(): Array<{ id: number; keys: string[] }> {
+    const { clusterOfKey, dictionary } = this.keyClusters();
+    const byCluster = new Map<number, { keys: string[]; spellings: Set<string> }>();
+    for (const [key, spellings] of this.keySpellings) {
+      const id = clusterOfKey.get(key)!;
+      let c = byCluster.get(id);
+      if (!c) byCluster.set(id, (c = { keys: [], spellings: new Set() }));
+      c.keys.push(key);
+      for (const s of spellings.keys()) c.spellings.add(s);
+    }
+    const out: Array<{ id: number; keys: string[] }> = [];
+    for (const [id, c] of byCluster)
+      if (c.spellings.size > 1 || dictionary[id] !== undefined) out.push({ id, keys: c.keys });
+    return out;
+  }
+
+  /** The releases that hold a token with this key. */
+  ownersOf(key: string): ReadonlySet<Owner> {
+    return this.keyOwners.get(key) ?? new Set();
+  }
+}

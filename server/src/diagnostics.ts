@@ -1,0 +1,127 @@
+/**
+ * The diagnostics of one document, made release by release. A release that
+ * an edit only moved keeps its lines' contents, so its diagnostics are the
+ * same objects as before when it moved by no lines, and copies with other
+ * line numbers when it did: after a keystroke in a 10 MB feed, only the
+ * edited release's findings are converted again. Feed-rule findings, which
+ * compare releases, are converted every time.
+ */
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { toDiagnostic, type PositionMapper } from './convert';
+import {
+  byPosition,
+  shiftFinding,
+  slotStart,
+  type Analysis,
+  type Finding,
+  type ParsedRelease,
+  type ReleaseSlot,
+  type Span,
+} from './core/index';
+
+interface Converted {
+  lineDelta: number;
+  diagnostics: Diagnostic[];
+}
+
+/** The same diagnostic, `lines` lines further down; related places are in the same release and move with it. */
+function movedDown(d: Diagnostic, lines: number): Diagnostic {
+  const move = (r: Diagnostic['range']) => ({
+    start: { line: r.start.line + lines, character: r.start.character },
+    end: { line: r.end.line + lines, character: r.end.character },
+  });
+  const out: Diagnostic = { ...d, range: move(d.range) };
+  if (d.relatedInformation) {
+    out.relatedInformation = d.relatedInformation.map((r) => ({
+      ...r,
+      location: { ...r.location, range: move(r.location.range) },
+    }));
+  }
+  if (d.data) out.data = moveData(d.data, lines);
+  return out;
+}
+
+/** Fix data holds LSP ranges too; they move with the diagnostic. */
+function moveData(data: unknown, lines: number): unknown {
+  if (Array.isArray(data)) return data.map((x) => moveData(x, lines));
+  if (typeof data !== 'object' || data === null) return data;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) {
+    out[k] = k === 'line' && typeof v === 'number' ? v + lines : moveData(v, lines);
+  }
+  return out;
+}
+
+export class DocumentDiagnostics {
+  private readonly byRelease = new WeakMap<ParsedRelease, Converted>();
+
+  constructor(
+    private readonly uri: string,
+    /** Whether diagnostics carry their fixes; clients without data support get none. */
+    private readonly withData: boolean,
+  ) {}
+
+  /** Every diagnostic of the analysis, in document order. */
+  of(analysis: Analysis): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const feed = analysis.feedFindings;
+    let next = 0;
+    analysis.slots.forEach((slot, i) => {
+      const own = this.releaseDiagnostics(analysis, slot);
+      const until = i + 1 < analysis.slots.length ? slotStart(analysis.slots[i + 1]) : Infinity;
+      const theirs: Finding[] = [];
+      while (next < feed.length && feed[next].span.start < until) theirs.push(feed[next++]);
+      this.merge(analysis, slot, own, theirs, out);
+    });
+    for (; next < feed.length; next++) out.push(this.convert(analysis, feed[next]));
+    return out;
+  }
+
+  /** A release's own diagnostics, and the feed rules' ones that fall in it, in document order. */
+  private merge(analysis: Analysis, slot: ReleaseSlot, own: Diagnostic[], theirs: Finding[], out: Diagnostic[]): void {
+    const findings = slot.parsed.findings;
+    const start = slotStart(slot);
+    let j = 0;
+    for (const f of theirs) {
+      // Release findings are relative to the release; only their order against feed findings is needed here.
+      while (j < findings.length && byPosition(at(findings[j], start), f) <= 0) out.push(own[j++]);
+      out.push(this.convert(analysis, f));
+    }
+    while (j < own.length) out.push(own[j++]);
+  }
+
+  private releaseDiagnostics(analysis: Analysis, slot: ReleaseSlot): Diagnostic[] {
+    const cached = this.byRelease.get(slot.parsed);
+    if (cached && cached.lineDelta === slot.lineDelta) return cached.diagnostics;
+    const diagnostics = cached
+      ? cached.diagnostics.map((d) => movedDown(d, slot.lineDelta - cached.lineDelta))
+      : slot.parsed.findings.map((f) =>
+          this.convert(analysis, shiftFinding(f, slotStart(slot)), linesOf(analysis, slot)),
+        );
+    this.byRelease.set(slot.parsed, { lineDelta: slot.lineDelta, diagnostics });
+    return diagnostics;
+  }
+
+  private convert(analysis: Analysis, f: Finding, within?: Span): Diagnostic {
+    const mapper: PositionMapper = analysis.lineIndex;
+    const source = within ? { text: analysis.text, within } : { text: analysis.text };
+    return toDiagnostic(mapper, this.uri, f, this.withData ? source : undefined, this.withData);
+  }
+}
+
+/**
+ * The release's whole lines and the terminator after them: what its findings depend on, so the context that
+ * its fixes remember stays inside it, and its diagnostics stay valid wherever it moves.
+ */
+function linesOf(analysis: Analysis, slot: ReleaseSlot): Span {
+  const lines = analysis.lineIndex;
+  const r = slot.parsed.release;
+  const last = r.lastLine + slot.lineDelta;
+  const end = last + 1 < lines.lineCount ? lines.lineStart(last + 1) : analysis.text.length;
+  return { start: lines.lineStart(r.firstLine + slot.lineDelta), end };
+}
+
+/** A release finding placed at its release's start, for comparing; only its span is read. */
+function at(f: Finding, start: number): Finding {
+  return { ...f, span: { start: f.span.start + start, end: f.span.end + start } };
+}
