@@ -18,6 +18,7 @@ import type { ConfigStore } from './configStore';
 import type { Analysis } from './core/index';
 import { describeError } from './errors';
 import { PARAMS } from './params';
+import { applyContentChanges } from './textSync';
 
 type WillSaveHandler = (p: WillSaveTextDocumentParams, t: CancellationToken) => PromiseLike<TextEdit[] | null>;
 
@@ -28,7 +29,8 @@ export interface AnalyzedDocument {
 }
 
 export class FeedDocuments {
-  private readonly documents = new TextDocuments(TextDocument);
+  // The library's own update rebuilds the text once per change; ours joins a batch of changes in one pass.
+  private readonly documents = new TextDocuments({ create: TextDocument.create, update: applyContentChanges });
   private readonly cache: AnalysisCache;
 
   constructor(

@@ -25,6 +25,7 @@ import type {
   Diagnostic,
   InitializeResult,
   PublishDiagnosticsParams,
+  Range,
 } from 'vscode-languageserver-protocol';
 import { LANGUAGE_ID } from '../../shared/protocol';
 
@@ -193,6 +194,15 @@ export class TestClient {
     return version;
   }
 
+  /** Sends one didChange that carries `changes`, in the order given, as an editor's multi-range edit does. */
+  async edit(uri: string, changes: Array<{ range: Range; text: string }>): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const params = { textDocument: { uri, version }, contentChanges: changes };
+    await this.connection.sendNotification('textDocument/didChange', params);
+    return version;
+  }
+
   /** Waits, with a deadline, until `probe` returns something; wakes on every message from the server. */
   waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
     return this.wakeups.until(probe, what, timeoutMs);
@@ -203,13 +213,14 @@ export class TestClient {
     return this.diagnostics.get(uri)?.diagnostics;
   }
 
-  diagnosticsFor(uri: string, version?: number): Promise<Diagnostic[]> {
+  diagnosticsFor(uri: string, version?: number, timeoutMs?: number): Promise<Diagnostic[]> {
     return this.waitFor(
       () => {
         const p = this.diagnostics.get(uri);
         return p && (version === undefined || p.version === version) ? p.diagnostics : undefined;
       },
       `diagnostics of ${uri}${version ? ` v${version}` : ''}`,
+      timeoutMs,
     );
   }
 
