@@ -80,11 +80,10 @@ export class DocumentDiagnostics {
   /** A release's own diagnostics, and the feed rules' ones that fall in it, in document order. */
   private merge(analysis: Analysis, slot: ReleaseSlot, own: Diagnostic[], theirs: Finding[], out: Diagnostic[]): void {
     const findings = slot.parsed.findings;
-    const start = slotStart(slot);
     let j = 0;
     for (const f of theirs) {
-      // Release findings are relative to the release; only their order against feed findings is needed here.
-      while (j < findings.length && byPosition(at(findings[j], start), f) <= 0) out.push(own[j++]);
+      // Release findings are where the release was parsed; only their order against feed findings is needed here.
+      while (j < findings.length && byPosition(at(findings[j], slot.delta), f) <= 0) out.push(own[j++]);
       out.push(this.convert(analysis, f));
     }
     while (j < own.length) out.push(own[j++]);
@@ -95,9 +94,7 @@ export class DocumentDiagnostics {
     if (cached && cached.lineDelta === slot.lineDelta) return cached.diagnostics;
     const diagnostics = cached
       ? cached.diagnostics.map((d) => movedDown(d, slot.lineDelta - cached.lineDelta))
-      : slot.parsed.findings.map((f) =>
-          this.convert(analysis, shiftFinding(f, slotStart(slot)), linesOf(analysis, slot)),
-        );
+      : slot.parsed.findings.map((f) => this.convert(analysis, shiftFinding(f, slot.delta), linesOf(analysis, slot)));
     this.byRelease.set(slot.parsed, { lineDelta: slot.lineDelta, diagnostics });
     return diagnostics;
   }
@@ -121,7 +118,7 @@ function linesOf(analysis: Analysis, slot: ReleaseSlot): Span {
   return { start: lines.lineStart(r.firstLine + slot.lineDelta), end };
 }
 
-/** A release finding placed at its release's start, for comparing; only its span is read. */
-function at(f: Finding, start: number): Finding {
-  return { ...f, span: { start: f.span.start + start, end: f.span.end + start } };
+/** A release finding moved by `delta`, for comparing; only its span is read. */
+function at(f: Finding, delta: number): Finding {
+  return delta === 0 ? f : { ...f, span: { start: f.span.start + delta, end: f.span.end + delta } };
 }

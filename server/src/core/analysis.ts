@@ -18,9 +18,7 @@ import type { Finding } from './types';
 export interface ParsedRelease {
   /** The release in the offsets and lines of the version it was parsed in. */
   release: Release;
-  /** Its text and the terminator after its last line: what its findings depend on. */
-  key: string;
-  /** Release-rule findings, relative to the release's start, in document order. */
+  /** Release-rule findings, in the offsets of the version it was parsed in, in document order. */
   findings: readonly Finding[];
   names: ReleaseNames;
   /** Feed-rule facts, in the offsets of the version it was parsed in. */
@@ -64,9 +62,9 @@ export class Analysis {
   }
 
   /** The findings of the release in slot `i`, placed in this version, in document order. */
-  releaseFindings(i: number): Finding[] {
-    const start = slotStart(this.slots[i]);
-    return this.slots[i].parsed.findings.map((f) => shiftFinding(f, start));
+  releaseFindings(i: number): readonly Finding[] {
+    const slot = this.slots[i];
+    return slot.delta === 0 ? slot.parsed.findings : slot.parsed.findings.map((f) => shiftFinding(f, slot.delta));
   }
 
   private buildFeed(): Feed {

@@ -29,8 +29,11 @@ interface State {
   settingsKey: string;
   analysis: Analysis;
   book: NameBook<ParsedRelease>;
-  /** The parsed releases of that version by their key, for a release that comes back (undo, paste). */
-  byKey: Map<string, ParsedRelease>;
+  /**
+   * Releases that recent edits took away, by their key: an undo, a paste or a parse that restarted before an
+   * unchanged release finds them here instead of checking them again.
+   */
+  recent: Map<string, ParsedRelease>;
 }
 
 /**
@@ -60,7 +63,11 @@ export class Analyzer {
     const change = earlier && findChange(earlier.analysis.text, text);
     const lineIndex = earlier && change ? earlier.analysis.lineIndex.afterChange(text, change) : new LineIndex(text);
     const runner = new RuleRunner(text, lineIndex, settings, this.onRuleError);
-    const state = earlier ?? { settingsKey: key, book: new NameBook<ParsedRelease>(settings.config), byKey: new Map() };
+    const state = earlier ?? {
+      settingsKey: key,
+      book: new NameBook<ParsedRelease>(settings.config),
+      recent: new Map(),
+    };
     const from = earlier && change ? { analysis: earlier.analysis, change } : undefined;
     const slots = this.placeReleases(text, lineIndex, settings, runner, state, from);
     const analysis = analyzeSlots(text, lineIndex, settings, runner, slots, state.book);
@@ -74,7 +81,7 @@ export class Analyzer {
     lineIndex: LineIndex,
     settings: Settings,
     runner: RuleRunner,
-    state: Pick<State, 'book' | 'byKey'>,
+    state: Pick<State, 'book' | 'recent'>,
     from: { analysis: Analysis; change: TextChange } | undefined,
   ): ReleaseSlot[] {
     const options = { dateFormat: settings.config.dateFormat };
@@ -86,13 +93,15 @@ export class Analyzer {
           options,
         )
       : { before: [], parsed: [...parseReleases(text, options, lineIndex)], after: [], delta: 0, lineDelta: 0 };
+    const gone = earlier ? earlier.slots.slice(part.before.length, earlier.slots.length - part.after.length) : [];
+    // Keys cost a copy of a release's text, so only releases that left or were read again get one.
+    if (earlier) for (const s of gone) remember(state.recent, keyOfSlot(earlier, s), s.parsed);
     let checked = 0;
     const fresh = part.parsed.map((release) => {
-      const found = state.byKey.get(releaseKey(text, lineIndex, release));
+      const found = earlier && state.recent.get(releaseKey(text, lineIndex, release));
       if (!found) checked++;
-      return found ? reuse(found, release) : checkNew(text, lineIndex, release, runner);
+      return found ? reuse(found, release) : checkNew(release, runner);
     });
-    const gone = earlier ? earlier.slots.slice(part.before.length, earlier.slots.length - part.after.length) : [];
     const slots = [
       ...part.before,
       ...fresh.map((parsed, i) => ({ parsed, delta: 0, lineDelta: 0, index: part.before.length + i })),
@@ -103,8 +112,6 @@ export class Analyzer {
         index: part.before.length + fresh.length + i,
       })),
     ];
-    for (const s of gone) state.byKey.delete(s.parsed.key);
-    for (const p of fresh) state.byKey.set(p.key, p);
     state.book.update(
       gone.map((s) => s.parsed),
       fresh.map((p) => [p, p.names]),
@@ -114,20 +121,37 @@ export class Analyzer {
   }
 }
 
-/** Runs the release rules and the name scan on a release seen for the first time. */
-function checkNew(text: string, lineIndex: LineIndex, release: Release, runner: RuleRunner): ParsedRelease {
-  const base = release.span.start;
-  const findings = runner
-    .checkRelease(release)
-    .sort(byPosition)
-    .map((f) => shiftFinding(f, -base));
-  const key = releaseKey(text, lineIndex, release);
-  return { release, key, findings, names: runner.names(release), facts: ReleaseFacts.of(release) };
+/** How many removed releases the analyzer remembers; enough for an undo of a large cut. */
+const RECENT_RELEASES = 2000;
+
+function remember(recent: Map<string, ParsedRelease>, key: string, parsed: ParsedRelease): void {
+  recent.delete(key);
+  recent.set(key, parsed);
+  // A Map iterates in insertion order, so the first key is the oldest.
+  if (recent.size > RECENT_RELEASES) recent.delete(recent.keys().next().value!);
 }
 
-/** A release whose text was seen before: its findings and scan are kept, its model is the new one. */
+/** The key of a slot's release, read from the version the slot belongs to. */
+function keyOfSlot(analysis: Analysis, slot: ReleaseSlot): string {
+  const r = slot.parsed.release;
+  return releaseKey(analysis.text, analysis.lineIndex, {
+    ...r,
+    firstLine: r.firstLine + slot.lineDelta,
+    lastLine: r.lastLine + slot.lineDelta,
+  });
+}
+
+/** Runs the release rules and the name scan on a release seen for the first time. */
+function checkNew(release: Release, runner: RuleRunner): ParsedRelease {
+  const findings = runner.checkRelease(release).sort(byPosition);
+  return { release, findings, names: runner.names(release), facts: ReleaseFacts.of(release) };
+}
+
+/** A release whose text was seen before, somewhere else: its findings move to the new place, its scan is kept. */
 function reuse(found: ParsedRelease, release: Release): ParsedRelease {
-  return { ...found, release, facts: ReleaseFacts.of(release) };
+  const delta = release.span.start - found.release.span.start;
+  const findings = found.findings.map((f) => shiftFinding(f, delta));
+  return { release, findings, names: found.names, facts: ReleaseFacts.of(release) };
 }
 
 /** Places the facts and names of the slots in their version, and runs the feed rules over them. */

@@ -28,9 +28,10 @@ export interface BatchSummary {
   releases: number;
 }
 
-/** What the streaming lint keeps of a release between its two reads: its facts. */
+/** What the streaming lint keeps of a release between its two reads: its facts, and its name scan. */
 interface Kept {
   facts: ReleaseFacts;
+  names: ReleaseNames;
 }
 
 /**
@@ -51,15 +52,12 @@ export function lintInBatches(
   const runner = new RuleRunner(text, lineIndex, settings, onRuleError);
   const parse = () => parseReleases(text, { dateFormat: settings.config.dateFormat }, lineIndex);
   const kept: Kept[] = [];
-  const scans: Array<[Kept, ReleaseNames]> = [];
-  for (const release of parse()) {
-    const k = { facts: ReleaseFacts.of(release) };
-    kept.push(k);
-    scans.push([k, runner.names(release)]);
-  }
+  for (const release of parse()) kept.push({ facts: ReleaseFacts.of(release), names: runner.names(release) });
   const book = new NameBook<Kept>(settings.config, false);
-  book.update([], scans);
-  scans.length = 0;
+  book.update(
+    [],
+    kept.map((k) => [k, k.names]),
+  );
   const names = new NameIndexView(
     book,
     kept.map((k, index) => ({ owner: k, start: k.facts.span.start, index })),
@@ -72,6 +70,8 @@ export function lintInBatches(
   const feedFindings = runner.checkFeed(facts).sort(byPosition);
   let next = 0;
   for (const release of parse()) {
+    // The scan of the first read serves the release rules too, so no release is scanned twice.
+    runner.names(release, kept[release.index].names);
     const batch = runner.checkRelease(release);
     // Feed findings up to the next release's start belong with this release; both lists are in document order.
     const until = release.index + 1 < kept.length ? kept[release.index + 1].facts.span.start : Infinity;
