@@ -4,8 +4,8 @@
  *
  *   node out/bench/bench.js [--root <other checkout>] [--large] [--only analysis,lsp,replace,cli,fix,shapes]
  *
- * BENCH_ROOT=<dir> is --root; --large or BENCH_LARGE=1 adds the heavy rows (100 MB CLI memory and --fix, 1M distinct words);
- * BENCH_FEED=<file> repeats that feed to each size instead of the generated one.
+ * BENCH_ROOT=<dir> is --root; --large or BENCH_LARGE=1 adds the heavy rows (100 MB CLI memory and --fix,
+ * 1M distinct words); BENCH_FEED=<file> repeats that feed to each size instead of the generated one.
  */
 import * as fs from 'node:fs';
 import { analysisRows } from './analysis';

@@ -54,6 +54,7 @@ export function medianP95(s: Spread): string {
 
 /** The median of paired ratios with their range, which shows how much the load moved during the pairs. */
 export function ratioSpread(s: Spread): string {
+  if (s.count === 1) return `${ratio(s.median)} (1 pair)`;
   return `${ratio(s.median)} (min ${ratio(s.min)}, max ${ratio(s.max)}, ${s.count} pairs)`;
 }
 
