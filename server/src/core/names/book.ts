@@ -9,6 +9,7 @@
  * Tokens are kept relative to their release's start; where a release sits
  * in one version is the caller's to say (see index.ts).
  */
+import { addTo } from '../collections';
 import { clusterKeys, type KeyClusters } from './cluster';
 import type { ReleaseNames } from './scan';
 import { releaseTokens, type NameToken } from './tokens';
@@ -150,19 +151,16 @@ export class NameBook<Owner extends object = object> {
    * or more somewhere in the feed, and those tied to a dictionary name.
    */
   variantClusters(): Array<{ id: number; keys: string[] }> {
-    const { clusterOfKey, dictionary } = this.keyClusters();
-    const byCluster = new Map<number, { keys: string[]; spellings: Set<string> }>();
+    const { clusterOfKey, count, dictionary } = this.keyClusters();
+    // Two keys are two spellings, so a cluster needs a look only when it has two keys, or one key spelled twice.
+    const keysIn = new Uint32Array(count);
+    for (const key of this.keySpellings.keys()) keysIn[clusterOfKey.get(key)!]++;
+    const byCluster = new Map<number, string[]>();
     for (const [key, spellings] of this.keySpellings) {
       const id = clusterOfKey.get(key)!;
-      let c = byCluster.get(id);
-      if (!c) byCluster.set(id, (c = { keys: [], spellings: new Set() }));
-      c.keys.push(key);
-      for (const s of spellings.keys()) c.spellings.add(s);
+      if (keysIn[id] > 1 || spellings.size > 1 || dictionary[id] !== undefined) addTo(byCluster, id, key);
     }
-    const out: Array<{ id: number; keys: string[] }> = [];
-    for (const [id, c] of byCluster)
-      if (c.spellings.size > 1 || dictionary[id] !== undefined) out.push({ id, keys: c.keys });
-    return out;
+    return [...byCluster].map(([id, keys]) => ({ id, keys }));
   }
 
   /** The releases that hold a token with this key. */

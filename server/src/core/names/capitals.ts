@@ -3,6 +3,7 @@
  * say about its kind; an acronym, with the legal form beside it; or neither.
  * The scan asks this of every capitalised word of a release.
  */
+import { cachedFoldKey } from './fold';
 import { hashWord } from './hash';
 import {
   isLegalForm,
@@ -33,6 +34,8 @@ const QUOTED_LEGAL_FORM_WINDOW = 40;
 export interface NameCandidate {
   /** The word as written, without a possessive `'s`. */
   text: string;
+  /** The romanisation fold key of `text`, made once with the scan, which is kept with the release's text. */
+  key: string;
   start: number;
   /** Hash of the lower-case word, and, for a possessive, of the word without its ending. */
   lowerHash: number;
@@ -65,6 +68,7 @@ export function candidateAt(seg: Segment, start: number, end: number, followsCan
   const surface = possessive ? word.slice(0, -2) : word;
   const c: NameCandidate = {
     text: surface,
+    key: cachedFoldKey(surface),
     start: seg.start + start,
     lowerHash: hashWord(lower),
     followsCandidate,

@@ -4,8 +4,8 @@
  * index, never by comparing all pairs, so the cost grows with the number of
  * distinct names.
  */
-import { addTo } from '../collections';
-import { deletionNeighbourhood, foldKey, nearKeys } from './fold';
+import { DeletionIndex } from './deletions';
+import { foldKey, nearKeys } from './fold';
 import type { NameToken } from './tokens';
 
 export interface NameCluster {
@@ -16,41 +16,24 @@ export interface NameCluster {
   dictionary?: string | undefined;
 }
 
-/** Union-find over fold keys, with path compression. */
+/** Union-find over the numbers of the keys, with path halving. */
 class KeyUnion {
-  private readonly parent = new Map<string, string>();
+  private readonly parent: Int32Array;
 
-  add(key: string): void {
-    if (!this.parent.has(key)) this.parent.set(key, key);
+  constructor(size: number) {
+    this.parent = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.parent[i] = i;
   }
 
-  has(key: string): boolean {
-    return this.parent.has(key);
+  find(i: number): number {
+    const parent = this.parent;
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
   }
 
-  find(key: string): string {
-    let root = key;
-    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
-    this.parent.set(key, root);
-    return root;
+  union(a: number, b: number): void {
+    this.parent[this.find(a)] = this.find(b);
   }
-
-  union(a: string, b: string): void {
-    this.parent.set(this.find(a), this.find(b));
-  }
-}
-
-/** Keys that are one deletion apart share a bucket; only keys in one bucket are compared. */
-function joinNearKeys(keys: Iterable<string>, union: KeyUnion): Map<string, string[]> {
-  const byDeletion = new Map<string, string[]>();
-  for (const k of keys) {
-    for (const d of deletionNeighbourhood(k)) {
-      const bucket = byDeletion.get(d);
-      if (bucket) for (const other of bucket) if (nearKeys(k, other)) union.union(k, other);
-      addTo(byDeletion, d, k);
-    }
-  }
-  return byDeletion;
 }
 
 /** Which cluster each fold key belongs to, and the dictionary spelling of each cluster that has one. */
@@ -60,40 +43,48 @@ export interface KeyClusters {
   dictionary: ReadonlyArray<string | undefined>;
 }
 
-/** Groups fold keys into clusters, and ties each dictionary name to the cluster it folds into. */
+/**
+ * Groups fold keys into clusters, and ties each dictionary name to the cluster it folds into. Keys one
+ * deletion apart share a bucket of the deletion index, and only keys in one bucket are compared.
+ */
 export function clusterKeys(keys: Iterable<string>, dictionaryNames: readonly string[]): KeyClusters {
-  const union = new KeyUnion();
   const all = [...keys];
-  for (const k of all) union.add(k);
-  const byDeletion = joinNearKeys(all, union);
-  const clusterOfRoot = new Map<string, number>();
+  const union = new KeyUnion(all.length);
+  const deletions = new DeletionIndex();
+  all.forEach((k, i) =>
+    deletions.add(k, (other, j) => {
+      if (nearKeys(k, other)) union.union(i, j);
+    }),
+  );
+  const clusterOfRoot = new Int32Array(all.length).fill(-1);
   const clusterOfKey = new Map<string, number>();
-  for (const k of all) {
-    const root = union.find(k);
-    let id = clusterOfRoot.get(root);
-    if (id === undefined) clusterOfRoot.set(root, (id = clusterOfRoot.size));
-    clusterOfKey.set(k, id);
-  }
-  const dictionary: Array<string | undefined> = new Array<string | undefined>(clusterOfRoot.size);
+  let count = 0;
+  all.forEach((k, i) => {
+    const root = union.find(i);
+    if (clusterOfRoot[root] < 0) clusterOfRoot[root] = count++;
+    clusterOfKey.set(k, clusterOfRoot[root]);
+  });
+  const dictionary: Array<string | undefined> = new Array<string | undefined>(count);
   // A dictionary name joins the cluster it folds into, even when the feed never spells it that way.
   for (const name of dictionaryNames) {
     for (const part of name.split(/\s+/)) {
       if (part.length < MIN_DICTIONARY_PART) continue;
       const key = foldKey(part);
-      const root = union.has(key) ? union.find(key) : nearRoot(key, byDeletion, union);
-      const id = root === undefined ? undefined : clusterOfRoot.get(root);
+      const id = clusterOfKey.get(key) ?? nearCluster(key, deletions, clusterOfKey);
       if (id !== undefined) dictionary[id] = part;
     }
   }
-  return { clusterOfKey, count: clusterOfRoot.size, dictionary };
+  return { clusterOfKey, count, dictionary };
 }
 
 /** Parts of a dictionary name shorter than this (initials, particles) match too much to tie to a cluster. */
 const MIN_DICTIONARY_PART = 3;
 
-function nearRoot(key: string, byDeletion: Map<string, string[]>, union: KeyUnion): string | undefined {
-  for (const d of deletionNeighbourhood(key)) {
-    for (const other of byDeletion.get(d) ?? []) if (nearKeys(key, other)) return union.find(other);
-  }
-  return undefined;
+function nearCluster(key: string, deletions: DeletionIndex, clusterOfKey: ReadonlyMap<string, number>) {
+  let near: string | undefined;
+  deletions.visit(key, (other) => {
+    if (nearKeys(key, other)) near = other;
+    return near !== undefined;
+  });
+  return near === undefined ? undefined : clusterOfKey.get(near);
 }

@@ -66,14 +66,17 @@ export function nearKeys(a: string, b: string): boolean {
   return VOWELS.has(long[i]);
 }
 
-/**
- * The keys one deletion away (and the key itself). Two keys within one edit
- * share at least one of these, so an index over them finds candidates in
- * time linear in the number of distinct names, never by comparing all pairs.
- */
-export function deletionNeighbourhood(key: string): string[] {
-  const out = [key];
-  if (key.length < MIN_FUZZY_LENGTH - 1) return out;
-  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
-  return out;
+const foldCache = new Map<string, string>();
+/** Bounded, so that a feed of a million distinct words cannot grow it without end. */
+const FOLD_CACHE_SIZE = 50_000;
+
+/** Names repeat through a feed, so their fold keys are memoised. */
+export function cachedFoldKey(word: string): string {
+  let key = foldCache.get(word);
+  if (key === undefined) {
+    if (foldCache.size > FOLD_CACHE_SIZE) foldCache.clear();
+    key = foldKey(word);
+    foldCache.set(word, key);
+  }
+  return key;
 }

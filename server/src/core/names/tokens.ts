@@ -4,7 +4,6 @@
  * initial: the runs of adjacent names are read first, then each token.
  */
 import type { Span } from '../text';
-import { foldKey } from './fold';
 import { SURNAME_ENDING } from './lexicon';
 import type { NameCandidate, ReleaseNames } from './scan';
 
@@ -33,21 +32,6 @@ export interface NameToken {
 /** Words that decide whether a candidate is a name: the feed's lower-case words and the names to ignore. */
 export interface CommonWords {
   has(hash: number): boolean;
-}
-
-const foldCache = new Map<string, string>();
-/** Bounded, so that a feed of a million distinct words cannot grow it without end. */
-const FOLD_CACHE_SIZE = 50_000;
-
-/** Names repeat through a feed, so their fold keys are memoised. */
-export function cachedFoldKey(word: string): string {
-  let key = foldCache.get(word);
-  if (key === undefined) {
-    if (foldCache.size > FOLD_CACHE_SIZE) foldCache.clear();
-    key = foldKey(word);
-    foldCache.set(word, key);
-  }
-  return key;
 }
 
 function isName(c: NameCandidate, common: CommonWords, ignore: ReadonlySet<string>): boolean {
@@ -120,7 +104,7 @@ export function releaseTokens(
     const token: NameToken = {
       text: c.text,
       span: { start: base + c.start, end: base + c.start + c.text.length },
-      key: cachedFoldKey(c.text),
+      key: c.key,
       release,
       kind: people[i] ? 'person' : (c.hint ?? 'unknown'),
     };
