@@ -59,4 +59,6 @@ function printBuild(b: Build, load: Reply | undefined, edits: Reply[], failure: 
     ok: s.median <= 20,
   });
   note(`${b.label}: full analysis of the feed ${ms(load.ms)}, ${count(load.findings)} findings`);
+  const textMs = median(edits.map((r) => r.textMs ?? 0));
+  note(`${b.label}: making each edited text (one flat string, not in the figure above) ${ms(textMs)}, median`);
 }

@@ -4,7 +4,9 @@
  * same objects as before when it moved by no lines, and copies with other
  * line numbers when it did: after a keystroke in a 10 MB feed, only the
  * edited release's findings are converted again. Feed-rule findings, which
- * compare releases, are converted every time.
+ * compare releases, are made again every version; one that says the same
+ * thing at the same lines and columns as in the last version is the last
+ * version's diagnostic, so that `diagnosticsJson.ts` reuses its JSON too.
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { toDiagnostic, type PositionMapper } from './convert';
@@ -54,6 +56,8 @@ function moveData(data: unknown, lines: number): unknown {
 
 export class DocumentDiagnostics {
   private readonly byRelease = new WeakMap<ParsedRelease, Converted>();
+  /** The last version's feed-rule diagnostics without fixes, by `feedKey`. */
+  private feedByKey = new Map<string, Diagnostic>();
 
   constructor(
     private readonly uri: string,
@@ -64,29 +68,31 @@ export class DocumentDiagnostics {
   /** Every diagnostic of the analysis, in document order. */
   of(analysis: Analysis): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const feed = analysis.feedFindings;
+    const feed = this.feedDiagnostics(analysis);
     let next = 0;
     analysis.slots.forEach((slot, i) => {
       const own = this.releaseDiagnostics(analysis, slot);
       const until = i + 1 < analysis.slots.length ? slotStart(analysis.slots[i + 1]) : Infinity;
-      const theirs: Finding[] = [];
-      while (next < feed.length && feed[next].span.start < until) theirs.push(feed[next++]);
-      this.merge(analysis, slot, own, theirs, out);
+      const theirs: Array<[Finding, Diagnostic]> = [];
+      while (next < feed.length && feed[next][0].span.start < until) theirs.push(feed[next++]);
+      merge(slot, own, theirs, out);
     });
-    for (; next < feed.length; next++) out.push(this.convert(analysis, feed[next]));
+    for (; next < feed.length; next++) out.push(feed[next][1]);
     return out;
   }
 
-  /** A release's own diagnostics, and the feed rules' ones that fall in it, in document order. */
-  private merge(analysis: Analysis, slot: ReleaseSlot, own: Diagnostic[], theirs: Finding[], out: Diagnostic[]): void {
-    const findings = slot.parsed.findings;
-    let j = 0;
-    for (const f of theirs) {
-      // Release findings are where the release was parsed; only their order against feed findings is needed here.
-      while (j < findings.length && byPosition(at(findings[j], slot.delta), f) <= 0) out.push(own[j++]);
-      out.push(this.convert(analysis, f));
-    }
-    while (j < own.length) out.push(own[j++]);
+  /** The feed findings with their diagnostics, the last version's where nothing about them changed. */
+  private feedDiagnostics(analysis: Analysis): Array<[Finding, Diagnostic]> {
+    const keep = new Map<string, Diagnostic>();
+    const out = analysis.feedFindings.map((f): [Finding, Diagnostic] => {
+      // A fix remembers the text around it, which can change while the finding stays where it is.
+      const key = f.fix || f.moreFixes || f.data ? undefined : feedKey(analysis.lineIndex, f);
+      const d = (key !== undefined && this.feedByKey.get(key)) || this.convert(analysis, f);
+      if (key !== undefined) keep.set(key, d);
+      return [f, d];
+    });
+    this.feedByKey = keep;
+    return out;
   }
 
   private releaseDiagnostics(analysis: Analysis, slot: ReleaseSlot): Diagnostic[] {
@@ -121,4 +127,28 @@ function linesOf(analysis: Analysis, slot: ReleaseSlot): Span {
 /** A release finding moved by `delta`, for comparing; only its span is read. */
 function at(f: Finding, delta: number): Finding {
   return delta === 0 ? f : { ...f, span: { start: f.span.start + delta, end: f.span.end + delta } };
+}
+
+/** A release's own diagnostics, and the feed rules' ones that fall in it, in document order. */
+function merge(slot: ReleaseSlot, own: Diagnostic[], theirs: Array<[Finding, Diagnostic]>, out: Diagnostic[]): void {
+  const findings = slot.parsed.findings;
+  let j = 0;
+  for (const [f, d] of theirs) {
+    // Release findings are where the release was parsed; only their order against feed findings is needed here.
+    while (j < findings.length && byPosition(at(findings[j], slot.delta), f) <= 0) out.push(own[j++]);
+    out.push(d);
+  }
+  while (j < own.length) out.push(own[j++]);
+}
+
+/** What a feed finding without fixes says and where, in lines and columns; equal keys make equal diagnostics. */
+function feedKey(lines: PositionMapper, f: Finding): string {
+  const at = (s: Span) => {
+    const a = lines.positionAt(s.start);
+    const b = lines.positionAt(s.end);
+    return `${a.line}:${a.character}-${b.line}:${b.character}`;
+  };
+  let key = `${f.ruleId}\u0000${f.severity}\u0000${at(f.span)}\u0000${f.message}`;
+  for (const r of f.related ?? []) key += `\u0000${at(r.span)}\u0000${r.message}`;
+  return key;
 }

@@ -11,6 +11,7 @@ import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { describeError, oneLine } from './errors';
 import { FramingError, StrictStreamMessageReader } from './framing';
+import { jsonEncoder } from './messageJson';
 import { startServer, type ServerHandle } from './server';
 
 const EXIT_BAD_INPUT = 2;
@@ -36,7 +37,11 @@ function stdioConnection(): { connection: Connection; onEnd: (handle: ServerHand
     const why = e instanceof FramingError ? e.message : describeError(e);
     die(`cannot read the client's messages: ${why}; exiting so that the client restarts the server.`);
   });
-  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  const writer = new StreamMessageWriter(process.stdout, {
+    charset: 'utf-8',
+    contentTypeEncoder: jsonEncoder(process.stdout),
+  });
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
   // Stdout carries the protocol: a stray console.log there would corrupt the next message.
   console.log = (...args: unknown[]) => connection.console.log(format(...args));
   console.info = (...args: unknown[]) => connection.console.info(format(...args));

@@ -21,12 +21,15 @@ export const duplicateSource: FeedRule = {
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       // Each copy points at the first one, and the first at the second: linear even for a feed pasted twice.
+      // The words about the first release are made once per group, since a feed pasted twice has thousands.
+      const more = andMore(group.length - 2);
+      const toFirst = { label: label(group[0]), urlSpan: group[0].source!.urlSpan };
       group.forEach((r, i) => {
-        const other = i === 0 ? group[1] : group[0];
+        const other = i === 0 ? { label: label(group[1]), urlSpan: group[1].source!.urlSpan } : toFirst;
         ctx.report({
-          message: `Source URL is also used by ${label(other)}${andMore(group.length - 2)}`,
+          message: `Source URL is also used by ${other.label}${more}`,
           span: r.source!.urlSpan,
-          related: [{ span: other.source!.urlSpan, message: `Same Source in ${label(other)}` }],
+          related: [{ span: other.urlSpan, message: `Same Source in ${other.label}` }],
         });
       });
     }

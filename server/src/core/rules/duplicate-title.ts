@@ -1,5 +1,4 @@
-import type { ReleaseFacts } from '../facts';
-import type { FeedRule } from '../types';
+import type { FeedRule, RelatedInfo } from '../types';
 
 export const duplicateTitle: FeedRule = {
   id: 'duplicate-title',
@@ -8,21 +7,21 @@ export const duplicateTitle: FeedRule = {
   fixable: false,
   scope: 'feed',
   check(feed, ctx) {
-    const first = new Map<string, ReleaseFacts>();
+    // What a copy says about the first release is made once per title, since a feed pasted twice has thousands.
+    const first = new Map<string, { message: string; related: RelatedInfo[] }>();
     for (const r of feed.releases) {
       const key = r.titleKey;
       if (key === undefined) continue;
       const seen = first.get(key);
       if (!seen) {
-        first.set(key, r);
+        const t = r.title!;
+        first.set(key, {
+          message: `Same title and date as release ${r.index + 1} (line ${t.line + 1})`,
+          related: [{ span: t.textSpan, message: 'First release with this title and date' }],
+        });
         continue;
       }
-      const t = r.title!;
-      ctx.report({
-        message: `Same title and date as release ${seen.index + 1} (line ${seen.title!.line + 1})`,
-        span: t.textSpan,
-        related: [{ span: seen.title!.textSpan, message: 'First release with this title and date' }],
-      });
+      ctx.report({ message: seen.message, span: r.title!.textSpan, related: seen.related });
     }
   },
 };
