@@ -1,7 +1,8 @@
 /**
  * The server process: it picks the transport from the command line, builds the connection, installs the
- * process-level handlers and starts the server. VS Code's client starts it with `--node-ipc`, other editors
- * with `--stdio`; `--socket` and `--pipe` are left to vscode-languageserver.
+ * process-level handlers and starts the server. VS Code's client and other editors start it with `--stdio`,
+ * whose writer encodes diagnostics with `messageJson.ts`; `--node-ipc`, `--socket` and `--pipe` are left to
+ * vscode-languageserver.
  *
  * Exit codes: 0 after `shutdown` and `exit`; 1 for `exit` without `shutdown`, or when the client closes
  * the connection first; 2 when the client's bytes cannot be read as LSP messages, or the command line

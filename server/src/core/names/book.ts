@@ -20,7 +20,7 @@ export interface NameSettings {
 }
 
 /** What a book that keeps no scans holds in place of one. */
-const NO_SCAN: ReleaseNames = { candidates: [], lowerWords: [], acronyms: [], definitions: [] };
+const NO_SCAN: ReleaseNames = { candidates: [], lowerWords: new Float64Array(0), acronyms: [], definitions: [] };
 
 /** What the book knows of one release: its scan, and its tokens in offsets relative to the release. */
 interface Entry {

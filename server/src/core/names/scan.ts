@@ -14,8 +14,11 @@ export type { AcronymUse, NameCandidate } from './capitals';
 /** What one release contributes to name analysis, in offsets relative to the release's start. */
 export interface ReleaseNames {
   readonly candidates: readonly NameCandidate[];
-  /** Hashes of the lower-case words of three letters or more, each once. */
-  readonly lowerWords: readonly number[];
+  /**
+   * Hashes of the lower-case words of three letters or more, each once. A typed array, because a plain array
+   * made from a set keeps each hash as a boxed number: three times the memory, and a feed keeps them all.
+   */
+  readonly lowerWords: Float64Array;
   readonly acronyms: readonly AcronymUse[];
   readonly definitions: readonly AcronymDefinition[];
 }
@@ -28,6 +31,7 @@ const NONE: readonly never[] = Object.freeze([]);
  * feed of two million releases keeps two million lists.
  */
 const kept = <T>(list: readonly T[]): readonly T[] => (list.length > 0 ? list.slice() : NONE);
+const NO_WORDS = new Float64Array(0);
 
 export interface Segment {
   text: string;
@@ -136,7 +140,7 @@ export function scanReleaseNames(release: Release, text: string): ReleaseNames {
   scanDefinitions(segments, definitions);
   return {
     candidates: kept(found.candidates),
-    lowerWords: kept([...lower]),
+    lowerWords: lower.size > 0 ? Float64Array.from(lower) : NO_WORDS,
     acronyms: kept(found.acronyms),
     definitions: kept(definitions),
   };
