@@ -15,8 +15,9 @@ export type { AcronymUse, NameCandidate } from './capitals';
 export interface ReleaseNames {
   readonly candidates: readonly NameCandidate[];
   /**
-   * Hashes of the lower-case words of three letters or more, each once. A typed array, because a plain array
-   * made from a set keeps each hash as a boxed number: three times the memory, and a feed keeps them all.
+   * Hashes of the lower-case words of three letters or more, each once, in ascending order (see `usesWord`).
+   * A typed array, because a plain array made from a set keeps each hash as a boxed number: three times the
+   * memory, and a feed keeps them all.
    */
   readonly lowerWords: Float64Array;
   readonly acronyms: readonly AcronymUse[];
@@ -140,8 +141,22 @@ export function scanReleaseNames(release: Release, text: string): ReleaseNames {
   scanDefinitions(segments, definitions);
   return {
     candidates: kept(found.candidates),
-    lowerWords: lower.size > 0 ? Float64Array.from(lower) : NO_WORDS,
+    lowerWords: lower.size > 0 ? Float64Array.from(lower).sort() : NO_WORDS,
     acronyms: kept(found.acronyms),
     definitions: kept(definitions),
   };
+}
+
+/** Whether the release writes the word with this hash in lower case: a binary search, with no set to build. */
+export function usesWord(names: ReleaseNames, hash: number): boolean {
+  const words = names.lowerWords;
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid] < hash) lo = mid + 1;
+    else if (words[mid] > hash) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }

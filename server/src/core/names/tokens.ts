@@ -34,7 +34,8 @@ export interface CommonWords {
   has(hash: number): boolean;
 }
 
-function isName(c: NameCandidate, common: CommonWords, ignore: ReadonlySet<string>): boolean {
+/** A candidate is a name unless its word is common or to be ignored. */
+export function isName(c: NameCandidate, common: CommonWords, ignore: ReadonlySet<string>): boolean {
   if (common.has(c.lowerHash)) return false;
   if (c.possessiveBaseHash !== undefined && common.has(c.possessiveBaseHash)) return false;
   return !ignore.has(c.text.toLowerCase());

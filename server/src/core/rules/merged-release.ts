@@ -1,6 +1,7 @@
 import type { BodyLine, Release } from '../model';
 import { TOPIC_STOP_WORDS } from '../names/lexicon';
-import { releaseTokens, type NameToken } from '../names/tokens';
+import { usesWord } from '../names/scan';
+import { isName, type NameToken } from '../names/tokens';
 import { clip } from '../text';
 import type { ReleaseRule, RuleContext } from '../types';
 
@@ -25,7 +26,10 @@ function contentWords(text: string): Set<string> {
   return out;
 }
 
-function countKeys(tokens: readonly NameToken[]): Map<string, number> {
+/** Where a name stands and what it folds to: all this rule reads of a name. */
+type Mention = Pick<NameToken, 'key' | 'span'>;
+
+function countKeys(tokens: readonly Mention[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of tokens) out.set(t.key, (out.get(t.key) ?? 0) + 1);
   return out;
@@ -55,7 +59,7 @@ class ReleaseWords {
 }
 
 /** How many of a paragraph's names occur elsewhere in the release, and of how many. */
-function sharedNames(mine: readonly NameToken[], all: Map<string, number>): { shared: number; of: number } {
+function sharedNames(mine: readonly Mention[], all: Map<string, number>): { shared: number; of: number } {
   const names = countKeys(mine);
   let shared = 0;
   for (const [key, n] of names) if ((all.get(key) ?? 0) > n) shared++;
@@ -88,8 +92,8 @@ function check(
 }
 
 /** Name tokens grouped by the body line they sit in; tokens and lines are both in document order. */
-function tokensPerLine(release: Release, tokens: readonly NameToken[]): NameToken[][] {
-  const out: NameToken[][] = release.body.map(() => []);
+function tokensPerLine(release: Release, tokens: readonly Mention[]): Mention[][] {
+  const out: Mention[][] = release.body.map(() => []);
   let t = 0;
   release.body.forEach((line, i) => {
     while (t < tokens.length && tokens[t].span.start < line.span.start) t++;
@@ -98,10 +102,17 @@ function tokensPerLine(release: Release, tokens: readonly NameToken[]): NameToke
   return out;
 }
 
-function releaseNameTokens(release: Release, ctx: RuleContext): NameToken[] {
+function releaseMentions(release: Release, ctx: RuleContext): Mention[] {
   // Names are read from this release alone: a word it also writes in lower case is no name here.
   const names = ctx.names(release);
-  return releaseTokens(names, release.span.start, release.index, new Set(names.lowerWords), IGNORE_NONE);
+  const own = { has: (hash: number) => usesWord(names, hash) };
+  const base = release.span.start;
+  const out: Mention[] = [];
+  for (const c of names.candidates) {
+    if (isName(c, own, IGNORE_NONE))
+      out.push({ key: c.key, span: { start: base + c.start, end: base + c.start + c.text.length } });
+  }
+  return out;
 }
 
 export const mergedRelease: ReleaseRule = {
@@ -115,7 +126,7 @@ export const mergedRelease: ReleaseRule = {
   check(release, ctx) {
     const isParagraph = (l: BodyLine) => l.kind === 'paragraph' || l.kind === 'quote';
     if (release.body.filter(isParagraph).length < 2) return;
-    const tokens = releaseNameTokens(release, ctx);
+    const tokens = releaseMentions(release, ctx);
     const all = countKeys(tokens);
     const perLine = tokensPerLine(release, tokens);
     const rest = new ReleaseWords(release);
