@@ -35,15 +35,52 @@ function count<K>(map: Map<K, number>, key: K, by: number): number {
   return n;
 }
 
-function member<K, V>(map: Map<K, Set<V>>, key: K, value: V, present: boolean): void {
-  let set = map.get(key);
-  if (present) {
-    if (!set) map.set(key, (set = new Set()));
-    set.add(value);
-  } else if (set) {
-    set.delete(value);
-    if (set.size === 0) map.delete(key);
+/**
+ * The tokens of one fold key and their spellings. Most keys are spelled one way, so the spelling is kept bare
+ * and a map of counts is made only for a second one.
+ */
+class KeyCount {
+  tokens = 0;
+  private spellings: string | Map<string, number>;
+
+  constructor(first: string) {
+    this.spellings = first;
   }
+
+  count(text: string, by: number): void {
+    this.tokens += by;
+    if (typeof this.spellings === 'string') {
+      if (text === this.spellings) return;
+      this.spellings = new Map([[this.spellings, this.tokens - by]]);
+    }
+    count(this.spellings, text, by);
+  }
+
+  spelledTwoWays(): boolean {
+    return typeof this.spellings !== 'string' && this.spellings.size > 1;
+  }
+}
+
+/** The owners under one key: a bare owner while there is one (as for most keys), a set from the second on. */
+class Owners<V> extends Set<V> {}
+type OwnersEntry<V> = V | Owners<V>;
+
+function member<K, V extends object>(map: Map<K, OwnersEntry<V>>, key: K, value: V, present: boolean): void {
+  const now = map.get(key);
+  if (present) {
+    if (now === undefined) map.set(key, value);
+    else if (now instanceof Owners) now.add(value);
+    else if (now !== value) map.set(key, new Owners([now, value]));
+  } else if (now === value) map.delete(key);
+  else if (now instanceof Owners) {
+    now.delete(value);
+    if (now.size === 0) map.delete(key);
+  }
+}
+
+function membersOf<K, V extends object>(map: ReadonlyMap<K, OwnersEntry<V>>, key: K): Iterable<V> {
+  const now = map.get(key);
+  return now === undefined ? [] : now instanceof Owners ? now : [now];
 }
 
 /**
@@ -53,11 +90,11 @@ function member<K, V>(map: Map<K, Set<V>>, key: K, value: V, present: boolean): 
  */
 export class NameBook<Owner extends object = object> {
   private readonly lowerCounts = new Map<number, number>();
-  private readonly candidateOwners = new Map<number, Set<Owner>>();
+  private readonly candidateOwners = new Map<number, OwnersEntry<Owner>>();
   private readonly entries = new Map<Owner, Entry>();
-  private readonly keyTokens = new Map<string, number>();
-  private readonly keySpellings = new Map<string, Map<string, number>>();
-  private readonly keyOwners = new Map<string, Set<Owner>>();
+  /** Per fold key: how many tokens have it, and how they are spelled. */
+  private readonly keys = new Map<string, KeyCount>();
+  private readonly keyOwners = new Map<string, OwnersEntry<Owner>>();
   private readonly ignore: ReadonlySet<string>;
   private clusters: KeyClusters | undefined;
 
@@ -85,7 +122,7 @@ export class NameBook<Owner extends object = object> {
       dirty.add(owner);
     }
     // A word that appeared in lower case for the first time, or for the last, changes the candidates that use it.
-    for (const h of flipped) for (const owner of this.candidateOwners.get(h) ?? []) dirty.add(owner);
+    for (const h of flipped) for (const owner of membersOf(this.candidateOwners, h)) dirty.add(owner);
     for (const owner of dirty) this.retoken(owner);
     if (!this.keepScans) for (const owner of dirty) this.entries.get(owner)!.names = NO_SCAN;
   }
@@ -125,12 +162,11 @@ export class NameBook<Owner extends object = object> {
   /** Adds or takes away one release's tokens from the counts per fold key; a key that comes or goes reclusters. */
   private aggregate(owner: Owner, tokens: readonly NameToken[], by: number): void {
     for (const t of tokens) {
-      const n = count(this.keyTokens, t.key, by);
-      if ((by > 0 && n === 1) || (by < 0 && n === 0)) this.clusters = undefined;
-      let spellings = this.keySpellings.get(t.key);
-      if (!spellings) this.keySpellings.set(t.key, (spellings = new Map<string, number>()));
-      count(spellings, t.text, by);
-      if (spellings.size === 0) this.keySpellings.delete(t.key);
+      let k = this.keys.get(t.key);
+      if (!k) this.keys.set(t.key, (k = new KeyCount(t.text)));
+      k.count(t.text, by);
+      if (k.tokens === 0) this.keys.delete(t.key);
+      if ((by > 0 && k.tokens === 1) || k.tokens === 0) this.clusters = undefined;
       member(this.keyOwners, t.key, owner, by > 0);
     }
   }
@@ -142,7 +178,7 @@ export class NameBook<Owner extends object = object> {
 
   /** The clusters of the feed's fold keys, made again only when a key came or went. */
   keyClusters(): KeyClusters {
-    this.clusters ??= clusterKeys(this.keyTokens.keys(), this.settings.names);
+    this.clusters ??= clusterKeys(this.keys.keys(), this.settings.names);
     return this.clusters;
   }
 
@@ -154,17 +190,17 @@ export class NameBook<Owner extends object = object> {
     const { clusterOfKey, count, dictionary } = this.keyClusters();
     // Two keys are two spellings, so a cluster needs a look only when it has two keys, or one key spelled twice.
     const keysIn = new Uint32Array(count);
-    for (const key of this.keySpellings.keys()) keysIn[clusterOfKey.get(key)!]++;
+    for (const key of this.keys.keys()) keysIn[clusterOfKey.get(key)!]++;
     const byCluster = new Map<number, string[]>();
-    for (const [key, spellings] of this.keySpellings) {
+    for (const [key, k] of this.keys) {
       const id = clusterOfKey.get(key)!;
-      if (keysIn[id] > 1 || spellings.size > 1 || dictionary[id] !== undefined) addTo(byCluster, id, key);
+      if (keysIn[id] > 1 || k.spelledTwoWays() || dictionary[id] !== undefined) addTo(byCluster, id, key);
     }
     return [...byCluster].map(([id, keys]) => ({ id, keys }));
   }
 
   /** The releases that hold a token with this key. */
-  ownersOf(key: string): ReadonlySet<Owner> {
-    return this.keyOwners.get(key) ?? new Set();
+  ownersOf(key: string): Iterable<Owner> {
+    return membersOf(this.keyOwners, key);
   }
 }

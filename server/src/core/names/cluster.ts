@@ -50,7 +50,7 @@ export interface KeyClusters {
 export function clusterKeys(keys: Iterable<string>, dictionaryNames: readonly string[]): KeyClusters {
   const all = [...keys];
   const union = new KeyUnion(all.length);
-  const deletions = new DeletionIndex();
+  const deletions = new DeletionIndex(all);
   all.forEach((k, i) =>
     deletions.add(k, (other, j) => {
       if (nearKeys(k, other)) union.union(i, j);

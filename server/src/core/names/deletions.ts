@@ -21,14 +21,26 @@ export type KeyVisitor = (other: string, number: number) => boolean;
 export class DeletionIndex {
   private readonly keys: string[] = [];
   /** The first entry of each slot, plus one; 0 for none. The table has a power-of-two size. */
-  private heads = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
-  private owners = new Int32Array(1 << 12);
-  private next = new Int32Array(1 << 12);
+  private heads: Int32Array;
+  private hashes: Int32Array;
+  private owners: Int32Array;
+  private next: Int32Array;
   private entries = 0;
   private readonly prefix: number[] = [];
   private readonly suffix: number[] = [];
   private readonly powers: number[] = [1];
+
+  /** `keys` are the keys to be added, when known, so that the table is made once at its final size. */
+  constructor(keys: readonly string[] = []) {
+    let entries = 0;
+    for (const k of keys) entries += k.length < MIN_FUZZY_LENGTH - 1 ? 1 : k.length;
+    let size = 1 << 12;
+    while (size < entries) size *= 2;
+    this.heads = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+    this.owners = new Int32Array(size);
+    this.next = new Int32Array(size);
+  }
 
   /**
    * Calls `meet` with each key already filed under `key`'s neighbourhood and its number, then files `key`
