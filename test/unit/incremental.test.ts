@@ -41,6 +41,22 @@ function seen(a: Analysis): unknown {
 }
 
 describe('incremental analyzer', () => {
+  it('checks a release again when an edit changes the line ending after its last line', () => {
+    // A source-placement fix copies that ending: a blank typed between the \r and the \n of a CRLF makes it \r.
+    const before = ' 09.02.2025\r\nNurgaliyevSource : https://press.example.gov/n/1\r\n';
+    const cases = [
+      before.slice(0, -1) + ' \n',
+      before.slice(0, -2) + '\r\nx',
+      before.slice(0, -2) + '\r',
+      before.replace(/\r\n/g, '\r') + '\n',
+    ];
+    for (const after of cases) {
+      const analyzer = new Analyzer();
+      analyzer.analyze(after === cases[3] ? before.replace(/\r\n/g, '\r') : before, { today });
+      assert.deepEqual(seen(analyzer.analyze(after, { today })), seen(lint(after, { today })), JSON.stringify(after));
+    }
+  });
+
   it('equals a fresh analysis after every edit of a random sequence', () => {
     fc.assert(
       fc.property(feed, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {

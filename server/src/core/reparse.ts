@@ -35,16 +35,20 @@ const lastLineOf = (s: ReleaseSlot) => s.parsed.release.lastLine + s.lineDelta;
 const firstLineOf = (s: ReleaseSlot) => s.parsed.release.firstLine + s.lineDelta;
 
 /**
- * The first slot that the change may touch: one whose last line reaches the
- * change. Lines, not spans, decide, since typing after a Source's trailing
- * blanks changes that Source.
+ * The first slot that the change may touch: one whose last line, with the
+ * terminator after it, reaches the change. Lines, not spans, decide, since
+ * typing after a Source's trailing blanks changes that Source; and the
+ * terminator counts, since a release's fixes copy it: a change between the
+ * `\r` and the `\n` of a CRLF, or a `\n` typed right after a lone `\r`,
+ * changes it.
  */
 function firstTouched(slots: readonly ReleaseSlot[], lines: LineIndex, change: TextChange): number {
   let lo = 0;
   let hi = slots.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (lines.lineEnd(lastLineOf(slots[mid])) < change.start) lo = mid + 1;
+    const last = lastLineOf(slots[mid]);
+    if (lines.lineEnd(last) + lines.terminatorAfter(last).length < change.start) lo = mid + 1;
     else hi = mid;
   }
   return lo;
