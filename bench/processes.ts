@@ -33,6 +33,19 @@ export function isOutOfMemory(stderr: string, signal: NodeJS.Signals | null): bo
   return /heap out of memory|Reached heap limit|Allocation failed/i.test(stderr) || signal === 'SIGKILL';
 }
 
+/**
+ * True when the process died of an uncaught exception: Node prints its stack, with frames such as
+ * `    at run (/path/cli.js:12:3)`, and exits 1, the code a linter also uses for findings.
+ */
+export function isCrash(stderr: string): boolean {
+  return /^\s+at .+:\d+:\d+\)?$/m.test(stderr);
+}
+
+/** The line of a crash's stderr that says what was thrown. */
+function thrown(stderr: string): string {
+  return /^\w*Error\b.*$/m.exec(stderr)?.[0].slice(0, 200) ?? lastLine(stderr);
+}
+
 export interface Finished {
   ms: number;
   /** Peak resident set size in bytes, when it was asked for. */
@@ -83,6 +96,7 @@ export function runNode(args: readonly string[], options: RunOptions): Promise<F
       fs.rmSync(rssFile, { force: true });
       if (timedOut) resolve({ kind: 'timeout', seconds: Math.round(options.deadlineMs / 1000) });
       else if (isOutOfMemory(stderr, signal)) resolve({ kind: 'oom' });
+      else if (isCrash(stderr)) resolve({ kind: 'failed', reason: `crashed: ${thrown(stderr)}` });
       else if (code === null || !(options.okCodes ?? [0, 1]).includes(code)) {
         resolve({ kind: 'failed', reason: `exit ${code ?? signal}: ${lastLine(stderr)}` });
       } else resolve({ ms, peakRss, code });

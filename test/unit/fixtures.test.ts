@@ -200,6 +200,21 @@ describe('fixture coverage', () => {
     );
   });
 
+  it('marks safeFixes exactly the rules whose fixtures offer a safe fix', () => {
+    // fixAll settles a text with these rules alone before it runs them all.
+    const safe = new Set<string>();
+    for (const file of files) {
+      const fx = load(file);
+      if (fx instanceof Error) continue;
+      const findings = lint(fx.text, { config: fx.config, today: fx.today }).findings;
+      for (const f of findings) if (fixesOf(f).some((fix) => fix.safe)) safe.add(f.ruleId);
+    }
+    assert.deepEqual(
+      RULES.filter((r) => (r.safeFixes ?? false) !== safe.has(r.id)).map((r) => `${r.id} (safeFixes: ${r.safeFixes})`),
+      [],
+    );
+  });
+
   it('expects fixes exactly for the rules marked fixable', () => {
     // The README's Fix column comes from `fixable`: a rule that offers fixes must say so, and one that says so must.
     const withFixes = fixtures.flatMap((fx) => fx.expected.filter((x) => x.fixes.length > 0));

@@ -134,6 +134,75 @@ describe('core on hostile input', () => {
     assert.deepEqual([result.settled, result.passes], [false, MAX_FIX_PASSES]);
   });
 
+  it('settles with the rules of safe fixes first, then applies a safe fix from any other rule, and reports all', () => {
+    const replace = (from: string, to: string, id: string, safeFixes: boolean): ReleaseRule => ({
+      id,
+      description: 'Test rule.',
+      defaultSeverity: 'warning',
+      fixable: true,
+      safeFixes,
+      scope: 'release',
+      check(release, ctx) {
+        const at = ctx.text.indexOf(from, release.span.start);
+        if (at < 0 || at >= release.span.end) return;
+        const fix = { title: id, safe: true, edits: [{ start: at, end: at + 1, newText: to }] };
+        ctx.report({ message: id, span: { start: at, end: at + 1 }, fix });
+      },
+    });
+    const watcher: ReleaseRule = {
+      id: 'watcher',
+      description: 'Test rule.',
+      defaultSeverity: 'info',
+      fixable: false,
+      scope: 'release',
+      check(release, ctx) {
+        ctx.report({ message: 'seen', span: { start: release.span.start, end: release.span.start } });
+      },
+    };
+    const rules = [replace('X', 'Y', 'x-to-y', true), replace('Y', 'Z', 'y-to-z', false), watcher];
+    const result = fixAll(`Title 09.02.2025\n${BODY} X\nSource : https://press.example.gov/1`, { today, rules });
+    assert.ok(result.settled);
+    assert.ok(result.text.includes(`${BODY} Z\n`), result.text);
+    assert.deepEqual(
+      result.analysis.findings.map((f) => f.ruleId),
+      ['watcher'],
+    );
+  });
+
+  it('reports an unsettled text with every rule, also when the rules of safe fixes loop', () => {
+    const flip = (from: string, to: string, id: string): ReleaseRule => ({
+      id,
+      description: 'Test rule.',
+      defaultSeverity: 'warning',
+      fixable: true,
+      safeFixes: true,
+      scope: 'release',
+      check(release, ctx) {
+        const at = ctx.text.indexOf(from, release.span.start);
+        if (at < 0 || at >= release.span.end) return;
+        const fix = { title: id, safe: true, edits: [{ start: at, end: at + 1, newText: to }] };
+        ctx.report({ message: id, span: { start: at, end: at + 1 }, fix });
+      },
+    });
+    const other: ReleaseRule = {
+      id: 'other',
+      description: 'Test rule.',
+      defaultSeverity: 'info',
+      fixable: false,
+      scope: 'release',
+      check(release, ctx) {
+        ctx.report({ message: 'seen', span: { start: release.span.start, end: release.span.start } });
+      },
+    };
+    const text = `Title 09.02.2025\n${BODY} X\nSource : https://press.example.gov/1`;
+    const result = fixAll(text, { today, rules: [flip('X', 'Y', 'x-to-y'), flip('Y', 'X', 'y-to-x'), other] });
+    assert.equal(result.settled, false);
+    assert.ok(
+      result.analysis.findings.some((f) => f.ruleId === 'other'),
+      'the report of an unsettled text lacks a rule',
+    );
+  });
+
   it('picks 200,000 non-touching fixes out of 400,000 in one sweep', () => {
     const findings: Finding[] = [];
     for (let i = 0; i < 200_000; i++) {

@@ -144,7 +144,7 @@ function keyOfSlot(analysis: Analysis, slot: ReleaseSlot): string {
 /** Runs the release rules and the name scan on a release seen for the first time. */
 function checkNew(release: Release, runner: RuleRunner): ParsedRelease {
   const findings = runner.checkRelease(release).sort(byPosition);
-  return { release, findings, names: runner.names(release), facts: ReleaseFacts.of(release) };
+  return { release, findings, names: runner.keptNames(release), facts: ReleaseFacts.of(release) };
 }
 
 /** A release whose text was seen before, somewhere else: its findings move to the new place, its scan is kept. */

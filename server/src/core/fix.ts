@@ -1,6 +1,7 @@
 /** Applying fixes as plain text edits, the way `--fix` and fix-all on save need it. */
 import { createHash } from 'node:crypto';
 import { Analyzer, type Analysis, type LintOptions, type OnError } from './lint';
+import { RULES } from './rules/index';
 import type { Finding, Fix, TextEdit } from './types';
 
 function firstStart(fix: Fix): number {
@@ -103,34 +104,63 @@ export interface FixResult {
   analysis: Analysis;
 }
 
+/** Where the fixing stands across its passes, shared by the passes with few rules and those with all. */
+interface Progress {
+  text: string;
+  applied: number;
+  passes: number;
+  /** Digests, not texts: thirty passes over a 100 MB feed must not keep thirty copies of it. */
+  seen: Set<string>;
+}
+
 /**
  * Lints and fixes until nothing fixable is left: a second run on the result
  * changes nothing. More than one pass is needed when fixes touch the same
  * place. A text seen before means the fixes undo each other, which is
  * reported as unsettled instead of spinning.
+ *
+ * Safe fixes come from a few rules (`safeFixes`), none of which reads names,
+ * so the text is first settled with those rules alone and without the name
+ * analysis, and then checked once with every rule: that check finds what to
+ * report, and carries on fixing should another rule offer a safe fix.
  */
 export function fixAll(text: string, options: LintOptions = {}, safeOnly = true, onRuleError?: OnError): FixResult {
-  let current = text;
-  let applied = 0;
+  const progress: Progress = { text, applied: 0, passes: 0, seen: new Set([digest(text)]) };
+  if (safeOnly) {
+    const rules = (options.rules ?? RULES).filter((r) => r.safeFixes);
+    const first = settle(progress, new Analyzer(onRuleError), { ...options, rules, names: false }, safeOnly);
+    // An unsettled text is reported, not fixed further, and its report needs every rule.
+    if (!first.settled) return { ...first, analysis: new Analyzer(onRuleError).analyze(progress.text, options) };
+  }
+  return settle(progress, new Analyzer(onRuleError), options, safeOnly);
+}
+
+/** Fixes with one analyzer until nothing fixable is left, a text comes back, or the passes run out. */
+function settle(progress: Progress, analyzer: Analyzer, options: LintOptions, safeOnly: boolean): FixResult {
   // One analyzer for every pass: a release that no fix touched is neither parsed nor checked again.
-  const analyzer = new Analyzer(onRuleError);
-  let analysis = analyzer.analyze(current, options);
-  // Digests, not texts: thirty passes over a 100 MB feed must not keep thirty copies of it.
-  const seen = new Set<string>([digest(current)]);
-  for (let passes = 0; ; passes++) {
+  let analysis = analyzer.analyze(progress.text, options);
+  const result = (settled: boolean): FixResult => ({
+    text: progress.text,
+    applied: progress.applied,
+    passes: progress.passes,
+    settled,
+    analysis,
+  });
+  for (;;) {
     const fixes = selectFixes(analysis.findings, safeOnly);
-    if (fixes.length === 0) return { text: current, applied, passes, settled: true, analysis };
-    if (passes >= MAX_FIX_PASSES) return { text: current, applied, passes, settled: false, analysis };
-    current = applyEdits(
-      current,
+    if (fixes.length === 0) return result(true);
+    if (progress.passes >= MAX_FIX_PASSES) return result(false);
+    progress.text = applyEdits(
+      progress.text,
       fixes.flatMap((f) => f.edits),
     );
-    applied += fixes.length;
-    const key = digest(current);
-    const looped = seen.has(key);
-    seen.add(key);
-    analysis = analyzer.analyze(current, options);
-    if (looped) return { text: current, applied, passes: passes + 1, settled: false, analysis };
+    progress.applied += fixes.length;
+    progress.passes++;
+    const key = digest(progress.text);
+    const looped = progress.seen.has(key);
+    progress.seen.add(key);
+    analysis = analyzer.analyze(progress.text, options);
+    if (looped) return result(false);
   }
 }
 

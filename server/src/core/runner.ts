@@ -8,7 +8,7 @@ import { calendarDateOf, type CalendarDate } from './dates';
 import { defaultConfig, defaultOptions, type Config } from './config';
 import type { FeedFacts } from './facts';
 import type { Release } from './model';
-import { scanReleaseNames, type ReleaseNames } from './names/scan';
+import { NO_NAMES, scanReleaseNames, type ReleaseNames } from './names/scan';
 import { RULES } from './rules/index';
 import type { LineIndex } from './text';
 import type { Finding, Report, Rule, RuleContext, Severity } from './types';
@@ -19,6 +19,11 @@ export interface LintOptions {
   today?: CalendarDate | undefined;
   /** The rules to run; the built-in list when absent. Tests inject rules here. */
   rules?: readonly Rule[];
+  /**
+   * Whether to keep the feed's names (the name book that the name rule and the editor's name features read);
+   * true when absent. `fixAll` leaves them out while it settles the text with the rules of safe fixes.
+   */
+  names?: boolean;
 }
 
 export type OnError = (rule: Rule, e: unknown) => void;
@@ -28,6 +33,7 @@ export interface Settings {
   config: Config;
   today: CalendarDate;
   rules: readonly Rule[];
+  names: boolean;
 }
 
 export function settingsOf(options: LintOptions): Settings {
@@ -35,6 +41,7 @@ export function settingsOf(options: LintOptions): Settings {
     config: options.config ?? defaultConfig(),
     today: options.today ?? calendarDateOf(new Date()),
     rules: options.rules ?? RULES,
+    names: options.names ?? true,
   };
 }
 
@@ -62,12 +69,15 @@ export class RuleRunner {
   private readonly releaseRules: Array<RuleWithContext<'release'>> = [];
   private readonly feedRules: Array<RuleWithContext<'feed'>> = [];
 
+  private readonly keepNames: boolean;
+
   constructor(
     readonly text: string,
     readonly lines: LineIndex,
     settings: Settings,
     private readonly onError: OnError,
   ) {
+    this.keepNames = settings.names;
     for (const rule of settings.rules) {
       const ctx = this.contextFor(rule, settings);
       if (!ctx) continue;
@@ -101,6 +111,11 @@ export class RuleRunner {
     return this.scanned.names;
   }
 
+  /** The scan to keep with a release: its name scan, or none when the feed's names are not wanted. */
+  keptNames(release: Release): ReleaseNames {
+    return this.keepNames ? this.names(release) : NO_NAMES;
+  }
+
   // One bad rule must not hide the others or kill the server: its error is reported and the run goes on.
   // The try sits in the loop, not in a helper taking a closure, to keep the hot path free of allocations.
 
@@ -132,5 +147,5 @@ export class RuleRunner {
 /** Settings are the same when config, date and rules are; the analyzer drops its caches otherwise. */
 export function settingsKey(s: Settings): string {
   const today = `${s.today.year}-${s.today.month}-${s.today.day}`;
-  return `${JSON.stringify(s.config)}|${today}|${s.rules.map((r) => r.id).join()}`;
+  return `${JSON.stringify(s.config)}|${today}|${s.rules.map((r) => r.id).join()}|${s.names}`;
 }

@@ -89,6 +89,11 @@ interface RuleBase {
   defaultSeverity: Severity;
   /** Whether the rule offers fixes, for docs and the README table. */
   fixable: boolean;
+  /**
+   * Whether some of its fixes are safe. `--fix` settles the text with these rules alone, and then checks it
+   * with every rule; a rule that offered a safe fix without saying so would only make that slower.
+   */
+  safeFixes?: boolean;
   options?: Record<string, OptionSpec>;
 }
 

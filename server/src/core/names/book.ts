@@ -11,16 +11,13 @@
  */
 import { addTo } from '../collections';
 import { clusterKeys, type KeyClusters } from './cluster';
-import type { ReleaseNames } from './scan';
+import { NO_NAMES, type ReleaseNames } from './scan';
 import { releaseTokens, type NameToken } from './tokens';
 
 export interface NameSettings {
   names: readonly string[];
   ignoreNames: readonly string[];
 }
-
-/** What a book that keeps no scans holds in place of one. */
-const NO_SCAN: ReleaseNames = { candidates: [], lowerWords: new Float64Array(0), acronyms: [], definitions: [] };
 
 /** What the book knows of one release: its scan, and its tokens in offsets relative to the release. */
 interface Entry {
@@ -96,6 +93,7 @@ export class NameBook<Owner extends object = object> {
   private readonly keys = new Map<string, KeyCount>();
   private readonly keyOwners = new Map<string, OwnersEntry<Owner>>();
   private readonly ignore: ReadonlySet<string>;
+  private readonly common = { has: (h: number) => this.lowerCounts.has(h) };
   private clusters: KeyClusters | undefined;
 
   /**
@@ -112,7 +110,8 @@ export class NameBook<Owner extends object = object> {
 
   /** Applies one version's change: the releases that are gone, and the ones that are new. */
   update(removed: Iterable<Owner>, added: Iterable<[Owner, ReleaseNames]>): void {
-    const flipped = new Set<number>();
+    // Words that flip matter only to releases already in the book; a book that starts empty skips the set.
+    const flipped = this.entries.size > 0 ? new Set<number>() : undefined;
     for (const owner of removed) this.remove(owner, flipped);
     const dirty = new Set<Owner>();
     for (const [owner, names] of added) {
@@ -122,12 +121,12 @@ export class NameBook<Owner extends object = object> {
       dirty.add(owner);
     }
     // A word that appeared in lower case for the first time, or for the last, changes the candidates that use it.
-    for (const h of flipped) for (const owner of membersOf(this.candidateOwners, h)) dirty.add(owner);
+    for (const h of flipped ?? []) for (const owner of membersOf(this.candidateOwners, h)) dirty.add(owner);
     for (const owner of dirty) this.retoken(owner);
-    if (!this.keepScans) for (const owner of dirty) this.entries.get(owner)!.names = NO_SCAN;
+    if (!this.keepScans) for (const owner of dirty) this.entries.get(owner)!.names = NO_NAMES;
   }
 
-  private remove(owner: Owner, flipped: Set<number>): void {
+  private remove(owner: Owner, flipped: Set<number> | undefined): void {
     const entry = this.entries.get(owner);
     if (!entry) return;
     this.countWords(entry.names, -1, flipped);
@@ -136,10 +135,10 @@ export class NameBook<Owner extends object = object> {
     this.entries.delete(owner);
   }
 
-  private countWords(names: ReleaseNames, by: number, flipped: Set<number>): void {
+  private countWords(names: ReleaseNames, by: number, flipped: Set<number> | undefined): void {
     for (const h of names.lowerWords) {
       const n = count(this.lowerCounts, h, by);
-      if ((by > 0 && n === 1) || (by < 0 && n === 0)) flipped.add(h);
+      if (flipped && ((by > 0 && n === 1) || (by < 0 && n === 0))) flipped.add(h);
     }
   }
 
@@ -154,8 +153,7 @@ export class NameBook<Owner extends object = object> {
     const entry = this.entries.get(owner);
     if (!entry) return;
     this.aggregate(owner, entry.tokens, -1);
-    const common = { has: (h: number) => this.lowerCounts.has(h) };
-    entry.tokens = releaseTokens(entry.names, 0, 0, common, this.ignore);
+    entry.tokens = releaseTokens(entry.names, 0, 0, this.common, this.ignore);
     this.aggregate(owner, entry.tokens, 1);
   }
 

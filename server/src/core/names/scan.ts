@@ -34,6 +34,14 @@ const NONE: readonly never[] = Object.freeze([]);
 const kept = <T>(list: readonly T[]): readonly T[] => (list.length > 0 ? list.slice() : NONE);
 const NO_WORDS = new Float64Array(0);
 
+/** The scan of a release that holds no names, or whose names nobody asked for. */
+export const NO_NAMES: ReleaseNames = Object.freeze({
+  candidates: NONE,
+  lowerWords: NO_WORDS,
+  acronyms: NONE,
+  definitions: NONE,
+});
+
 export interface Segment {
   text: string;
   /** Offset of the segment's first character, relative to the release's start. */

@@ -6,6 +6,7 @@ export const dateFormat: ReleaseRule = {
   description: 'Publication date not written in the configured format.',
   defaultSeverity: 'warning',
   fixable: true,
+  safeFixes: true,
   scope: 'release',
   check(release, ctx) {
     const date = release.title?.date;

@@ -1,3 +1,4 @@
+import type { ReleaseFacts } from '../facts';
 import type { FeedRule, RelatedInfo } from '../types';
 
 export const duplicateTitle: FeedRule = {
@@ -7,21 +8,27 @@ export const duplicateTitle: FeedRule = {
   fixable: false,
   scope: 'feed',
   check(feed, ctx) {
-    // What a copy says about the first release is made once per title, since a feed pasted twice has thousands.
-    const first = new Map<string, { message: string; related: RelatedInfo[] }>();
+    const first = new Map<string, ReleaseFacts>();
+    // What copies say about a first release is made once, at its first copy: a feed pasted twice has thousands.
+    const said = new Map<ReleaseFacts, { message: string; related: RelatedInfo[] }>();
     for (const r of feed.releases) {
       const key = r.titleKey;
       if (key === undefined) continue;
       const seen = first.get(key);
       if (!seen) {
-        const t = r.title!;
-        first.set(key, {
-          message: `Same title and date as release ${r.index + 1} (line ${t.line + 1})`,
-          related: [{ span: t.textSpan, message: 'First release with this title and date' }],
-        });
+        first.set(key, r);
         continue;
       }
-      ctx.report({ message: seen.message, span: r.title!.textSpan, related: seen.related });
+      let about = said.get(seen);
+      if (!about) {
+        const t = seen.title!;
+        about = {
+          message: `Same title and date as release ${seen.index + 1} (line ${t.line + 1})`,
+          related: [{ span: t.textSpan, message: 'First release with this title and date' }],
+        };
+        said.set(seen, about);
+      }
+      ctx.report({ message: about.message, span: r.title!.textSpan, related: about.related });
     }
   },
 };

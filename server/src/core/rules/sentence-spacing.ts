@@ -162,6 +162,7 @@ export const sentenceSpacing: ReleaseRule = {
   description: 'No space after the end of a sentence (region.The).',
   defaultSeverity: 'info',
   fixable: true,
+  safeFixes: true,
   scope: 'release',
   check(release, ctx) {
     for (const line of release.body) checkLine(line, ctx);

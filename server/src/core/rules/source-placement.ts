@@ -5,6 +5,7 @@ export const sourcePlacement: ReleaseRule = {
   description: 'Source glued to the end of the last paragraph instead of standing on its own line.',
   defaultSeverity: 'info',
   fixable: true,
+  safeFixes: true,
   scope: 'release',
   check(release, ctx) {
     const s = release.source;

@@ -5,6 +5,7 @@ export const titlePunctuation: ReleaseRule = {
   description: 'Title that ends with a period, or has more than one space before the date.',
   defaultSeverity: 'warning',
   fixable: true,
+  safeFixes: true,
   scope: 'release',
   check(release, ctx) {
     const t = release.title;
