@@ -32,6 +32,8 @@ export class FeedDocuments {
   // The library's own update rebuilds the text once per change; ours joins a batch of changes in one pass.
   private readonly documents = new TextDocuments({ create: TextDocument.create, update: applyContentChanges });
   private readonly cache: AnalysisCache;
+  /** When the didChange being applied arrived, by `performance.now()`. */
+  private changeArrivedAt = 0;
 
   constructor(
     private readonly configs: ConfigStore,
@@ -56,8 +58,9 @@ export class FeedDocuments {
     this.documents.onDidOpen((e) => listener(e.document.uri));
   }
 
-  onDidChangeContent(listener: (uri: string) => void): void {
-    this.documents.onDidChangeContent((e) => listener(e.document.uri));
+  /** `arrivedAt` is when the change came in: applying it to a 10 MB text takes a while of its own. */
+  onDidChangeContent(listener: (uri: string, arrivedAt: number) => void): void {
+    this.documents.onDidChangeContent((e) => listener(e.document.uri, this.changeArrivedAt));
   }
 
   onDidClose(listener: (uri: string) => void): void {
@@ -91,7 +94,12 @@ export class FeedDocuments {
       onDidOpenTextDocument: (h) =>
         connection.onDidOpenTextDocument(boundary.notification('textDocument/didOpen', PARAMS.didOpen, h)),
       onDidChangeTextDocument: (h) =>
-        connection.onDidChangeTextDocument(boundary.notification('textDocument/didChange', PARAMS.didChange, h)),
+        connection.onDidChangeTextDocument(
+          boundary.notification('textDocument/didChange', PARAMS.didChange, (params) => {
+            this.changeArrivedAt = performance.now();
+            return h(params);
+          }),
+        ),
       onDidCloseTextDocument: (h) =>
         connection.onDidCloseTextDocument(boundary.notification('textDocument/didClose', PARAMS.didClose, h)),
       onWillSaveTextDocument: (h) =>

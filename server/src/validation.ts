@@ -25,7 +25,8 @@ export class Validation {
     private readonly onError: (line: string) => void,
   ) {
     documents.onDidOpen((uri) => this.schedule(uri, 0));
-    documents.onDidChangeContent((uri) => this.schedule(uri, DEBOUNCE_MS));
+    // The wait counts from when the change arrived, so the time spent applying it is part of the wait.
+    documents.onDidChangeContent((uri, arrivedAt) => this.schedule(uri, DEBOUNCE_MS - (performance.now() - arrivedAt)));
     documents.onDidClose((uri) => this.closed(uri));
     lifecycle.whenShutdown(() => this.stop());
   }
@@ -42,7 +43,7 @@ export class Validation {
       this.timers.delete(uri);
       this.validate(uri).catch((e: unknown) => this.onError(`Validation of ${uri} failed: ${describeError(e)}`));
     };
-    this.timers.set(uri, setTimeout(run, delay));
+    this.timers.set(uri, setTimeout(run, Math.max(0, delay)));
   }
 
   private async validate(uri: string): Promise<void> {
