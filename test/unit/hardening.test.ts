@@ -24,6 +24,38 @@ function lintOk(text: string): Finding[] {
   return found;
 }
 
+/** A test rule that replaces the first `from` in each release with `to`, as one safe fix. */
+function replacing(from: string, to: string, id: string, safeFixes = false): ReleaseRule {
+  return {
+    id,
+    description: 'Test rule.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    safeFixes,
+    scope: 'release',
+    check(release, ctx) {
+      const at = ctx.text.indexOf(from, release.span.start);
+      if (at < 0 || at >= release.span.end) return;
+      const fix = { title: id, safe: true, edits: [{ start: at, end: at + 1, newText: to }] };
+      ctx.report({ message: id, span: { start: at, end: at + 1 }, fix });
+    },
+  };
+}
+
+/** A test rule that notes every release and fixes nothing. */
+function noting(id: string): ReleaseRule {
+  return {
+    id,
+    description: 'Test rule.',
+    defaultSeverity: 'info',
+    fixable: false,
+    scope: 'release',
+    check(release, ctx) {
+      ctx.report({ message: 'seen', span: { start: release.span.start, end: release.span.start } });
+    },
+  };
+}
+
 describe('core on hostile input', () => {
   it('keeps every rule running beside a capitalised word of five million letters', () => {
     const huge = `Q${'q'.repeat(5_000_000)}`;
@@ -92,24 +124,8 @@ describe('core on hostile input', () => {
   });
 
   it('reports fixes that undo each other as unsettled instead of spinning', () => {
-    const flip = (from: string, to: string, id: string): ReleaseRule => ({
-      id,
-      description: 'Test rule.',
-      defaultSeverity: 'warning',
-      fixable: true,
-      scope: 'release',
-      check(release, ctx) {
-        const at = ctx.text.indexOf(from, release.span.start);
-        if (at < 0 || at >= release.span.end) return;
-        ctx.report({
-          message: 'flip',
-          span: { start: at, end: at + 1 },
-          fix: { title: 'flip', safe: true, edits: [{ start: at, end: at + 1, newText: to }] },
-        });
-      },
-    });
     const text = `Title 09.02.2025\n${BODY} X\nSource : https://press.example.gov/1`;
-    const result = fixAll(text, { today, rules: [flip('X', 'Y', 'x-to-y'), flip('Y', 'X', 'y-to-x')] });
+    const result = fixAll(text, { today, rules: [replacing('X', 'Y', 'x-to-y'), replacing('Y', 'X', 'y-to-x')] });
     assert.equal(result.settled, false);
     assert.ok(result.passes <= 3, `${result.passes} passes`);
   });
@@ -135,31 +151,7 @@ describe('core on hostile input', () => {
   });
 
   it('settles with the rules of safe fixes first, then applies a safe fix from any other rule, and reports all', () => {
-    const replace = (from: string, to: string, id: string, safeFixes: boolean): ReleaseRule => ({
-      id,
-      description: 'Test rule.',
-      defaultSeverity: 'warning',
-      fixable: true,
-      safeFixes,
-      scope: 'release',
-      check(release, ctx) {
-        const at = ctx.text.indexOf(from, release.span.start);
-        if (at < 0 || at >= release.span.end) return;
-        const fix = { title: id, safe: true, edits: [{ start: at, end: at + 1, newText: to }] };
-        ctx.report({ message: id, span: { start: at, end: at + 1 }, fix });
-      },
-    });
-    const watcher: ReleaseRule = {
-      id: 'watcher',
-      description: 'Test rule.',
-      defaultSeverity: 'info',
-      fixable: false,
-      scope: 'release',
-      check(release, ctx) {
-        ctx.report({ message: 'seen', span: { start: release.span.start, end: release.span.start } });
-      },
-    };
-    const rules = [replace('X', 'Y', 'x-to-y', true), replace('Y', 'Z', 'y-to-z', false), watcher];
+    const rules = [replacing('X', 'Y', 'x-to-y', true), replacing('Y', 'Z', 'y-to-z'), noting('watcher')];
     const result = fixAll(`Title 09.02.2025\n${BODY} X\nSource : https://press.example.gov/1`, { today, rules });
     assert.ok(result.settled);
     assert.ok(result.text.includes(`${BODY} Z\n`), result.text);
@@ -170,32 +162,9 @@ describe('core on hostile input', () => {
   });
 
   it('reports an unsettled text with every rule, also when the rules of safe fixes loop', () => {
-    const flip = (from: string, to: string, id: string): ReleaseRule => ({
-      id,
-      description: 'Test rule.',
-      defaultSeverity: 'warning',
-      fixable: true,
-      safeFixes: true,
-      scope: 'release',
-      check(release, ctx) {
-        const at = ctx.text.indexOf(from, release.span.start);
-        if (at < 0 || at >= release.span.end) return;
-        const fix = { title: id, safe: true, edits: [{ start: at, end: at + 1, newText: to }] };
-        ctx.report({ message: id, span: { start: at, end: at + 1 }, fix });
-      },
-    });
-    const other: ReleaseRule = {
-      id: 'other',
-      description: 'Test rule.',
-      defaultSeverity: 'info',
-      fixable: false,
-      scope: 'release',
-      check(release, ctx) {
-        ctx.report({ message: 'seen', span: { start: release.span.start, end: release.span.start } });
-      },
-    };
     const text = `Title 09.02.2025\n${BODY} X\nSource : https://press.example.gov/1`;
-    const result = fixAll(text, { today, rules: [flip('X', 'Y', 'x-to-y'), flip('Y', 'X', 'y-to-x'), other] });
+    const rules = [replacing('X', 'Y', 'x-to-y', true), replacing('Y', 'X', 'y-to-x', true), noting('other')];
+    const result = fixAll(text, { today, rules });
     assert.equal(result.settled, false);
     assert.ok(
       result.analysis.findings.some((f) => f.ruleId === 'other'),
