@@ -26,6 +26,25 @@ describe('parser', () => {
     assert.deepEqual(feed.problems, []);
   });
 
+  it('reads a category above a first title without its date as a category, not as the title', () => {
+    const feed = parseFeed(
+      ['Water', 'Reservoirs are full ahead of the thaw', BODY, SRC(1), 'Next 10.02.2025', BODY, SRC(2)].join('\n'),
+    );
+    assert.deepEqual(
+      feed.categories.map((c) => c.name),
+      ['Water'],
+    );
+    assert.equal(feed.releases[0].title?.text, 'Reservoirs are full ahead of the thaw');
+    assert.equal(feed.releases[0].body[0]?.text, BODY);
+    assert.deepEqual(kinds(feed), ['missing-date@0']);
+  });
+
+  it('keeps a short line above a sentence as an undated title', () => {
+    const feed = parseFeed(['Water', BODY, SRC(1)].join('\n'));
+    assert.deepEqual(feed.categories, []);
+    assert.equal(feed.releases[0].title?.text, 'Water');
+  });
+
   it('recovers from a title with no date', () => {
     const feed = parseFeed(['Title without a date', BODY, SRC(1), 'Next 10.02.2025', BODY, SRC(2)].join('\n'));
     assert.equal(feed.releases.length, 2);

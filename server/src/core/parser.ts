@@ -121,6 +121,11 @@ function isCategoryCandidate(t: string): boolean {
   );
 }
 
+/** A line that can be a title without a date: short, not a sentence, not a list item or quote, no Source. */
+function isUndatedTitle(t: string): boolean {
+  return t.length <= MAX_UNDATED_TITLE && !END_PUNCTUATION.test(t) && !LIST_OR_QUOTE.test(t) && !findSource(t);
+}
+
 /** A dated title line: the headline, the gap before the date, and the date. Undefined when the line is no title. */
 function datedTitle(line: Line, inBody: boolean, dateFormat: DateFormat): Title | undefined {
   const t = line.text.trim();
@@ -227,14 +232,15 @@ class FeedReader {
       return undefined;
     }
     const hasSource = findSource(line.text) !== undefined;
+    // A category heads a title: a dated one, or one whose date is missing (a short line that is no sentence).
     if (!hasSource && isCategoryCandidate(t)) {
       const next = this.lines.nextNonEmpty(i + 1);
-      if (next && datedTitle(next, false, this.dateFormat)) {
+      if (next && (datedTitle(next, false, this.dateFormat) || isUndatedTitle(next.text.trim()))) {
         this.category = { line: line.index, name: t, span: trimmedSpan(line) };
         return undefined;
       }
     }
-    if (!hasSource && t.length <= MAX_UNDATED_TITLE && !END_PUNCTUATION.test(t) && !LIST_OR_QUOTE.test(t)) {
+    if (isUndatedTitle(t)) {
       const span = trimmedSpan(line);
       this.current = this.open(line, { line: line.index, span, text: t, textSpan: span });
       return undefined;
