@@ -30,7 +30,7 @@ export const MONTHS = [
 ];
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-const MONTH_ALT =
+export const MONTH_ALT =
   '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|' +
   'Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 

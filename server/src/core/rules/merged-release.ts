@@ -2,6 +2,7 @@ import type { BodyLine, Release } from '../model';
 import { TOPIC_STOP_WORDS } from '../names/lexicon';
 import { usesWord } from '../names/scan';
 import { isName, type NameToken } from '../names/tokens';
+import { storyMarks } from '../story';
 import { clip } from '../text';
 import type { ReleaseRule, RuleContext } from '../types';
 
@@ -40,7 +41,7 @@ class ReleaseWords {
   private sets?: Array<Set<string>>;
   private counts?: Map<string, number>;
 
-  constructor(private readonly release: Release) {}
+  constructor(readonly release: Release) {}
 
   /** The content words of body line `i`. */
   of(i: number): Set<string> {
@@ -72,6 +73,7 @@ function check(
   words: Set<string>,
   rest: ReleaseWords,
 ): string | undefined {
+  const release = rest.release;
   const nameShare = names.shared / names.of;
   let sharedWords = 0;
   for (const w of words) if (rest.inRest(w, words)) sharedWords++;
@@ -80,12 +82,16 @@ function check(
   // Another agency signs when its name words do not occur in the rest of the release.
   const foreign = signature && [...contentWords(signature[2])].some((w) => !rest.inRest(w, words));
   if (wordShare > MAX_SHARED_WORDS) return undefined;
-  if (!foreign && !(nameShare === 0 && wordShare <= MAX_SHARED_WORDS_UNSIGNED)) return undefined;
+  // Without a signature, few shared words are no proof: a short release on one topic shares few words too.
+  const date = release.title?.date?.valid ? release.title.date : undefined;
+  const marks = foreign ? [] : storyMarks(line.text, date);
+  if (!foreign && !(nameShare === 0 && wordShare <= MAX_SHARED_WORDS_UNSIGNED && marks.length > 0)) return undefined;
   const evidence = [
     `shares ${names.shared} of its ${names.of} names and ${Math.round(wordShare * 100)}% of its content words ` +
       'with the rest of the release',
   ];
   if (foreign) evidence.push(`ends with another agency's signature ("${clip(signature[1])}")`);
+  evidence.push(...marks);
   const story =
     'This paragraph looks like a separate story merged into the release without its own title, date and Source';
   return `${story}: it ${evidence.join(', and ')}`;

@@ -1,0 +1,71 @@
+/**
+ * What tells one news story from another inside a release: the date a
+ * paragraph's opening names, a wire dateline (`TARAZ. KAZINFORM –`), and an
+ * opening sentence that reads like a headline. `merged-release` asks for
+ * one of these before it calls a paragraph that shares few words with its
+ * release a separate story: a short release on one topic shares few words
+ * between its paragraphs too.
+ */
+import { MONTH_ALT, monthFromName, type CalendarDate } from './dates';
+
+/** How much of a paragraph's start counts as its opening. */
+const OPENING_LENGTH = 160;
+/** A headline is short; a longer first sentence is prose. */
+const MAX_HEADLINE_WORDS = 14;
+/** Share of a headline's longer words that are capitalised, in Title Case. */
+const MIN_CAPITALISED_SHARE = 0.6;
+
+const NUMERIC_DATE = /\b(\d{1,2})\.(\d{1,2})\.\d{4}\b/g;
+const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)? ${MONTH_ALT}`, 'g');
+const MONTH_DAY = new RegExp(String.raw`\b${MONTH_ALT} (\d{1,2})\b`, 'g');
+/** A wire dateline: a place in capitals, maybe a country, then an agency in capitals, then a dash. */
+const DATELINE = /^[\p{Lu}][\p{Lu}\p{M}'’-]{2,}(?:,\s*[\p{Lu}][\p{L}\p{M}]+)?[.,]?\s+(?:[\p{Lu}]{2,}\s*)?[-–—]/u;
+
+/** The first sentence of a paragraph, or its opening when it has no sentence end early on. */
+function firstSentence(text: string): string {
+  const opening = text.slice(0, OPENING_LENGTH);
+  const end = /[.!?](?:\s|$)/.exec(opening);
+  return end ? opening.slice(0, end.index) : opening;
+}
+
+/** The days its opening names, as `month * 100 + day`. */
+function datesIn(opening: string): number[] {
+  const out: number[] = [];
+  for (const m of opening.matchAll(NUMERIC_DATE)) out.push(Number(m[2]) * 100 + Number(m[1]));
+  for (const m of opening.matchAll(DAY_MONTH)) out.push(monthFromName(m[2]) * 100 + Number(m[1]));
+  for (const m of opening.matchAll(MONTH_DAY)) out.push(monthFromName(m[1]) * 100 + Number(m[2]));
+  return out;
+}
+
+/** Whether the paragraph opens with a date other than the release's own. */
+export function opensWithOtherDate(text: string, date: CalendarDate | undefined): boolean {
+  if (!date) return false;
+  const own = date.month * 100 + date.day;
+  return datesIn(firstSentence(text)).some((d) => d !== own);
+}
+
+/** Whether the paragraph opens with a wire dateline, the mark of a story filed by an agency. */
+export function opensWithDateline(text: string): boolean {
+  return DATELINE.test(text);
+}
+
+/** Whether the paragraph's first sentence reads like a headline: short, and in Title Case. */
+export function opensWithHeadline(text: string): boolean {
+  const words = firstSentence(text)
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  if (words.length < 3 || words.length > MAX_HEADLINE_WORDS) return false;
+  const longer = words.slice(1).filter((w) => w.replace(/\P{L}/gu, '').length >= 4);
+  if (longer.length < 2) return false;
+  const capitalised = longer.filter((w) => /^[\p{Lu}"“«(]/u.test(w)).length;
+  return capitalised / longer.length >= MIN_CAPITALISED_SHARE;
+}
+
+/** The evidence, besides shared words, that a paragraph is a story of its own; empty when there is none. */
+export function storyMarks(text: string, date: CalendarDate | undefined): string[] {
+  const marks: string[] = [];
+  if (opensWithDateline(text)) marks.push('opens with a dateline of its own');
+  if (opensWithOtherDate(text, date)) marks.push('opens with another date');
+  if (opensWithHeadline(text)) marks.push('opens with a headline');
+  return marks;
+}
