@@ -145,7 +145,7 @@ describe('name features over stdio', function () {
       const hover = await client.request<Hover>('textDocument/hover', at(1, 33));
       const md = (hover.contents as MarkupContent).value;
       // Release 1 writes Nurgaliev twice and Nurgaliyev once: hover names the spelling its quick fix writes there.
-      assert.match(md, /\*\*Nurgaliev\*\* · person/);
+      assert.match(md, /\*\*Serik Nurgaliev\*\* · person/, 'the heading names the whole name the release writes');
       assert.match(md, /Spellings: Nurgaliyev \(3×\), \*\*Nurgaliev\*\* \(2×\)/);
       assert.match(md, /In 2 releases/);
       assert.match(md, /Roles seen: Deputy Minister of Energy/);

@@ -19,6 +19,14 @@ describe('name fold key', () => {
     same('Taldyqorghan', 'Taldykorgan');
   });
 
+  it('folds ye, yu and ya after a vowel in longer names (issue 10)', () => {
+    same('Sergeyev', 'Sergeev');
+    same('Kuanyshbayev', 'Kuanyshbaev');
+    same('Dmitriyeva', 'Dmitrieva');
+    same('Tuyakbayev', 'Tuyakbaev');
+    differ('Bayan', 'Ban');
+  });
+
   it('keeps different names apart', () => {
     differ('Serik', 'Berik');
     differ('Nurlan', 'Nurlat');
@@ -145,8 +153,10 @@ describe('canonical spelling', () => {
         const fixed = f.fix!.edits[0].newText;
         assert.equal(f.data?.canonical, fixed);
         assert.ok(f.fix!.title.includes(`"${fixed}"`), f.fix!.title);
+        // The heading is the whole name the release writes (Serik Nurgaliev), with this word spelled as the fix does.
         const hover = hoverAt(a, f.span.start)!.markdown.split('\n')[0];
-        assert.ok(hover.startsWith(`**${fixed}**`), `hover says ${hover}, the fix writes ${fixed}`);
+        const heading = /^\*\*(.+?)\*\*/.exec(hover)?.[1] ?? '';
+        assert.ok(heading.split(' ').includes(fixed), `hover says ${hover}, the fix writes ${fixed}`);
       }
     });
   }

@@ -47,6 +47,21 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** What a list cut at `shown` items leaves out. */
 const more = (n: number, shown: number) => (n > shown ? `; and ${n - shown} more` : '');
 
+/** Longest full name a hover heading shows; a longer run of names is a list, not one name. */
+const MAX_FULL_NAME = 60;
+
+/**
+ * A person's name as the release writes it around the token (`Serik Nurgaliev` for either word), with the
+ * token in its canonical spelling; a bare given name says little on its own.
+ */
+function fullName(text: string, token: NameToken, canonical: string): string {
+  const run = token.context;
+  if (token.kind !== 'person' || !run || run.runEnd - run.runStart > MAX_FULL_NAME) return canonical;
+  const before = text.slice(run.runStart, token.span.start);
+  const after = text.slice(token.span.end, run.runEnd);
+  return `${before}${canonical}${after}`.replace(/\s+/g, ' ').trim();
+}
+
 export function nameHover(analysis: Analysis, offset: number): { markdown: string; span: Span } | undefined {
   const hit = nameAt(analysis, offset);
   if (!hit) return undefined;
@@ -55,7 +70,8 @@ export function nameHover(analysis: Analysis, offset: number): { markdown: strin
   const kinds = new Set(all.map((t) => t.kind).filter((k) => k !== 'unknown'));
   const kind = kinds.size === 1 ? KIND_LABEL[[...kinds][0]] : 'name';
   const canonical = preferredSpelling(ruleGroup(analysis, cluster, token), token.text, cluster.dictionary);
-  const lines = [`**${canonical}** · ${kind}${cluster.dictionary ? ' · from the names list' : ''}`, ''];
+  const heading = fullName(analysis.feed.text, token, canonical);
+  const lines = [`**${heading}** · ${kind}${cluster.dictionary ? ' · from the names list' : ''}`, ''];
   const spellings = [...cluster.spellings.entries()].map(
     ([s, ts]) => `${s === canonical ? `**${s}**` : s} (${ts.length}×)`,
   );

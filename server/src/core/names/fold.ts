@@ -22,6 +22,8 @@ export function foldKey(word: string): string {
   // Ш and Ч are both written sh or ch depending on the scheme; one placeholder stands for either.
   s = s.replace(/shch|sch|ch|sh/g, '§');
   s = s.replace(/gh/g, 'g').replace(/kh|q/g, 'k').replace(/h/g, 'k');
+  // After a vowel, ye/yu/ya are written e/u/a too (Sergeyev, Sergeev); short words keep theirs (Bayan is no Ban).
+  if (s.length >= MIN_FUZZY_LENGTH) s = s.replace(/([aeiou])y(?=[aeu])/g, '$1');
   s = s.replace(/y/g, 'i');
   s = s.replace(/(.)\1+/g, '$1');
   return s;
