@@ -133,6 +133,24 @@ describe('name index', () => {
   });
 });
 
+describe('kinds of names', () => {
+  it('keeps a person and the place named like them apart; a hyphenated word is a place (issue 10)', () => {
+    const feed = [
+      'School opens in Nur-Tobe 09.02.2025',
+      'The akimat of the district opened a new school in Nur-Tobe for six hundred pupils on Monday morning. ' +
+        'Its director Nurtobe Akhmetov thanked the builders, and Nurtobe Akhmetov said classes start next week.',
+      'Source : https://press.example.gov/1',
+    ].join('\n');
+    const a = lint(feed, { today: { year: 2025, month: 6, day: 1 } });
+    assert.deepEqual(
+      a.findings.filter((f) => f.ruleId === 'inconsistent-name').map((f) => f.message),
+      [],
+    );
+    const kinds = new Map(a.facts.names().tokens.map((t) => [t.text, t.kind]));
+    assert.deepEqual([kinds.get('Nur-Tobe'), kinds.get('Nurtobe')], ['place', 'person']);
+  });
+});
+
 describe('canonical spelling', () => {
   const feed = [
     'Nurgaliev opens a plant 09.02.2025',

@@ -28,13 +28,22 @@ export function canonicalSpelling(group: Spellings, dictionary?: string): string
   return best;
 }
 
-/** Whether two spellings of one cluster can be the same entity: initials, when both are known, must agree. */
-export function compatible(a: readonly NameToken[], b: readonly NameToken[]): boolean {
-  const ia = new Set(a.map((t) => t.initial).filter((x): x is string => !!x));
-  const ib = new Set(b.map((t) => t.initial).filter((x): x is string => !!x));
-  if (ia.size === 0 || ib.size === 0) return true;
-  for (const x of ia) if (ib.has(x)) return true;
+/** Whether two sets of what is known agree: when both know something, they must share some of it. */
+function agree<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size === 0 || b.size === 0) return true;
+  for (const x of a) if (b.has(x)) return true;
   return false;
+}
+
+/**
+ * Whether two spellings of one cluster can be the same entity. Initials, when both are known, must agree;
+ * and so must the kinds, so that a person and the place named after them (`Nurtobe Akhmetov`, `Nur-Tobe`)
+ * stay two names.
+ */
+export function compatible(a: readonly NameToken[], b: readonly NameToken[]): boolean {
+  const initials = (ts: readonly NameToken[]) => new Set(ts.map((t) => t.initial).filter((x): x is string => !!x));
+  const kinds = (ts: readonly NameToken[]) => new Set(ts.map((t) => t.kind).filter((k) => k !== 'unknown'));
+  return agree(initials(a), initials(b)) && agree(kinds(a), kinds(b));
 }
 
 /**

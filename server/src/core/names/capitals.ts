@@ -89,6 +89,9 @@ export function candidateAt(seg: Segment, start: number, end: number, followsCan
     LEGAL_FORM_NEAR.test(text.slice(end, end + QUOTED_LEGAL_FORM_WINDOW))
   ) {
     c.hint = 'organization';
+  } else if (surface.includes('-')) {
+    // A hyphenated word is most often a place (Nur-Tobe, Ust-Kamen); a person's run of names still makes a person.
+    c.hint = 'place';
   }
   return c;
 }
