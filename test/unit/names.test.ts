@@ -151,6 +151,35 @@ describe('kinds of names', () => {
   });
 });
 
+describe('people who share a given name', () => {
+  const config = resolveConfig({ rules: { 'inconsistent-name': { options: { scope: 'feed' } } } });
+  const flagged = (lines: string[]) =>
+    lint(lines.join('\n'), { config, today: { year: 2025, month: 6, day: 1 } })
+      .findings.filter((f) => f.ruleId === 'inconsistent-name')
+      .map((f) => f.message);
+  const release = (n: number, person: string) => [
+    `Regional council meets ${String(n).padStart(2, '0')}.02.2025`,
+    `Deputy head ${person} opened the session of the regional council, and ${person} said the budget grows.`,
+    `Source : https://press.example.gov/${n}`,
+  ];
+
+  it('are two people when what follows the given name differs (issue 10)', () => {
+    assert.deepEqual(flagged([...release(1, 'Yuriy Ushakov'), ...release(2, 'Yuri Ilyin')]), []);
+  });
+
+  it('are one person spelled two ways when the surname agrees', () => {
+    const messages = flagged([
+      ...release(1, 'Yuriy Ushakov'),
+      ...release(2, 'Yuriy Ushakov'),
+      ...release(3, 'Yuri Ushakov'),
+    ]);
+    assert.ok(
+      messages.some((m) => m.includes('"Yuri"') && m.includes('"Yuriy"')),
+      messages.join('\n'),
+    );
+  });
+});
+
 describe('canonical spelling', () => {
   const feed = [
     'Nurgaliev opens a plant 09.02.2025',

@@ -3,6 +3,7 @@
  * its quick fixes, hover, completion and rename all ask here, so they can
  * never disagree.
  */
+import { nearKeys } from './fold';
 import type { NameToken } from './tokens';
 
 /** A group of spellings: a whole cluster, or its part in one release. */
@@ -43,7 +44,20 @@ function agree<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 export function compatible(a: readonly NameToken[], b: readonly NameToken[]): boolean {
   const initials = (ts: readonly NameToken[]) => new Set(ts.map((t) => t.initial).filter((x): x is string => !!x));
   const kinds = (ts: readonly NameToken[]) => new Set(ts.map((t) => t.kind).filter((k) => k !== 'unknown'));
-  return agree(initials(a), initials(b)) && agree(kinds(a), kinds(b));
+  return agree(initials(a), initials(b)) && agree(kinds(a), kinds(b)) && followersAgree(a, b);
+}
+
+/**
+ * Whether the names that follow two spellings of a given name can be one surname (equal or one guarded edit
+ * apart): `Yuriy Ushakov` and `Yuri Ilyin` are two people. A bare given name says nothing, and agrees.
+ */
+function followersAgree(a: readonly NameToken[], b: readonly NameToken[]): boolean {
+  const followers = (ts: readonly NameToken[]) => [
+    ...new Set(ts.map((t) => t.follower).filter((x) => x !== undefined)),
+  ];
+  const fa = followers(a);
+  const fb = followers(b);
+  return fa.length === 0 || fb.length === 0 || fa.some((x) => fb.some((y) => nearKeys(x, y)));
 }
 
 /**

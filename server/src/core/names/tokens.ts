@@ -27,6 +27,11 @@ export interface NameToken {
   initial?: string;
   /** Set for people only, since only hover reads roles. */
   context?: RoleContext;
+  /**
+   * For a person's name followed by another (a given name before its surname), that name's fold key: two
+   * people who share a given name are told apart by what follows it.
+   */
+  follower?: string;
 }
 
 /** Words that decide whether a candidate is a name: the feed's lower-case words and the names to ignore. */
@@ -113,6 +118,8 @@ export function releaseTokens(
     if (initial !== undefined) token.initial = initial;
     const context = contexts[i];
     if (context) token.context = context;
+    const next = cands[i + 1];
+    if (people[i] && next && kept[i + 1] && next.followsCandidate) token.follower = next.key;
     out.push(token);
   }
   return out;
