@@ -45,6 +45,15 @@ describe('guarded edit distance', () => {
     assert.ok(nearKeys(foldKey('KazMunayGas'), foldKey('KazMunaiGaz')));
   });
 
+  it('accepts two adjacent letters traded inside a long name, and nowhere else (issue 10)', () => {
+    assert.ok(nearKeys(foldKey('Smailov'), foldKey('Samilov')));
+    assert.ok(nearKeys(foldKey('Tulegenov'), foldKey('Tuelgenov')));
+    assert.ok(!nearKeys(foldKey('Ivanov'), foldKey('Ivaonv')), 'six letters is short');
+    assert.ok(!nearKeys(foldKey('Abdulov'), foldKey('Abduovl')), 'the last letter is part of the swap');
+    assert.ok(!nearKeys(foldKey('Serikbay'), foldKey('Esrikbay')), 'the first letter is part of the swap');
+    assert.ok(!nearKeys(foldKey('Tulegenov'), foldKey('Tuelgneov')), 'two swaps');
+  });
+
   it('rejects first-letter, last-letter, short-name, plural and derivative differences', () => {
     for (const [a, b] of [
       ['Serik', 'Berik'],

@@ -33,6 +33,18 @@ const VOWELS = new Set('aeiou');
 /** Letter pairs that transliteration or voicing swaps inside a name: t/d in Karimbetov/Karimbedov. */
 const SWAPS = new Set(['td', 'dt', 'kg', 'gk', 'sz', 'zs', 'pb', 'bp', 'vf', 'fv', 'vw', 'wv', 'ck', 'kc']);
 
+/** Shortest folded key in which two adjacent letters may trade places: a typo in a long surname. */
+const MIN_SWAP_LENGTH = 7;
+
+/**
+ * Whether `a` and `b`, which differ at `first` and `second`, are the same but for two adjacent letters traded
+ * (Smailov/Samilov), inside a long key and away from its last letter.
+ */
+function swapped(a: string, b: string, first: number, second: number): boolean {
+  if (second !== first + 1 || a.length < MIN_SWAP_LENGTH || second >= a.length - 1) return false;
+  return a[first] === b[second] && a[second] === b[first] && a.slice(second + 1) === b.slice(second + 1);
+}
+
 /** Shortest folded key that may match by edit distance; shorter names differ by one letter too often. */
 export const MIN_FUZZY_LENGTH = 6;
 
@@ -51,7 +63,7 @@ export function nearKeys(a: string, b: string): boolean {
     let diff = -1;
     for (let i = 0; i < a.length; i++) {
       if (a[i] === b[i]) continue;
-      if (diff >= 0) return false;
+      if (diff >= 0) return swapped(a, b, diff, i);
       diff = i;
     }
     const x = a[diff];
