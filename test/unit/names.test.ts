@@ -27,6 +27,15 @@ describe('name fold key', () => {
     differ('Bayan', 'Ban');
   });
 
+  it('folds Uzbek and Turkish Latin letters (issue 10)', () => {
+    same('Xolmirzayev', 'Kholmirzayev');
+    same('G‘ulomov', 'Gulomov');
+    same('O‘ktam', 'Uktam');
+    same('Çakıroğlu', 'Chakiroglu');
+    same('Şahin', 'Shahin');
+    same('Alexandrov', 'Aleksandrov');
+  });
+
   it('keeps different names apart', () => {
     differ('Serik', 'Berik');
     differ('Nurlan', 'Nurlat');

@@ -111,6 +111,7 @@ export function capitalKind(word: string): 'skip' | 'acronym' | 'candidate' {
   if (word.length >= 2 && word === word.toUpperCase() && word !== lower) {
     return isLegalForm(word) || ROMAN_NUMERAL.test(word) || word.length > MAX_ACRONYM_LENGTH ? 'skip' : 'acronym';
   }
-  const second = word[1];
+  // The second letter, past an inner apostrophe (G‘ulomov, O'Brien): lower case makes a name, not an acronym.
+  const second = /^.[’'‘]?(.)/u.exec(word)?.[1] ?? '';
   return word.length >= MIN_NAME_LENGTH && second !== second.toUpperCase() ? 'candidate' : 'skip';
 }

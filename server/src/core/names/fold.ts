@@ -12,12 +12,18 @@
 /** Folds a single name token. Order matters: digraphs before the letters they contain. */
 export function foldKey(word: string): string {
   let s = word
+    .toLowerCase()
+    // Uzbek Latin writes u as o‘ (O‘ktam, Uktam) and marks g‘; Turkish writes ch, sh and i as ç, ş and ı.
+    .replace(/o[‘ʻ]/g, 'u')
+    .replace(/ç/g, 'ch')
+    .replace(/ş/g, 'sh')
+    .replace(/ı/g, 'i')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’'`\-.]/g, '');
+    .replace(/[’'`‘ʻ\-.]/g, '');
   s = s.replace(/^ye/, 'e').replace(/^yu/, 'iu').replace(/^ya/, 'ia');
-  s = s.replace(/x/g, 'ks');
+  // Uzbek Latin writes kh as x (Xolmatov, Kholmatov); at the start of a name x is that, not ks.
+  s = s.replace(/^x(?=[aeiou])/, 'k').replace(/x/g, 'ks');
   s = s.replace(/dzh|dj|zh|j/g, 'j');
   // Ш and Ч are both written sh or ch depending on the scheme; one placeholder stands for either.
   s = s.replace(/shch|sch|ch|sh/g, '§');

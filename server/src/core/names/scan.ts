@@ -74,9 +74,9 @@ function isLetter(text: string, i: number): boolean {
   return LETTER_OR_MARK.test(text[i]);
 }
 
-/** Apostrophes and hyphens may sit inside a word (`O'Brien`, `Kassym-Jomart`). */
+/** Apostrophes and hyphens may sit inside a word (`O'Brien`, `Kassym-Jomart`, Uzbek `G‘ulomov`). */
 function isInnerMark(c: number): boolean {
-  return c === 39 || c === 45 || c === 0x2019;
+  return c === 39 || c === 45 || c === 0x2019 || c === 0x2018;
 }
 
 /**
