@@ -119,7 +119,7 @@ export function releaseTokens(
     const context = contexts[i];
     if (context) token.context = context;
     const next = cands[i + 1];
-    if (people[i] && next && kept[i + 1] && next.followsCandidate) token.follower = next.key;
+    if (next && kept[i + 1] && next.followsCandidate) token.follower = next.key;
     out.push(token);
   }
   return out;
