@@ -12,6 +12,16 @@ import { MONTH_ALT, monthFromName, type CalendarDate } from './dates';
 const OPENING_LENGTH = 160;
 /** A headline is short; a longer first sentence is prose. */
 const MAX_HEADLINE_WORDS = 14;
+/** A headline in sentence case is told from prose by being this short. */
+const MAX_SHORT_HEADLINE_WORDS = 10;
+/** Auxiliaries and reporting verbs mark prose; a headline's verb stands alone, in the present (`reopens`). */
+const PROSE_VERBS =
+  /\b(?:will|would|can|could|should|may|might|must|has|have|had|was|were|is|are|be|been|said|says)\b/i;
+/** Words that open prose, and almost never a headline. */
+const PROSE_OPENERS = new Set(
+  `the a an this these that those it he she they we i our his her their its there here in on at from for by with
+  according after before during as to of also however meanwhile most some all each every one two`.split(/\s+/),
+);
 /** Share of a headline's longer words that are capitalised, in Title Case. */
 const MIN_CAPITALISED_SHARE = 0.6;
 
@@ -49,16 +59,21 @@ export function opensWithDateline(text: string): boolean {
   return DATELINE.test(text);
 }
 
-/** Whether the paragraph's first sentence reads like a headline: short, and in Title Case. */
+/**
+ * Whether the paragraph's first sentence reads like a headline: short and in Title Case (`Young Chess Players
+ * Compete in Final.`), or very short and followed by more, without the article or pronoun that prose opens
+ * with (`Border crossing reopens after repairs. The checkpoint…`).
+ */
 export function opensWithHeadline(text: string): boolean {
-  const words = firstSentence(text)
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
+  const sentence = firstSentence(text);
+  const words = sentence.split(/\s+/).filter((w) => w.length > 0);
   if (words.length < 3 || words.length > MAX_HEADLINE_WORDS) return false;
   const longer = words.slice(1).filter((w) => w.replace(/\P{L}/gu, '').length >= 4);
-  if (longer.length < 2) return false;
   const capitalised = longer.filter((w) => /^[\p{Lu}"“«(]/u.test(w)).length;
-  return capitalised / longer.length >= MIN_CAPITALISED_SHARE;
+  if (longer.length >= 2 && capitalised / longer.length >= MIN_CAPITALISED_SHARE) return true;
+  const more = text.length > sentence.length + 2;
+  if (!more || words.length > MAX_SHORT_HEADLINE_WORDS || PROSE_VERBS.test(sentence)) return false;
+  return !PROSE_OPENERS.has(words[0].toLowerCase());
 }
 
 /** The evidence, besides shared words, that a paragraph is a story of its own; empty when there is none. */

@@ -27,8 +27,8 @@ function contentWords(text: string): Set<string> {
   return out;
 }
 
-/** Where a name stands and what it folds to: all this rule reads of a name. */
-type Mention = Pick<NameToken, 'key' | 'span'>;
+/** Where a name stands, what it folds to, and whether the words around it make it a place. */
+type Mention = Pick<NameToken, 'key' | 'span'> & { place: boolean };
 
 function countKeys(tokens: readonly Mention[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -67,14 +67,30 @@ function sharedNames(mine: readonly Mention[], all: Map<string, number>): { shar
   return { shared, of: names.size };
 }
 
+/** A paragraph that opens by saying where it happens: `In Qashqatepa district, …`. */
+const OPENS_WITH_PLACE = /^(?:In|At|Near|Outside)\s/;
+/** How far into the paragraph that place may stand. */
+const PLACE_OPENING = 40;
+
+/**
+ * Whether the paragraph opens in a place that the rest of the release never names: where a story of its own
+ * happens. A place named later in a paragraph (`a farmer from Bogiston village said…`) is part of the story.
+ */
+function opensInNewPlace(line: BodyLine, mine: readonly Mention[], all: Map<string, number>): boolean {
+  if (!OPENS_WITH_PLACE.test(line.text)) return false;
+  const here = countKeys(mine);
+  const near = (m: Mention) => m.span.start - line.span.start <= PLACE_OPENING;
+  return mine.some((m) => m.place && near(m) && all.get(m.key) === here.get(m.key));
+}
+
 function check(
   line: BodyLine,
-  names: { shared: number; of: number },
+  names: { shared: number; of: number; newPlace: boolean },
   words: Set<string>,
   rest: ReleaseWords,
 ): string | undefined {
   const release = rest.release;
-  const nameShare = names.shared / names.of;
+  const nameShare = names.of === 0 ? 0 : names.shared / names.of;
   let sharedWords = 0;
   for (const w of words) if (rest.inRest(w, words)) sharedWords++;
   const wordShare = sharedWords / words.size;
@@ -85,9 +101,11 @@ function check(
   // Without a signature, few shared words are no proof: a short release on one topic shares few words too.
   const date = release.title?.date?.valid ? release.title.date : undefined;
   const marks = foreign ? [] : storyMarks(line.text, date);
+  if (!foreign && names.newPlace) marks.push('opens in a place the rest of the release does not name');
   if (!foreign && !(nameShare === 0 && wordShare <= MAX_SHARED_WORDS_UNSIGNED && marks.length > 0)) return undefined;
   const evidence = [
-    `shares ${names.shared} of its ${names.of} names and ${Math.round(wordShare * 100)}% of its content words ` +
+    `shares ${names.of === 0 ? '' : `${names.shared} of its ${names.of} names and `}` +
+      `${Math.round(wordShare * 100)}% of its content words ` +
       'with the rest of the release',
   ];
   if (foreign) evidence.push(`ends with another agency's signature ("${clip(signature[1])}")`);
@@ -115,8 +133,9 @@ function releaseMentions(release: Release, ctx: RuleContext): Mention[] {
   const base = release.span.start;
   const out: Mention[] = [];
   for (const c of names.candidates) {
-    if (isName(c, own, IGNORE_NONE))
-      out.push({ key: c.key, span: { start: base + c.start, end: base + c.start + c.text.length } });
+    if (!isName(c, own, IGNORE_NONE)) continue;
+    const span = { start: base + c.start, end: base + c.start + c.text.length };
+    out.push({ key: c.key, span, place: c.hint === 'place' });
   }
   return out;
 }
@@ -144,9 +163,7 @@ export const mergedRelease: ReleaseRule = {
         seenFirst = true;
         return;
       }
-      // A paragraph without names tells no story of its own (a signature names its agency), so it is left alone.
-      if (perLine[i].length === 0) return;
-      const names = sharedNames(perLine[i], all);
+      const names = { ...sharedNames(perLine[i], all), newPlace: opensInNewPlace(line, perLine[i], all) };
       if (names.shared / names.of > MAX_SHARED_NAMES) return;
       // A short paragraph is no story of its own; that is known before the release's words are counted.
       const words = rest.of(i);
