@@ -9,7 +9,7 @@
  * version's diagnostic, so that `diagnosticsJson.ts` reuses its JSON too.
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { toDiagnostic, type PositionMapper } from './convert';
+import { toDiagnostic, toRange, type PositionMapper } from './convert';
 import {
   byPosition,
   shiftFinding,
@@ -144,9 +144,8 @@ function merge(slot: ReleaseSlot, own: Diagnostic[], theirs: Array<[Finding, Dia
 /** What a feed finding without fixes says and where, in lines and columns; equal keys make equal diagnostics. */
 function feedKey(lines: PositionMapper, f: Finding): string {
   const at = (s: Span) => {
-    const a = lines.positionAt(s.start);
-    const b = lines.positionAt(s.end);
-    return `${a.line}:${a.character}-${b.line}:${b.character}`;
+    const { start, end } = toRange(lines, s);
+    return `${start.line}:${start.character}-${end.line}:${end.character}`;
   };
   let key = `${f.ruleId}\u0000${f.severity}\u0000${at(f.span)}\u0000${f.message}`;
   for (const r of f.related ?? []) key += `\u0000${at(r.span)}\u0000${r.message}`;

@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, resolveConfig } from '../../server/src/core/index';
+import { pct, TODAY } from './evalNames';
 
 export interface LabelledPair {
   a: string;
@@ -43,7 +44,6 @@ export interface ScopeScore {
 
 export const FEEDS = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'names', 'feeds');
 const NAME_RULES = new Set(['inconsistent-name', 'acronym-variant', 'acronym-mismatch']);
-const TODAY = { year: 2025, month: 6, day: 1 };
 
 export function loadFeeds(dir = FEEDS): LabelledFeed[] {
   return (
@@ -118,8 +118,6 @@ export function scoreScope(feeds: readonly LabelledFeed[], scope: Scope): ScopeS
   score.recall = score.variants === 0 ? 1 : score.truePositives / score.variants;
   return score;
 }
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function printScore(s: ScopeScore): void {
   console.log(`\n## Scope ${s.scope}`);

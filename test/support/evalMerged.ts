@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, type Feed } from '../../server/src/core/index';
 import { loadFeeds } from './evalFeeds';
+import { pct, TODAY } from './evalNames';
 
 interface MergedLabels {
   merged: Array<{ title: string; paragraph: string }>;
@@ -25,7 +26,6 @@ export interface MergedScore {
 }
 
 export const MERGED = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'merged');
-const TODAY = { year: 2025, month: 6, day: 1 };
 
 /** The paragraphs the rule flags, as `title → first words of the paragraph`. */
 function flagged(feed: Feed, findings: ReturnType<typeof lint>['findings']): Set<string> {
@@ -84,7 +84,6 @@ export function scoreMerged(dir = MERGED): MergedScore {
 }
 
 export function printMerged(s: MergedScore): void {
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(`\n## merged-release: ${s.merged} merged stories, ${s.coherent} coherent releases`);
   console.log(
     `precision ${pct(s.precision)} (${s.truePositives} of ${s.truePositives + s.falseAlarms.length} flagged)`,

@@ -34,7 +34,10 @@ export interface Evaluation {
 export const CORPUS = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'names', 'pairs.json');
 
 const NAME_RULES = new Set(['inconsistent-name', 'acronym-variant', 'acronym-mismatch']);
-const TODAY = { year: 2025, month: 6, day: 1 };
+/** The date every evaluation lints as of, so that no finding depends on the clock. */
+export const TODAY = { year: 2025, month: 6, day: 1 };
+
+export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 /** A plain release that mentions the two spellings in two sentences, with nothing else a name rule could take. */
 export function releaseFor(p: Pair): string {
@@ -77,7 +80,6 @@ export function evaluate(pairs: readonly Pair[] = JSON.parse(fs.readFileSync(COR
 
 if (require.main === module) {
   const e = evaluate();
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(`Name corpus: ${e.variants} variant pairs, ${e.silent} pairs that must stay silent`);
   console.log(
     `precision ${pct(e.precision)} (${e.truePositives} of ${e.truePositives + e.falsePositives.length} flagged pairs are variants)`,

@@ -1,7 +1,7 @@
 /** Applying fixes as plain text edits, the way `--fix` and fix-all on save need it. */
 import { createHash } from 'node:crypto';
 import { Analyzer, type Analysis, type LintOptions, type OnError } from './lint';
-import { RULES } from './rules/index';
+import { settingsOf } from './runner';
 import type { Finding, Fix, TextEdit } from './types';
 
 function firstStart(fix: Fix): number {
@@ -127,7 +127,7 @@ interface Progress {
 export function fixAll(text: string, options: LintOptions = {}, safeOnly = true, onRuleError?: OnError): FixResult {
   const progress: Progress = { text, applied: 0, passes: 0, seen: new Set([digest(text)]) };
   if (safeOnly) {
-    const rules = (options.rules ?? RULES).filter((r) => r.safeFixes);
+    const rules = settingsOf(options).rules.filter((r) => r.safeFixes);
     const first = settle(progress, new Analyzer(onRuleError), { ...options, rules, names: false }, safeOnly);
     // An unsettled text is reported, not fixed further, and its report needs every rule.
     if (!first.settled) return { ...first, analysis: new Analyzer(onRuleError).analyze(progress.text, options) };
