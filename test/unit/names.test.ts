@@ -52,6 +52,7 @@ describe('guarded edit distance', () => {
     assert.ok(nearKeys(foldKey('Karimbetov'), foldKey('Karimbedov')));
     assert.ok(nearKeys(foldKey('Tleuberdi'), foldKey('Tileuberdi')));
     assert.ok(nearKeys(foldKey('KazMunayGas'), foldKey('KazMunaiGaz')));
+    assert.ok(nearKeys(foldKey('Zoriansk'), foldKey('Zorjansk')), 'a soft ya written ja (issue 10)');
   });
 
   it('accepts two adjacent letters traded inside a long name, and nowhere else (issue 10)', () => {
@@ -166,6 +167,44 @@ describe('kinds of names', () => {
     );
     const kinds = new Map(a.facts.names().tokens.map((t) => [t.text, t.kind]));
     assert.deepEqual([kinds.get('Nur-Tobe'), kinds.get('Nurtobe')], ['place', 'person']);
+  });
+});
+
+describe('names in capitals and names told apart', () => {
+  const today = { year: 2025, month: 6, day: 1 };
+  const nameFindingsOf = (lines: string[]) =>
+    lint(lines.join('\n'), { today }).findings.filter((f) => f.ruleId === 'inconsistent-name');
+
+  it("count a dateline's place in capitals as a spelling, and fix it in capitals (issue 10)", () => {
+    const text = [
+      'Heating season opens on time 01.10.2024',
+      'ZORIANSK. EAST MEDIA – The heating season has opened on time in all districts, the city administration said.',
+      'Schools and hospitals of Zorjansk were connected first, and flats will follow within a week.',
+      'Source : https://press.example.gov/1',
+    ].join('\n');
+    const found = nameFindingsOf(text.split('\n'));
+    assert.deepEqual(
+      found.map((f) => [text.slice(f.span.start, f.span.end), f.message]),
+      [['Zorjansk', '"Zorjansk" is also spelled "Zoriansk" (1×) in this release']],
+    );
+    // The body's two spellings outnumber the dateline's, so the dateline is the variant.
+    const feed = text.replace('Zorjansk', 'Zoriansk and Zoriansk').replace('ZORIANSK', 'ZORJANSK');
+    const fix = nameFindingsOf(feed.split('\n'))[0]?.fix;
+    assert.deepEqual(
+      [fix?.title, fix?.edits.map((e) => feed.slice(e.start, e.end) + ' → ' + e.newText)],
+      ['Replace with "ZORIANSK"', ['ZORJANSK → ZORIANSK']],
+    );
+  });
+
+  it('keep a name apart from one that the release says it is not to be confused with (issue 10)', () => {
+    const lines = (cue: string) => [
+      'Rail yard rebuilt near the port 18.03.2025',
+      'The Goyteppe rail yard near the port has been rebuilt, adding twelve tracks for sorting transit trains.',
+      `The Goyteppe yard ${cue} the village of Goytepe in the south, where a new station opened last year.`,
+      'Source : https://press.example.gov/1',
+    ];
+    assert.deepEqual(nameFindingsOf(lines('should not be confused with')), []);
+    assert.equal(nameFindingsOf(lines('lies north of')).length, 1);
   });
 });
 

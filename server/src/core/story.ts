@@ -28,8 +28,8 @@ const MIN_CAPITALISED_SHARE = 0.6;
 const NUMERIC_DATE = /\b(\d{1,2})\.(\d{1,2})\.\d{4}\b/g;
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)? ${MONTH_ALT}`, 'g');
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH_ALT} (\d{1,2})\b`, 'g');
-/** A wire dateline: a place in capitals, maybe a country, then an agency in capitals, then a dash. */
-const DATELINE = /^[\p{Lu}][\p{Lu}\p{M}'’-]{2,}(?:,\s*[\p{Lu}][\p{L}\p{M}]+)?[.,]?\s+(?:[\p{Lu}]{2,}\s*)?[-–—]/u;
+/** A wire dateline: a place in capitals, maybe a country, then an agency of one to three words in capitals, then a dash. */
+const DATELINE = /^[\p{Lu}][\p{Lu}\p{M}'’-]{2,}(?:,\s*[\p{Lu}][\p{L}\p{M}]+)?[.,]?\s+(?:[\p{Lu}]{2,}\s*){0,3}[-–—]/u;
 
 /** The first sentence of a paragraph, or its opening when it has no sentence end early on. */
 function firstSentence(text: string): string {

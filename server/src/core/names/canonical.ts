@@ -44,7 +44,18 @@ function agree<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 export function compatible(a: readonly NameToken[], b: readonly NameToken[]): boolean {
   const initials = (ts: readonly NameToken[]) => new Set(ts.map((t) => t.initial).filter((x): x is string => !!x));
   const kinds = (ts: readonly NameToken[]) => new Set(ts.map((t) => t.kind).filter((k) => k !== 'unknown'));
-  return agree(initials(a), initials(b)) && agree(kinds(a), kinds(b)) && followersAgree(a, b);
+  return agree(initials(a), initials(b)) && agree(kinds(a), kinds(b)) && followersAgree(a, b) && !statedApart(a, b);
+}
+
+/**
+ * Whether the text tells two spellings apart: a spelling that the release introduces as another thing (`not
+ * to be confused with`, `a different village from`) is another name than its rivals in that release.
+ */
+function statedApart(a: readonly NameToken[], b: readonly NameToken[]): boolean {
+  const contrastedIn = (ts: readonly NameToken[]) => new Set(ts.filter((t) => t.contrast).map((t) => t.release));
+  const releasesOf = (ts: readonly NameToken[]) => new Set(ts.map((t) => t.release));
+  const overlap = (x: ReadonlySet<number>, y: ReadonlySet<number>) => [...x].some((r) => y.has(r));
+  return overlap(contrastedIn(a), releasesOf(b)) || overlap(contrastedIn(b), releasesOf(a));
 }
 
 /**

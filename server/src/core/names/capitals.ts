@@ -10,6 +10,7 @@ import {
   LEGAL_FORM_AFTER,
   LEGAL_FORM_BEFORE,
   LEGAL_FORM_NEAR,
+  CONTRAST_BEFORE,
   NEVER_NAMES,
   PLACE_WORD_AFTER,
   PLACE_WORD_BEFORE,
@@ -29,6 +30,7 @@ const HINT_WINDOW = 24;
 const INITIAL_WINDOW = 4;
 const LEGAL_FORM_WINDOW = 8;
 const QUOTED_LEGAL_FORM_WINDOW = 40;
+const CONTRAST_WINDOW = 60;
 
 /** A capitalised word that is a name unless the feed also writes it in lower case. */
 export interface NameCandidate {
@@ -47,6 +49,10 @@ export interface NameCandidate {
   followsCandidate: boolean;
   /** What the words around it say about its kind. */
   hint?: 'place' | 'organization';
+  /** Set when the text introduces it as another thing than a name like it (`not to be confused with X`). */
+  contrast?: true;
+  /** Set for a place written in capitals in a dateline (`ZORIANSK. AGENCY –`); `text` holds it in Title Case. */
+  caps?: true;
 }
 
 export interface AcronymUse {
@@ -59,8 +65,39 @@ export interface AcronymUse {
 
 const INITIAL_BEFORE = /(?:^|[\s(“"])(\p{Lu})\.\s?$/u;
 
+/** Where a candidate stands: its segment, its word, and what the scan knows of the words before it. */
+export interface CandidatePlace {
+  seg: Segment;
+  start: number;
+  end: number;
+  followsCandidate: boolean;
+}
+
+/** A word in capitals written as a name: `UST-KAMENOGORSK` as `Ust-Kamenogorsk`. */
+function titleCase(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/(^|[-’'‘])(\p{L})/gu, (_, mark: string, letter: string) => mark + letter.toUpperCase());
+}
+
+/** The place in capitals that opens a dateline, counted as one more spelling of the place's name. */
+export function datelinePlaceAt(at: CandidatePlace): NameCandidate {
+  const word = at.seg.text.slice(at.start, at.end);
+  const surface = titleCase(word);
+  return {
+    text: surface,
+    key: cachedFoldKey(surface),
+    start: at.seg.start + at.start,
+    lowerHash: hashWord(word.toLowerCase()),
+    followsCandidate: false,
+    hint: 'place',
+    caps: true,
+  };
+}
+
 /** Reads one capitalised word that passed the cheap tests into a candidate, with the hints around it. */
-export function candidateAt(seg: Segment, start: number, end: number, followsCandidate: boolean): NameCandidate {
+export function candidateAt(at: CandidatePlace): NameCandidate {
+  const { seg, start, end } = at;
   const text = seg.text;
   const word = text.slice(start, end);
   const lower = word.toLowerCase();
@@ -71,8 +108,9 @@ export function candidateAt(seg: Segment, start: number, end: number, followsCan
     key: cachedFoldKey(surface),
     start: seg.start + start,
     lowerHash: hashWord(lower),
-    followsCandidate,
+    followsCandidate: at.followsCandidate,
   };
+  if (CONTRAST_BEFORE.test(text.slice(Math.max(0, start - CONTRAST_WINDOW), start))) c.contrast = true;
   if (possessive) c.possessiveBaseHash = hashWord(lower.slice(0, -2));
   const before = text.slice(Math.max(0, start - INITIAL_WINDOW), start);
   const initial = INITIAL_BEFORE.exec(before);

@@ -3,7 +3,7 @@ import type { Analysis } from '../lint';
 import { clip, type Span } from '../text';
 import type { TextEdit } from '../types';
 import { canonicalSpelling, preferredSpelling, type Spellings } from './canonical';
-import { tokenAt, type NameCluster, type NameIndex, type NameKind, type NameToken } from './index';
+import { tokenAt, writtenAs, type NameCluster, type NameIndex, type NameKind, type NameToken } from './index';
 import { roleOf } from './roles';
 
 function indexOf(analysis: Analysis): NameIndex {
@@ -118,7 +118,11 @@ export function renameEdits(analysis: Analysis, offset: number, newName: string)
   const hit = nameAt(analysis, offset);
   if (!hit) return undefined;
   const newText = newName.trim();
-  return clusterTokens(hit.cluster).map((t) => ({ start: t.span.start, end: t.span.end, newText }));
+  return clusterTokens(hit.cluster).map((t) => ({
+    start: t.span.start,
+    end: t.span.end,
+    newText: writtenAs(t, newText),
+  }));
 }
 
 export interface NameCompletion {

@@ -36,8 +36,12 @@ export function foldKey(word: string): string {
 }
 
 const VOWELS = new Set('aeiou');
-/** Letter pairs that transliteration or voicing swaps inside a name: t/d in Karimbetov/Karimbedov. */
-const SWAPS = new Set(['td', 'dt', 'kg', 'gk', 'sz', 'zs', 'pb', 'bp', 'vf', 'fv', 'vw', 'wv', 'ck', 'kc']);
+/**
+ * Letter pairs that transliteration or voicing swaps inside a name: t/d in Karimbetov/Karimbedov, and i/j where
+ * Ukrainian and Polish schemes write a soft ya as ja (Zoriansk/Zorjansk). The fold cannot map that j to i,
+ * since Kazakh writes zh as j (Nurjan).
+ */
+const SWAPS = new Set(['td', 'dt', 'kg', 'gk', 'sz', 'zs', 'pb', 'bp', 'vf', 'fv', 'vw', 'wv', 'ck', 'kc', 'ij', 'ji']);
 
 /** Shortest folded key in which two adjacent letters may trade places: a typo in a long surname. */
 const MIN_SWAP_LENGTH = 7;

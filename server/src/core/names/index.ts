@@ -19,7 +19,7 @@ export { compatible } from './canonical';
 export type { NameCluster } from './cluster';
 export type { AcronymDefinition } from './definitions';
 export type { AcronymUse, ReleaseNames } from './scan';
-export type { NameKind, NameToken, RoleContext } from './tokens';
+export { writtenAs, type NameKind, type NameToken, type RoleContext } from './tokens';
 
 /** Where one release stands in a version: the book's owner for it, its start offset and its index. */
 export interface Placement<Owner> {

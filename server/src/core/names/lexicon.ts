@@ -66,6 +66,13 @@ export const PLACE_WORD_AFTER = new RegExp(String.raw`^\s+(?:rural\s+)?(?:${PLAC
 /** A place word before a name: `the village of Akkol`, `the capital of ...`. */
 export const PLACE_WORD_BEFORE = /\b(?:village|city|town|region|district|settlement|aul|republic|capital) of\s+$/i;
 
+/**
+ * Words that introduce a name as another thing than a name like it: `not to be confused with the village of
+ * Goytepe`, `a different village from Hlybochok`.
+ */
+export const CONTRAST_BEFORE =
+  /\b(?:confused with|different(?: [a-z]+)? from|distinct from|not the same as|unlike)(?: [a-z]+){0,4} $/;
+
 /** Surname endings of the region's names; a capitalised word with one after another name makes a person. */
 export const SURNAME_ENDING =
   /(?:ov|ev|ova|eva|in|ina|uly|ul|kyzy|kizi|enko|ko|ich|ovna|evna|ski|sky|skiy|ska|yan|dze|shvili)$/i;

@@ -6,7 +6,16 @@
  */
 import type { Release } from '../model';
 import { scanDefinitions, type AcronymDefinition } from './definitions';
-import { acronymAt, candidateAt, capitalKind, MIN_NAME_LENGTH, type AcronymUse, type NameCandidate } from './capitals';
+import { opensWithDateline } from '../story';
+import {
+  acronymAt,
+  candidateAt,
+  capitalKind,
+  datelinePlaceAt,
+  MIN_NAME_LENGTH,
+  type AcronymUse,
+  type NameCandidate,
+} from './capitals';
 import { FNV_SEED_1, FNV_SEED_2, fnvStep1, fnvStep2, hashKey } from './hash';
 
 export type { AcronymUse, NameCandidate } from './capitals';
@@ -79,21 +88,25 @@ function isInnerMark(c: number): boolean {
   return c === 39 || c === 45 || c === 0x2019 || c === 0x2018;
 }
 
+/** What the scan of a release gathers. */
+interface ScanOutput {
+  candidates: NameCandidate[];
+  acronyms: AcronymUse[];
+}
+
 /**
  * One pass over a segment. Lower-case words go into `lower` as hashes: a
  * capitalised word that the feed also writes in lower case is a common
  * word, not a name. The loop is written out, not a Unicode regex with a
  * callback, because it runs over every character of the feed.
  */
-function scanSegment(
-  seg: Segment,
-  lower: Set<number>,
-  out: { candidates: NameCandidate[]; acronyms: AcronymUse[] },
-): void {
+function scanSegment(seg: Segment, lower: Set<number>, out: ScanOutput): void {
   const text = seg.text;
   const n = text.length;
   let prevEnd = -1;
   let prevWasCandidate = false;
+  // The place in capitals that opens a dateline is a spelling of a name, not an acronym.
+  let datelinePlace = opensWithDateline(text);
   let i = 0;
   while (i < n) {
     if (!isLetter(text, i)) {
@@ -129,19 +142,22 @@ function scanSegment(
     } else {
       // A lower-case word between two capitals leaves a gap, so adjacency alone tells a run of names.
       const adjacent = i - prevEnd === 1 && text[prevEnd] === ' ';
-      const kind = capitalKind(text.slice(i, end));
-      if (kind === 'candidate') out.candidates.push(candidateAt(seg, i, end, adjacent && prevWasCandidate));
+      const at = { seg, start: i, end, followsCandidate: adjacent && prevWasCandidate };
+      const kind = datelinePlace && end - i >= MIN_NAME_LENGTH ? 'dateline' : capitalKind(text.slice(i, end));
+      if (kind === 'dateline') out.candidates.push(datelinePlaceAt(at));
+      else if (kind === 'candidate') out.candidates.push(candidateAt(at));
       else if (kind === 'acronym') out.acronyms.push(acronymAt(seg, i, end));
       prevWasCandidate = kind === 'candidate';
       prevEnd = end;
     }
+    datelinePlace = false;
     i = j;
   }
 }
 
 /** Scans a release for name candidates, lower-case words, acronyms and acronym definitions. */
 export function scanReleaseNames(release: Release, text: string): ReleaseNames {
-  const found = { candidates: [] as NameCandidate[], acronyms: [] as AcronymUse[] };
+  const found: ScanOutput = { candidates: [], acronyms: [] };
   const definitions: AcronymDefinition[] = [];
   const lower = new Set<number>();
   const segments = segmentsOf(release, text);

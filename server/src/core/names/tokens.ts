@@ -32,6 +32,15 @@ export interface NameToken {
    * people who share a given name are told apart by what follows it.
    */
   follower?: string;
+  /** Set when the text introduces it as another thing than a name like it (`not to be confused with X`). */
+  contrast?: true;
+  /** Set for a name written in capitals (a dateline's place); `text` holds it as a name is written. */
+  caps?: true;
+}
+
+/** `spelling` as `token` writes it: in capitals where the token is in capitals. */
+export function writtenAs(token: NameToken, spelling: string): string {
+  return token.caps ? spelling.toUpperCase() : spelling;
 }
 
 /** Words that decide whether a candidate is a name: the feed's lower-case words and the names to ignore. */
@@ -114,6 +123,8 @@ export function releaseTokens(
       release,
       kind: people[i] ? 'person' : (c.hint ?? 'unknown'),
     };
+    if (c.contrast) token.contrast = true;
+    if (c.caps) token.caps = true;
     const initial = c.initial ?? (linked ? cands[i - 1].text[0] : undefined);
     if (initial !== undefined) token.initial = initial;
     const context = contexts[i];

@@ -1,10 +1,11 @@
 import { addTo, mapAt } from '../collections';
 import { preferredSpelling, rivalSpellings } from '../names/canonical';
-import type { NameCluster, NameToken } from '../names/index';
+import { writtenAs, type NameCluster, type NameToken } from '../names/index';
 import type { FeedRule, Fix, RuleContext } from '../types';
 
 function replaceAll(tokens: readonly NameToken[], by: string, title: string): Fix {
-  return { title, edits: tokens.map((t) => ({ start: t.span.start, end: t.span.end, newText: by })), safe: false };
+  const edits = tokens.map((t) => ({ start: t.span.start, end: t.span.end, newText: writtenAs(t, by) }));
+  return { title, edits, safe: false };
 }
 
 /** Most edits a feed-wide replacement carries inside each diagnostic. */
@@ -65,7 +66,7 @@ function checkGroup(
       ctx.report({
         message,
         span: t.span,
-        fix: replaceAll([t], canonical, `Replace with "${canonical}"`),
+        fix: replaceAll([t], canonical, `Replace with "${writtenAs(t, canonical)}"`),
         moreFixes: more,
         related: others.map(([s, ts]) => ({ span: ts[0].span, message: `Spelled "${s}" here` })),
         data: { name: spelling, canonical },
