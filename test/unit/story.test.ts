@@ -1,12 +1,24 @@
 /** The marks that tell a glued story from a paragraph of its release, which merged-release asks for. */
 import * as assert from 'node:assert/strict';
-import { opensWithDateline, opensWithHeadline, opensWithOtherDate, storyMarks } from '../../server/src/core/story';
+import {
+  closingSignature,
+  opensWithDateline,
+  opensWithHeadline,
+  opensWithOtherDate,
+  storyMarks,
+} from '../../server/src/core/story';
+import { lint } from '../../server/src/core/index';
 
 const MARCH_4 = { year: 2025, month: 3, day: 4 };
 
 describe('story marks', () => {
   it('finds a wire dateline, with or without a country and an agency', () => {
-    for (const text of ['TARAZ. QAZAQPRESS – Fishermen…', 'NUR-TOBE, Kazakhstan — The akimat…', 'ORAL - Engineers…']) {
+    for (const text of [
+      'TARAZ. QAZAQPRESS – Fishermen…',
+      'NUR-TOBE, Kazakhstan — The akimat…',
+      'ORAL - Engineers…',
+      'ZORIANSK. EAST MEDIA – The plant…',
+    ]) {
       assert.ok(opensWithDateline(text), text);
     }
     for (const text of ['The JSC board – as planned – met.', 'Taraz. The akimat said…', 'AI is changing work.']) {
@@ -38,5 +50,49 @@ describe('story marks', () => {
       'opens with another date',
     ]);
     assert.deepEqual(storyMarks('Doctors will receive patients six days a week.', MARCH_4), []);
+  });
+
+  it('reads a closing signature or credit, and no acronym defined at the end of a sentence (issue 10)', () => {
+    const agency = (text: string) => closingSignature(text)?.agency;
+    assert.equal(agency('Rangers counted six cubs in the valley. — Steppe Wire'), 'Steppe Wire');
+    assert.equal(agency('Patients were referred to the hospital. (Sahil News Service)'), 'Sahil News Service');
+    assert.equal(
+      agency('The road reopens in May. Press service of the akimat of Oral region.'),
+      'akimat of Oral region',
+    );
+    assert.equal(
+      agency('The country joined the Organisation for Economic Co-operation and Development (OECD).'),
+      undefined,
+    );
+    assert.equal(agency('Prices rose by a quarter — Minister Aibek Tursyn said.'), undefined);
+  });
+});
+
+describe('merged-release on a story that interrupts another', () => {
+  const release = (middle: string, after: string) =>
+    [
+      'Vocational centre trains welders 05.02.2025',
+      'A vocational centre opened with the support of industrial companies will train 600 welders, electricians ' +
+        'and machine operators a year. The courses last from three to six months and are free for young people.',
+      middle,
+      after,
+      'Source : https://press.example.gov/1',
+    ].join('\n');
+  const snowfall =
+    'A heavy snowfall closed the mountain pass between two northern regions for eleven hours, and road crews with ' +
+    'forty snowploughs worked through the night to clear avalanche debris. Traffic was restored the next morning.';
+  const merged = (text: string) =>
+    lint(text, { today: MARCH_4 })
+      .findings.filter((f) => f.ruleId === 'merged-release')
+      .map((f) => f.message);
+
+  it('flags a paragraph with nothing in common when the story before it goes on after it', () => {
+    const found = merged(release(snowfall, 'Graduates of the centre receive certificates that employers recognise.'));
+    assert.equal(found.length, 1);
+    assert.match(found[0], /interrupts a story that goes on after it/);
+  });
+
+  it('stays silent when the paragraph after it shares nothing with the story before it either', () => {
+    assert.deepEqual(merged(release(snowfall, 'Ticket sales open on Monday at noon for all visitors.')), []);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * What tells one news story from another inside a release: the date a
- * paragraph's opening names, a wire dateline (`TARAZ. KAZINFORM –`), and an
- * opening sentence that reads like a headline. `merged-release` asks for
+ * paragraph's opening names, a wire dateline (`TARAZ. KAZINFORM –`), an
+ * opening sentence that reads like a headline, and a closing signature or
+ * credit (`Press service of the akimat of …`, `— Steppe Wire`). `merged-release` asks for
  * one of these before it calls a paragraph that shares few words with its
  * release a separate story: a short release on one topic shares few words
  * between its paragraphs too.
@@ -28,8 +29,12 @@ const MIN_CAPITALISED_SHARE = 0.6;
 const NUMERIC_DATE = /\b(\d{1,2})\.(\d{1,2})\.\d{4}\b/g;
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)? ${MONTH_ALT}`, 'g');
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH_ALT} (\d{1,2})\b`, 'g');
-/** A wire dateline: a place in capitals, maybe a country, then an agency of one to three words in capitals, then a dash. */
-const DATELINE = /^[\p{Lu}][\p{Lu}\p{M}'’-]{2,}(?:,\s*[\p{Lu}][\p{L}\p{M}]+)?[.,]?\s+(?:[\p{Lu}]{2,}\s*){0,3}[-–—]/u;
+/** A wire dateline: a place in capitals, maybe a country, then an agency of up to three words in capitals, a dash. */
+const DATELINE = new RegExp(
+  String.raw`^[\p{Lu}][\p{Lu}\p{M}'’-]{2,}(?:,\s*[\p{Lu}][\p{L}\p{M}]+)?[.,]?\s+` +
+    String.raw`(?:[\p{Lu}]{2,}\s*){0,3}[-–—]`,
+  'u',
+);
 
 /** The first sentence of a paragraph, or its opening when it has no sentence end early on. */
 function firstSentence(text: string): string {
@@ -83,4 +88,37 @@ export function storyMarks(text: string, date: CalendarDate | undefined): string
   if (opensWithOtherDate(text, date)) marks.push('opens with another date');
   if (opensWithHeadline(text)) marks.push('opens with a headline');
   return marks;
+}
+
+/** A closing signature, `Press service of the akimat of Mangystau region.`, with the agency captured. */
+const PRESS_SERVICE = new RegExp(
+  String.raw`(?:^|[.!?]\s*)((?:The\s+)?(?:[Pp]ress (?:service|office|secretary)|[Pp]ress [Ss]ervice) ` +
+    String.raw`of (?:the )?([^.!?]{3,100}?))\.?$`,
+);
+/** One to five capitalised words: an agency's name in a credit. */
+const AGENCY = String.raw`((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,4}\p{Lu}[\p{L}\p{M}'’-]*)`;
+/**
+ * A credit after the last sentence: `… in a decade. — Steppe Wire`, `… hospital. (Sahil News Service)`. It must
+ * follow a sentence's end, so that an acronym defined at the end of a sentence (`… Development (OECD).`) is none.
+ */
+const CREDIT = new RegExp(String.raw`[.!?]["”»]?\s+(?:[—–]\s*${AGENCY}\.?|\(${AGENCY}\)\.?)$`, 'u');
+
+const CREDIT_TAIL = 200;
+
+/** Who signs a paragraph: the whole signature as written, and the agency in it. */
+export interface Signature {
+  text: string;
+  agency: string;
+  /** A credit names the agency alone; a press-service signature names whom the service speaks for. */
+  kind: 'press-service' | 'credit';
+}
+
+/** The signature or credit that closes a paragraph, if any. */
+export function closingSignature(text: string): Signature | undefined {
+  const press = PRESS_SERVICE.exec(text);
+  if (press) return { text: press[1], agency: press[2], kind: 'press-service' };
+  // A credit is short and stands at the very end, so only the tail of a long paragraph is searched.
+  const credit = CREDIT.exec(text.slice(-CREDIT_TAIL));
+  const agency = credit?.[1] ?? credit?.[2];
+  return agency ? { text: agency, agency, kind: 'credit' } : undefined;
 }

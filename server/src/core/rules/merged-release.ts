@@ -2,15 +2,10 @@ import type { BodyLine, Release } from '../model';
 import { TOPIC_STOP_WORDS } from '../names/lexicon';
 import { usesWord } from '../names/scan';
 import { isName, type NameToken } from '../names/tokens';
-import { storyMarks } from '../story';
+import { closingSignature, storyMarks, type Signature } from '../story';
 import { clip } from '../text';
 import type { ReleaseRule, RuleContext } from '../types';
 
-/** A closing signature, `Press service of the akimat of Mangystau region.`, with the agency captured. */
-const SIGNATURE = new RegExp(
-  String.raw`(?:^|[.!?]\s*)((?:The\s+)?(?:[Pp]ress (?:service|office|secretary)|[Pp]ress [Ss]ervice) ` +
-    String.raw`of (?:the )?([^.!?]{3,100}?))\.?$`,
-);
 const IGNORE_NONE: ReadonlySet<string> = new Set();
 /** Above this share of names also found elsewhere in the release, a paragraph belongs to its story. */
 const MAX_SHARED_NAMES = 0.15;
@@ -43,6 +38,16 @@ class ReleaseWords {
 
   constructor(readonly release: Release) {}
 
+  /** The content words of the title (at 0) and of every body line (at 1 on), counted over the release. */
+  private build(): { sets: Array<Set<string>>; counts: Map<string, number> } {
+    if (!this.sets || !this.counts) {
+      this.sets = [this.release.title?.text ?? '', ...this.release.body.map((l) => l.text)].map(contentWords);
+      this.counts = new Map();
+      for (const set of this.sets) for (const x of set) this.counts.set(x, (this.counts.get(x) ?? 0) + 1);
+    }
+    return { sets: this.sets, counts: this.counts };
+  }
+
   /** The content words of body line `i`. */
   of(i: number): Set<string> {
     return this.sets ? this.sets[i + 1] : contentWords(this.release.body[i].text);
@@ -50,13 +55,33 @@ class ReleaseWords {
 
   /** Whether `w` occurs in a line other than the one whose words are `mine`. */
   inRest(w: string, mine: Set<string>): boolean {
-    if (!this.counts) {
-      this.sets = [this.release.title?.text ?? '', ...this.release.body.map((l) => l.text)].map(contentWords);
-      this.counts = new Map();
-      for (const set of this.sets) for (const x of set) this.counts.set(x, (this.counts.get(x) ?? 0) + 1);
-    }
-    return (this.counts.get(w) ?? 0) > (mine.has(w) ? 1 : 0);
+    return (this.build().counts.get(w) ?? 0) > (mine.has(w) ? 1 : 0);
   }
+
+  /** Whether body line `j` uses a content word of the title or of the body lines before line `i`. */
+  sharesWithLinesBefore(j: number, i: number): boolean {
+    const { sets } = this.build();
+    const before = sets.slice(0, i + 1);
+    return [...sets[j + 1]].some((w) => before.some((set) => set.has(w)));
+  }
+
+  /** Whether the title or a body line other than line `i` writes `phrase`, in any case. */
+  writesElsewhere(phrase: string, i: number): boolean {
+    const p = phrase.toLowerCase();
+    const release = this.release;
+    if (release.title?.text.toLowerCase().includes(p)) return true;
+    return release.body.some((l, j) => j !== i && l.text.toLowerCase().includes(p));
+  }
+}
+
+/**
+ * Whether another agency signs line `i`: the words of the agency a press service speaks for, or the name of a
+ * credited agency, are found nowhere else in the release.
+ */
+function signedByAnother(signature: Signature | undefined, i: number, words: Set<string>, rest: ReleaseWords) {
+  if (!signature) return false;
+  if (signature.kind === 'credit') return !rest.writesElsewhere(signature.agency, i);
+  return [...contentWords(signature.agency)].some((w) => !rest.inRest(w, words));
 }
 
 /** How many of a paragraph's names occur elsewhere in the release, and of how many. */
@@ -83,32 +108,52 @@ function opensInNewPlace(line: BodyLine, mine: readonly Mention[], all: Map<stri
   return mine.some((m) => m.place && near(m) && all.get(m.key) === here.get(m.key));
 }
 
-function check(
-  line: BodyLine,
-  names: { shared: number; of: number; newPlace: boolean },
-  words: Set<string>,
-  rest: ReleaseWords,
-): string | undefined {
+/** What the rule knows of a paragraph's names, and of the paragraphs around it. */
+interface ParagraphNames {
+  shared: number;
+  of: number;
+  newPlace: boolean;
+  /** The story before the paragraph goes on after it: the paragraph interrupts it. */
+  interrupts: boolean;
+}
+
+/**
+ * Whether the story told before paragraph `i` goes on after it: the next paragraph names someone or something
+ * from before it, or uses any of its content words. Paragraph `i` shares almost none with the whole release
+ * by the time this is asked, so even one word in common shows which story the next paragraph belongs to.
+ */
+function storyGoesOn(i: number, perLine: readonly Mention[][], rest: ReleaseWords): boolean {
+  const body = rest.release.body;
+  let next = i + 1;
+  while (next < body.length && body[next].kind !== 'paragraph' && body[next].kind !== 'quote') next++;
+  if (next >= body.length) return false;
+  const before = new Set(perLine.slice(0, i).flatMap((mentions) => mentions.map((m) => m.key)));
+  if (perLine[next].some((m) => before.has(m.key))) return true;
+  return rest.sharesWithLinesBefore(next, i);
+}
+
+function check(i: number, names: ParagraphNames, words: Set<string>, rest: ReleaseWords): string | undefined {
   const release = rest.release;
+  const line = release.body[i];
   const nameShare = names.of === 0 ? 0 : names.shared / names.of;
   let sharedWords = 0;
   for (const w of words) if (rest.inRest(w, words)) sharedWords++;
   const wordShare = sharedWords / words.size;
-  const signature = SIGNATURE.exec(line.text);
-  // Another agency signs when its name words do not occur in the rest of the release.
-  const foreign = signature && [...contentWords(signature[2])].some((w) => !rest.inRest(w, words));
   if (wordShare > MAX_SHARED_WORDS) return undefined;
+  const signature = closingSignature(line.text);
+  const foreign = signedByAnother(signature, i, words, rest);
   // Without a signature, few shared words are no proof: a short release on one topic shares few words too.
   const date = release.title?.date?.valid ? release.title.date : undefined;
   const marks = foreign ? [] : storyMarks(line.text, date);
   if (!foreign && names.newPlace) marks.push('opens in a place the rest of the release does not name');
+  if (!foreign && names.interrupts) marks.push('interrupts a story that goes on after it');
   if (!foreign && !(nameShare === 0 && wordShare <= MAX_SHARED_WORDS_UNSIGNED && marks.length > 0)) return undefined;
   const evidence = [
     `shares ${names.of === 0 ? '' : `${names.shared} of its ${names.of} names and `}` +
       `${Math.round(wordShare * 100)}% of its content words ` +
       'with the rest of the release',
   ];
-  if (foreign) evidence.push(`ends with another agency's signature ("${clip(signature[1])}")`);
+  if (foreign && signature) evidence.push(`ends with another agency's signature ("${clip(signature.text)}")`);
   evidence.push(...marks);
   const story =
     'This paragraph looks like a separate story merged into the release without its own title, date and Source';
@@ -163,12 +208,13 @@ export const mergedRelease: ReleaseRule = {
         seenFirst = true;
         return;
       }
-      const names = { ...sharedNames(perLine[i], all), newPlace: opensInNewPlace(line, perLine[i], all) };
-      if (names.shared / names.of > MAX_SHARED_NAMES) return;
+      const shared = sharedNames(perLine[i], all);
+      if (shared.shared / shared.of > MAX_SHARED_NAMES) return;
       // A short paragraph is no story of its own; that is known before the release's words are counted.
       const words = rest.of(i);
       if (words.size < MIN_CONTENT_WORDS) return;
-      const message = check(line, names, words, rest);
+      const newPlace = opensInNewPlace(line, perLine[i], all);
+      const message = check(i, { ...shared, newPlace, interrupts: storyGoesOn(i, perLine, rest) }, words, rest);
       if (message) ctx.report({ message, span: line.span });
     });
   },
