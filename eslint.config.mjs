@@ -6,7 +6,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', '.cache/**', 'node_modules/**', 'test/e2e/workspace/**', '**/*.d.ts'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'server/dist/**',
+      '.cache/**',
+      'node_modules/**',
+      'test/e2e/workspace/**',
+      '**/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

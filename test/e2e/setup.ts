@@ -8,6 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ensureDebianPackages, hasDebianPackage } from '../support/apt';
 
 export const ROOT = path.join(__dirname, '..', '..', '..');
 export const CACHE = path.join(ROOT, '.cache', 'e2e');
@@ -47,27 +48,9 @@ function npmCli(): string {
   return cli;
 }
 
-/** Installed, not merely known: a removed package keeps a dpkg status ("deinstall ok config-files"). */
-function hasDebianPackage(name: string): boolean {
-  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() === 'install ok installed';
-}
-
 function ensureAptPackages(): void {
-  const needed = ['chromium', 'libkrb5-dev', 'pkg-config'].filter(
-    (p) => !hasDebianPackage(p) || (p === 'chromium' && !fs.existsSync(CHROMIUM)),
-  );
-  if (needed.length === 0) return;
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!root)
-    throw new Error(
-      `The end-to-end tests need the Debian packages ${needed.join(', ')}. Install them with: sudo apt-get install -y ${needed.join(' ')}`,
-    );
-  timed(`apt-get install ${needed.join(' ')}`, () => {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    run('apt-get', ['update', '-qq'], { env });
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...needed], { env });
-  });
+  const present = (p: string) => hasDebianPackage(p) && (p !== 'chromium' || fs.existsSync(CHROMIUM));
+  ensureDebianPackages(['chromium', 'libkrb5-dev', 'pkg-config'], 'The end-to-end tests', log, present);
 }
 
 function ensureNode24(): string {

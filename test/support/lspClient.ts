@@ -64,6 +64,8 @@ export interface ClientOptions {
   configuration?: 'answer' | 'never';
   /** `ipc` starts the server the way VS Code's client does. */
   transport?: 'stdio' | 'ipc';
+  /** An executable to start with `--stdio` instead of the built server, such as an installed package's bin. */
+  command?: string;
 }
 
 export interface LogMessage {
@@ -124,7 +126,8 @@ export class TestClient {
       this.proc = fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
       this.connection = createMessageConnection(new IPCMessageReader(this.proc), new IPCMessageWriter(this.proc));
     } else {
-      this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const [cmd, args] = options.command ? [options.command, []] : [process.execPath, [SERVER]];
+      this.proc = spawn(cmd, [...args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       this.connection = createMessageConnection(
         new StreamMessageReader(this.proc.stdout!),
         new StreamMessageWriter(this.proc.stdin!),

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as ts from 'typescript';
-import { DATE_FORMATS, lint, RULES } from '../../server/src/core/index';
+import { STANDARD_TOKEN_TYPES } from '../../server/src/capabilities';
+import { DATE_FORMATS, lint, RULES, SEMANTIC_TOKEN_TYPES } from '../../server/src/core/index';
 import { FIX_ALL_KIND, LANGUAGE_ID } from '../../shared/protocol';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -132,6 +133,17 @@ describe('project', () => {
       [LANGUAGE_ID],
     );
     assert.ok(read('README.md').includes(FIX_ALL_KIND), 'the README names the fix-all kind');
+  });
+
+  it('falls back to the super types package.json declares for the custom semantic token types', () => {
+    // Other editors get the standard types of STANDARD_TOKEN_TYPES, and VS Code themes without a rule for a
+    // custom type colour it as its superType: both must be one choice.
+    const declared = pkg.contributes.semanticTokenTypes as Array<{ id: string; superType: string }>;
+    assert.deepEqual(Object.fromEntries(declared.map((t) => [t.id, t.superType])), STANDARD_TOKEN_TYPES);
+    assert.deepEqual(
+      declared.map((t) => t.id),
+      [...SEMANTIC_TOKEN_TYPES],
+    );
   });
 
   it(`keeps every product function at most ${MAX_FUNCTION_LINES} lines, and lines at most ${MAX_COLUMNS} columns`, () => {
