@@ -11,7 +11,7 @@ import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { RULES, ruleDocUrl } from '../../server/src/core/index';
 import { BROKEN, CLEAN } from '../support/cliFeeds';
-import { freshDirectory, ROOT, runCli } from '../support/cliProcess';
+import { freshDirectory, freshDirectoryPerTest, ROOT, runCli, writeFeed } from '../support/cliProcess';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'lint');
 /** Fixture feeds with findings of many rules, duplicates across releases and repeated equal findings among them. */
@@ -54,23 +54,16 @@ interface JsonDiagnostic {
 
 describe('CLI --format sarif', function () {
   this.timeout(60_000);
-  let dir: string;
+  const dir = freshDirectoryPerTest('prl-sarif-');
   const validate = sarifValidator();
 
-  beforeEach(() => {
-    dir = freshDirectory('prl-sarif-');
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
   function write(name: string, text: string): string {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-    return name;
+    return writeFeed(dir(), name, text);
   }
 
   /** Runs the CLI and returns the log, after checking that it is valid SARIF 2.1.0. */
   function sarif(args: string[], input?: string): { code: number | null; log: Sarif.Log } {
-    const r = runCli(['--format', 'sarif', ...args], { cwd: dir, ...(input === undefined ? {} : { input }) });
+    const r = runCli(['--format', 'sarif', ...args], { cwd: dir(), ...(input === undefined ? {} : { input }) });
     assert.equal(r.stderr, '');
     const log = JSON.parse(r.stdout.toString('utf8')) as Sarif.Log;
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
@@ -89,7 +82,7 @@ describe('CLI --format sarif', function () {
     const files = FEEDS.map((name) => write(`feeds/${name}.release`, fixtureFeed(name)));
     const { code, log } = sarif(files);
     assert.equal(code, 1);
-    const json = JSON.parse(runCli(['--format', 'json', ...files], { cwd: dir }).stdout.toString('utf8')) as Array<{
+    const json = JSON.parse(runCli(['--format', 'json', ...files], { cwd: dir() }).stdout.toString('utf8')) as Array<{
       file: string;
       diagnostics: JsonDiagnostic[];
     }>;
@@ -116,7 +109,9 @@ describe('CLI --format sarif', function () {
     assert.deepEqual(actual, expected);
     const run = log.runs[0];
     assert.equal(run.columnKind, 'utf16CodeUnits');
-    assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: `${pathToFileURL(fs.realpathSync(dir)).href}/` } });
+    assert.deepEqual(run.originalUriBaseIds, {
+      '%SRCROOT%': { uri: `${pathToFileURL(fs.realpathSync(dir())).href}/` },
+    });
   });
 
   it('names standard input stdin and files outside the working directory by absolute URI', () => {
@@ -197,7 +192,7 @@ describe('CLI --format sarif', function () {
     );
     for (const r of results(log)) assert.equal(driver.rules[r.ruleIndex!].id, r.ruleId);
     // The links are the ones editors show for each diagnostic.
-    const json = JSON.parse(runCli(['--format', 'json', 'b.release'], { cwd: dir }).stdout.toString('utf8'));
+    const json = JSON.parse(runCli(['--format', 'json', 'b.release'], { cwd: dir() }).stdout.toString('utf8'));
     for (const d of json[0].diagnostics as JsonDiagnostic[]) {
       assert.equal(d.codeDescription.href, driver.rules.find((r) => r.id === d.code)!.helpUri);
     }

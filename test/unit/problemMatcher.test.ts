@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BROKEN, CLEAN } from '../support/cliFeeds';
-import { freshDirectory, ROOT, runCli } from '../support/cliProcess';
+import { freshDirectoryPerTest, ROOT, runCli, writeFeed } from '../support/cliProcess';
 import { applyMatcher, type Issue, type MatcherConfig } from '../support/problemMatcher';
 
 const MATCHER_FILE = path.join(ROOT, '.github', 'press-release-lint-matcher.json');
@@ -29,26 +29,19 @@ function matcher(): MatcherConfig {
 
 describe('GitHub Actions problem matcher', function () {
   this.timeout(60_000);
-  let dir: string;
-
-  beforeEach(() => {
-    dir = freshDirectory('prl-matcher-');
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = freshDirectoryPerTest('prl-matcher-');
 
   function write(name: string, text: string): string {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-    return name;
+    return writeFeed(dir(), name, text);
   }
 
   /** The issues the matcher finds in the stylish report, and the findings of the JSON report, as issues. */
   function bothReports(files: string[]): { matched: Issue[]; expected: Issue[] } {
-    const stylish = runCli(files, { cwd: dir });
+    const stylish = runCli(files, { cwd: dir() });
     assert.equal(stylish.stderr, '');
     const output = stylish.stdout.toString('utf8');
     assert.ok(!output.includes('\u001b['), 'a report for a pipe has no colour');
-    const json = runCli(['--format', 'json', ...files], { cwd: dir }).stdout.toString('utf8');
+    const json = runCli(['--format', 'json', ...files], { cwd: dir() }).stdout.toString('utf8');
     const reports = JSON.parse(json) as Array<{ file: string; diagnostics: JsonDiagnostic[] }>;
     const expected = reports.flatMap(({ file, diagnostics }) =>
       diagnostics.map((d) => ({
