@@ -10,7 +10,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { RULES, ruleDocUrl } from '../../server/src/core/index';
-import { BROKEN, CLEAN } from '../support/cliFeeds';
+import { BROKEN, CLEAN, FIXABLE, FIXED } from '../support/cliFeeds';
 import { freshDirectory, freshDirectoryPerTest, ROOT, runCli, writeFeed } from '../support/cliProcess';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'lint');
@@ -30,7 +30,7 @@ function sarifValidator() {
   const schemaFile = require.resolve(`@microsoft/sarif-multitool-${process.platform}/sarif-2.1.0.json`);
   const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as { title: string };
   assert.equal(schema.title, 'Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema');
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const ajv = new Ajv2020({ allErrors: true });
   addFormats(ajv);
   return ajv.compile(schema);
 }
@@ -132,6 +132,19 @@ describe('CLI --format sarif', function () {
     } finally {
       fs.rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  it('reports the fixed text after --fix, and goes to stderr when the fixed text takes stdout', () => {
+    const name = write('f.release', FIXABLE);
+    const { code, log } = sarif(['--fix', name]);
+    assert.equal(code, 0);
+    assert.equal(fs.readFileSync(path.join(dir(), name), 'utf8'), FIXED);
+    assert.deepEqual(results(log), []);
+    const piped = runCli(['--format', 'sarif', '--fix', '-'], { cwd: dir(), input: BROKEN });
+    assert.equal(piped.stdout.toString('utf8'), BROKEN);
+    const report = JSON.parse(piped.stderr) as Sarif.Log;
+    assert.ok(validate(report), JSON.stringify(validate.errors, null, 2));
+    assert.equal(results(report).length, 2);
   });
 
   it('writes a valid log with no results for a clean feed', () => {
