@@ -10,6 +10,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { RULES, ruleDocUrl } from '../../server/src/core/index';
+import { ReleaseTitles } from '../../server/src/cli/report/releaseTitles';
 import { BROKEN, CLEAN, FIXABLE, FIXED } from '../support/cliFeeds';
 import { freshDirectory, freshDirectoryPerTest, ROOT, runCli, writeFeed } from '../support/cliProcess';
 
@@ -227,5 +228,21 @@ describe('CLI --format sarif', function () {
     const r = results(sarif([write('e.release', text)]).log).find((x) => x.ruleId === 'date-format')!;
     // "😀 Reservoirs are full " is 23 code units: the emoji counts two.
     assert.deepEqual(regionOf(r), { startLine: 1, startColumn: 24, endLine: 1, endColumn: 34 });
+  });
+});
+
+describe('ReleaseTitles', () => {
+  const feed =
+    'Water\nFirst release 09.02.2025\nBody one.\nSource : https://a.example/1\n' +
+    'Energy\nSecond release 10.02.2025\nBody two.\nSource : https://a.example/2\n';
+
+  it('names the release that holds an offset, in order and out of order, and nothing between releases', () => {
+    const titles = new ReleaseTitles(feed, undefined);
+    const at = (s: string) => feed.indexOf(s);
+    assert.equal(titles.titleAt(at('Body one')), 'First release');
+    assert.equal(titles.titleAt(at('Energy')), '', 'a category line belongs to no release');
+    assert.equal(titles.titleAt(at('Body two')), 'Second release');
+    assert.equal(titles.titleAt(at('Body one')), 'First release', 'an earlier offset reads again from the start');
+    assert.equal(titles.titleAt(0), '');
   });
 });
