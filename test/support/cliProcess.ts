@@ -56,6 +56,23 @@ export function freshDirectory(prefix = 'prl-cli-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** Gives each test of a suite a fresh directory, removed after it, and returns how to reach the current one. */
+export function freshDirectoryPerTest(prefix: string): () => string {
+  let dir = '';
+  beforeEach(() => {
+    dir = freshDirectory(prefix);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return () => dir;
+}
+
+/** Writes a feed at `name` under `dir`, making its folders, and returns `name` for the command line. */
+export function writeFeed(dir: string, name: string, text: string): string {
+  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  fs.writeFileSync(path.join(dir, name), text);
+  return name;
+}
+
 /** Asserts that no output carries a stack trace or a Node internal frame. */
 export function assertNoStackTrace(...outputs: Array<string | Buffer>): void {
   for (const output of outputs) {

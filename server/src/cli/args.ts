@@ -7,7 +7,7 @@ export const USAGE = `Usage: press-release-lint [options] [--] <files...>
 Lints press-release feeds. Use - to read standard input.
 
 Options:
-  --format stylish|json   Output format (default: stylish)
+  --format <format>       Output format: stylish (default), json, or sarif (SARIF 2.1.0, for code scanning)
   --fix                   Apply the safe fixes in place (to stdout for -)
   --config <file>         Read settings from this file (default: for each file, the nearest
                           ${CONFIG_FILE_NAME} in its folder or above, up to the repository root)
@@ -19,7 +19,7 @@ Options:
   -v, --version           Show the version`;
 
 export interface Options {
-  format: 'stylish' | 'json';
+  format: 'stylish' | 'json' | 'sarif';
   fix: boolean;
   configFile?: string;
   ruleFlags: string[];
@@ -33,7 +33,9 @@ export type ParsedArgs = Options | 'help' | 'version';
 /** Options that take a value, and what each does with it. */
 const VALUE_OPTIONS: Record<string, (o: Options, value: string) => void> = {
   '--format': (o, v) => {
-    if (v !== 'stylish' && v !== 'json') throw new UsageError(`--format must be stylish or json, not "${v}"`);
+    if (v !== 'stylish' && v !== 'json' && v !== 'sarif') {
+      throw new UsageError(`--format must be stylish, json or sarif, not "${v}"`);
+    }
     o.format = v;
   },
   '--config': (o, v) => {

@@ -127,7 +127,7 @@ function tellRuleFailures(name: string, ctx: RunContext): OnError {
 
 /** Lints and writes the report as findings arrive. */
 function lintAndReport(name: string, text: string, ctx: RunContext): void {
-  ctx.reporter.beginFile(name, text);
+  ctx.reporter.beginFile(name, text, ctx.lintOptions);
   lintInBatches(
     text,
     ctx.lintOptions,
@@ -143,7 +143,7 @@ function lintAndReport(name: string, text: string, ctx: RunContext): void {
 
 /** Reports findings that are already in memory (those of the fixed text), through the same streaming path. */
 function reportFindings(name: string, text: string, findings: readonly Finding[], ctx: RunContext): void {
-  ctx.reporter.beginFile(name, text);
+  ctx.reporter.beginFile(name, text, ctx.lintOptions);
   for (let i = 0; i < findings.length; i += REPORT_BATCH) {
     const batch = findings.slice(i, i + REPORT_BATCH);
     ctx.tally.add(batch);

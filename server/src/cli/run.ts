@@ -7,9 +7,9 @@ import type { FileSystem } from './fileSystem';
 import type { Output } from './output';
 import { JsonReporter } from './report/json';
 import { Tally, type Reporter } from './report/reporter';
+import { SarifReporter } from './report/sarif';
 import { StylishReporter } from './report/stylish';
-
-declare const PACKAGE_VERSION: string;
+import { cliVersion } from './version';
 
 /** Everything a run touches outside itself, so that tests can run it in-process. */
 export interface CliEnvironment {
@@ -45,7 +45,7 @@ export async function run(argv: readonly string[], env: CliEnvironment): Promise
 async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed === 'help' || parsed === 'version') {
-    env.stdout.write(`${parsed === 'help' ? USAGE : typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev'}\n`);
+    env.stdout.write(`${parsed === 'help' ? USAGE : cliVersion()}\n`);
     env.stdout.flush();
     return 0;
   }
@@ -82,6 +82,7 @@ async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise
 
 function createReporter(options: Options, out: Output, env: CliEnvironment): Reporter {
   if (options.format === 'json') return new JsonReporter(out);
+  if (options.format === 'sarif') return new SarifReporter(out, env.cwd, cliVersion());
   return new StylishReporter(out, env.isTerminal(out.fd) && !env.noColor);
 }
 

@@ -25,8 +25,10 @@ export { shiftFinding } from './shift';
 export * from './types';
 export * from './url';
 
+/** The project's home page, which reports name as the tool's; the rule docs live under it. */
+export const PROJECT_URL = 'https://github.com/press-release-lint/press-release-lint';
 /** Where each rule's documentation lives; diagnostics link here. */
-export const DOCS_BASE = 'https://github.com/press-release-lint/press-release-lint/blob/main/docs/rules/';
+export const DOCS_BASE = `${PROJECT_URL}/blob/main/docs/rules/`;
 export function ruleDocUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
 }

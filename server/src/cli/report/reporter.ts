@@ -1,13 +1,13 @@
 /** What every report format implements, and the counts that the summary and the exit code need. */
-import type { Finding, Severity } from '../../core/index';
+import type { Finding, LintOptions, Severity } from '../../core/index';
 
 /**
  * A report written as findings arrive. Per file: `beginFile`, any number of
  * `addFindings` in document order, `endFile`; `finish` once after all files.
  */
 export interface Reporter {
-  /** `text` is what the findings' offsets point into. */
-  beginFile(file: string, text: string): void;
+  /** `text` is what the findings' offsets point into; `options` are those it is linted with. */
+  beginFile(file: string, text: string, options: LintOptions): void;
   addFindings(batch: readonly Finding[]): void;
   endFile(): void;
   finish(tally: Tally): void;

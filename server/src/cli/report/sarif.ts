@@ -1,0 +1,73 @@
+/**
+ * The SARIF 2.1.0 report, for code scanning: one log with one run, whose results are written as findings
+ * arrive, like the JSON report's diagnostics, so the report never holds every finding at once.
+ */
+import type * as Sarif from 'sarif';
+import type { Finding, LintOptions } from '../../core/index';
+import type { Output } from '../output';
+import { FindingPositions } from '../positions';
+import { FINGERPRINT_KEY, FindingFingerprints } from './fingerprints';
+import type { Reporter } from './reporter';
+import { artifactLocation, RULE_INDEX, SARIF_LOG_TAIL, sarifLevel, sarifLogHead } from './sarifLog';
+
+interface FileInReport {
+  location: Sarif.ArtifactLocation;
+  positions: FindingPositions;
+  fingerprints: FindingFingerprints;
+}
+
+export class SarifReporter implements Reporter {
+  private resultsWritten = 0;
+  private file: FileInReport | undefined;
+
+  constructor(
+    private readonly out: Output,
+    private readonly cwd: string,
+    version: string,
+  ) {
+    out.write(sarifLogHead(version, cwd));
+  }
+
+  beginFile(file: string, text: string, options: LintOptions): void {
+    this.file = {
+      location: artifactLocation(file, this.cwd),
+      positions: new FindingPositions(text),
+      fingerprints: new FindingFingerprints(text, options.config?.dateFormat),
+    };
+  }
+
+  addFindings(batch: readonly Finding[]): void {
+    for (const f of batch) {
+      this.out.write(`${this.resultsWritten++ > 0 ? ',' : ''}${JSON.stringify(this.resultOf(f))}`);
+    }
+  }
+
+  endFile(): void {
+    this.file = undefined;
+  }
+
+  finish(): void {
+    this.out.write(`${SARIF_LOG_TAIL}\n`);
+  }
+
+  private resultOf(f: Finding): Sarif.Result {
+    const { location, positions, fingerprints } = this.file!;
+    const start = positions.start(f.span.start);
+    const end = positions.end(f.span.end);
+    // SARIF counts lines and columns from 1, and a region's end column is the one after its last character.
+    const region: Sarif.Region = {
+      startLine: start.line + 1,
+      startColumn: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+    };
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: RULE_INDEX.get(f.ruleId),
+      level: sarifLevel(f.severity),
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: location, region } }],
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.of(f) },
+    };
+  }
+}
