@@ -21,6 +21,8 @@ export type JobReply =
   | { id: number; kind: 'done'; outcome: FixOutcome | undefined }
   | { id: number; kind: 'failed'; reason: string };
 
+const FINDINGS_PER_MESSAGE = 10_000;
+
 /** Answers the pool's jobs on `port` until the pool stops the thread. */
 export function serveJobs(port: MessagePort): void {
   port.on('message', (request: JobRequest) => {
@@ -32,9 +34,19 @@ export function serveJobs(port: MessagePort): void {
       port.postMessage({ id, kind: 'ruleFailed', ruleId, reason } satisfies JobReply);
     try {
       if (kind === 'fix') return { id, kind: 'done', outcome: await inProcessEngine.fix(text, options, onRuleFailure) };
-      const sink = (batch: readonly Finding[]): void =>
-        port.postMessage({ id, kind: 'findings', batch } satisfies JobReply);
+      // The core hands findings over a release at a time; each message costs far more than a few findings, so
+      // they are sent in slices of many, which still streams a feed with hundreds of thousands of them.
+      let pending: Finding[] = [];
+      const send = (): void => {
+        if (pending.length > 0) port.postMessage({ id, kind: 'findings', batch: pending } satisfies JobReply);
+        pending = [];
+      };
+      const sink = (batch: readonly Finding[]): void => {
+        for (const finding of batch) pending.push(finding);
+        if (pending.length >= FINDINGS_PER_MESSAGE) send();
+      };
       await inProcessEngine.lint(text, options, sink, onRuleFailure);
+      send();
       return { id, kind: 'done', outcome: undefined };
     } catch (e) {
       return { id, kind: 'failed', reason: describeSystemError(e) };
