@@ -3,14 +3,25 @@
  * threads with the same report as one thread. Runs the built CLI as a process, in temporary folders.
  */
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { run } from '../../server/src/cli';
 import { nodeFileSystem } from '../../server/src/cli/fileSystem';
 import { Output } from '../../server/src/cli/output';
 import { filesOfShard } from '../../server/src/cli/shard';
+import { fixAll } from '../../server/src/core/index';
 import { BROKEN, CLEAN, FIXABLE, FIXED, fixableRelease } from '../support/cliFeeds';
-import { assertMessageLines, assertNoStackTrace, freshDirectory, runCli, type CliResult } from '../support/cliProcess';
+import {
+  assertMessageLines,
+  assertNoStackTrace,
+  BIN,
+  freshDirectory,
+  runCli,
+  temporaryFilesIn,
+  type CliResult,
+} from '../support/cliProcess';
 
 let dir: string;
 
@@ -166,6 +177,38 @@ describe('CLI in worker threads', () => {
   });
 });
 
+describe('CLI --fix in worker threads under SIGTERM', () => {
+  beforeEach(() => {
+    dir = freshDirectory('prl-jobs-kill-');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('leaves every file old or fixed, and no temporary file, when killed while writing', async () => {
+    const original = Array.from({ length: 200 }, (_, i) => fixableRelease(i)).join('');
+    const fixed = fixAll(original, { today: { year: 2025, month: 6, day: 1 } }).text;
+    const names = Array.from({ length: 24 }, (_, i) => `f/${i % 2}/${String(i).padStart(2, '0')}.release`);
+    put(Object.fromEntries(names.map((name) => [name, original])));
+    const folders = [path.join(dir, 'f', '0'), path.join(dir, 'f', '1')];
+    const child = spawn(process.execPath, [BIN, '--today', '2025-06-01', '--jobs', '2', '--fix', 'f'], { cwd: dir });
+    const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    let exited = false;
+    void exit.then(() => (exited = true));
+    // Waits for a temporary file, so that the kill lands inside a write; a run that ends first has nothing to show.
+    while (!exited && !folders.some((folder) => temporaryFilesIn(folder).length > 0)) await delay(1);
+    child.kill('SIGTERM');
+    const code = await exit;
+    assert.ok(code === 143 || code === 0, `exit ${code}`);
+    for (const folder of folders) assert.deepEqual(temporaryFilesIn(folder), [], folder);
+    let fixedFiles = 0;
+    for (const name of names) {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      assert.ok(text === original || text === fixed, `${name} is neither the old nor the fixed text`);
+      if (text === fixed) fixedFiles++;
+    }
+    if (code === 143) assert.ok(fixedFiles < names.length, 'killed, yet every file was fixed');
+  });
+});
+
 describe('CLI choosing between one thread and workers', () => {
   beforeEach(() => {
     dir = freshDirectory('prl-pool-');
@@ -244,6 +287,9 @@ describe('CLI shards', () => {
         `press-release-lint: --shard expects i/n with 1 <= i <= n, such as 2/3, not "${value}"`,
       );
     }
+    const help = cli(['--help']).stdout.toString('utf8');
+    assert.match(help, /--jobs <n> +Lint up to n files at once/);
+    assert.match(help, /--shard <i>\/<n> +Lint only the i-th of n shares/);
     const r = cli(['--jobs', '0', 'a.release']);
     assert.equal(
       assertMessageLines(r.stderr, 1)[0],
