@@ -21,6 +21,7 @@ export class WorkerPool implements LintEngine {
   private readonly idle: Worker[] = [];
   private readonly running = new Map<Worker, PendingJob>();
   private readonly queue: PendingJob[] = [];
+  private readonly lost = new WeakSet<Worker>();
   private started = 0;
   private nextId = 0;
   private closed = false;
@@ -97,12 +98,14 @@ export class WorkerPool implements LintEngine {
     this.dispatch();
   }
 
+  /** A worker that failed says so twice, by 'error' and then by 'exit'; only the first counts. */
   private onWorkerLost(worker: Worker, e: unknown): void {
+    if (this.closed || this.lost.has(worker)) return;
+    this.lost.add(worker);
     const job = this.running.get(worker);
     this.running.delete(worker);
     const index = this.idle.indexOf(worker);
     if (index >= 0) this.idle.splice(index, 1);
-    if (this.closed) return;
     this.started--;
     job?.reject(e);
     this.dispatch();
