@@ -2,7 +2,7 @@
  * `npm run bench`: measures every row of the performance table (issue 9) and prints figures, one line per
  * measure and build, with the target and a mark against it. It asserts nothing and exits 0.
  *
- *   node out/bench/bench.js [--root <other checkout>] [--large] [--only analysis,lsp,replace,cli,fix,shapes]
+ *   node out/bench/bench.js [--root <other checkout>] [--large] [--only analysis,lsp,replace,cli,fix,jobs,shapes]
  *
  * BENCH_ROOT=<dir> is --root; --large or BENCH_LARGE=1 adds the heavy rows (100 MB CLI memory and --fix,
  * 1M distinct words); BENCH_FEED=<file> repeats that feed to each size instead of the generated one.
@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import { analysisRows } from './analysis';
 import { builds as buildsFrom, type Build } from './builds';
 import { fixRows, floorRows, memoryRow } from './cli';
+import { jobsRows } from './jobs';
 import { describeSeed, feedFile, MB } from './data';
 import { pathologicalRows } from './pathological';
 import { replaceAllRows } from './replaceAll';
@@ -18,7 +19,7 @@ import { heading, ms, note, printMachine, setBuildLabels } from './report';
 import { lspEditRows } from './server';
 import { now } from './stats';
 
-const SECTIONS = ['analysis', 'lsp', 'replace', 'cli', 'fix', 'shapes'] as const;
+const SECTIONS = ['analysis', 'lsp', 'replace', 'cli', 'fix', 'jobs', 'shapes'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sections(argv: readonly string[]): Set<Section> {
@@ -46,6 +47,7 @@ async function cliSections(builds: readonly Build[], only: Set<Section>, large: 
     if (large) await fixRows(builds, 100 * MB, 1);
     else note('100 MB: set BENCH_LARGE=1');
   }
+  if (only.has('jobs')) await jobsRows(builds, 5);
 }
 
 async function main(): Promise<void> {

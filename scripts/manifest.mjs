@@ -68,6 +68,14 @@ const schema = {
     rules: properties['pressRelease.rules'],
     names: properties['pressRelease.names'],
     ignoreNames: properties['pressRelease.ignoreNames'],
+    // Only the CLI walks directories, so this key lives in the config file and not in the editor's settings.
+    extensions: {
+      type: 'array',
+      items: { type: 'string', pattern: '^\\.[^./\\\\]+$' },
+      default: [],
+      markdownDescription:
+        'File endings, besides `.release`, that the command line lints when it is given a directory, such as `[".txt"]`.',
+    },
   },
 };
 writeFileSync(

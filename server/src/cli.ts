@@ -3,6 +3,7 @@
  * the language server, so CI and the editor always agree. This file only
  * wires the process to `run`; the modules under `cli/` do the work.
  */
+import * as path from 'node:path';
 import { isatty } from 'node:tty';
 import { describeSystemError } from './cli/errors';
 import { nodeFileSystem } from './cli/fileSystem';
@@ -25,6 +26,8 @@ export function main(): void {
     readStandardInput: () => readStandardInput(nodeFileSystem),
     isTerminal: (fd) => isatty(fd),
     noColor: !!process.env.NO_COLOR,
+    // The worker entry is bundled beside this file: dist/cliWorker.js next to dist/cli.js.
+    workerFile: path.join(__dirname, 'cliWorker.js'),
   }).then(
     (code) => {
       process.exitCode = code;

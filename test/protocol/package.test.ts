@@ -67,7 +67,7 @@ describe('the npm package', function () {
       'press-release-language-server',
       'press-release-lint',
     ]);
-    assert.deepEqual(fs.readdirSync(path.join(installed, 'dist')).sort(), ['cli.js', 'server.js']);
+    assert.deepEqual(fs.readdirSync(path.join(installed, 'dist')).sort(), ['cli.js', 'cliWorker.js', 'server.js']);
     // npm linked the only package there is: nothing came along with it.
     assert.deepEqual(fs.readdirSync(path.join(app, 'node_modules')).sort(), [
       '.bin',
@@ -78,7 +78,7 @@ describe('the npm package', function () {
 
   it('ships bundles that require nothing but Node built-ins', () => {
     const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-    for (const file of ['cli.js', 'server.js']) {
+    for (const file of ['cli.js', 'cliWorker.js', 'server.js']) {
       const text = fs.readFileSync(path.join(app, 'node_modules', 'press-release-lint', 'dist', file), 'utf8');
       const required = [...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
       assert.ok(required.length > 0, `${file} requires Node built-ins`);
@@ -103,6 +103,21 @@ describe('the npm package', function () {
       report[0].diagnostics.map((d) => d.code),
       ['date-format', 'sentence-spacing'],
     );
+    // Two files go to the worker threads, whose bundle ships beside the CLI's.
+    fs.writeFileSync(path.join(app, 'second.release'), COURT_FEED);
+    const both = spawnSync(bin('press-release-lint'), ['--jobs', '2', '--format', 'json', '.'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
+    assert.equal(both.status, 0, both.stderr);
+    const files = (JSON.parse(both.stdout) as Array<{ file: string; diagnostics: Diagnostic[] }>).map((r) => [
+      r.file,
+      r.diagnostics.length,
+    ]);
+    assert.deepEqual(files, [
+      ['feed.release', 2],
+      ['second.release', 2],
+    ]);
     const strict = spawnSync(bin('press-release-lint'), ['--rule', 'date-format=error', 'feed.release'], {
       cwd: app,
       encoding: 'utf8',

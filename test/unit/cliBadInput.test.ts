@@ -351,11 +351,11 @@ describe('CLI on bad input', () => {
       assert.match(assertMessageLines(r.stderr, 1)[0], /\/dev\/null is not a regular file; left as it is/);
     });
 
-    it('reports a directory given as a file', () => {
+    it('reports a directory that holds no feed, even one named like a feed', () => {
       fs.mkdirSync(path.join(dir, 'folder.release'));
       const r = cli(['folder.release']);
       assert.equal(r.code, 2);
-      assert.match(assertMessageLines(r.stderr, 1)[0], /cannot read folder\.release: it is a directory/);
+      assert.match(assertMessageLines(r.stderr, 1)[0], /^press-release-lint: no feed in folder\.release \(/);
     });
 
     it('does not write a file whose fixes do not settle (a fix loop)', () => {

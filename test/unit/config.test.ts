@@ -87,4 +87,16 @@ describe('config', () => {
     assert.equal(parseRuleFlag('short-body').errors.length, 1);
     assert.equal(parseRuleFlag('short-body=loud').errors.length, 1);
   });
+
+  it('reads the file endings the CLI lints in a directory, and refuses anything that is not one', () => {
+    const good = readConfig({ extensions: ['.txt', '.feed'] }, 'f.json');
+    assert.deepEqual([good.errors, resolveConfig(good.layer).extensions], [[], ['.txt', '.feed']]);
+    assert.deepEqual(defaultConfig().extensions, []);
+    for (const bad of ['txt', ['txt'], ['.'], ['..txt'], ['./a'], ['.a/b'], [1]]) {
+      const r = readConfig({ extensions: bad }, 'f.json');
+      assert.equal(r.errors.length, 1, JSON.stringify(bad));
+      assert.match(r.errors[0], /^f\.json: extensions must be a list of file endings such as "\.txt"/);
+      assert.equal(r.layer.extensions, undefined);
+    }
+  });
 });

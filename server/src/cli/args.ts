@@ -1,10 +1,14 @@
 /** The command line: options, their values, and the files to lint. */
 import { CONFIG_FILE_NAME, isValidDate, type CalendarDate } from '../core/index';
 import { UsageError } from './errors';
+import { parseShard, type Shard } from './shard';
 
-export const USAGE = `Usage: press-release-lint [options] [--] <files...>
+export const USAGE = `Usage: press-release-lint [options] [--] <files, folders or 'patterns'...>
 
-Lints press-release feeds. Use - to read standard input.
+Lints press-release feeds. Use - to read standard input. A folder stands for the files in it and below it
+that end in .release or in an ending the config's "extensions" lists; a quoted pattern ('feeds/**/*.release')
+for the files it matches. Both skip node_modules, .git and what .gitignore files leave out, and are linted
+sorted by path; a file named on its own is always linted. A folder or pattern without a feed is an error.
 
 Options:
   --format <format>       Output format: stylish (default), json, or sarif (SARIF 2.1.0, for code scanning)
@@ -14,6 +18,10 @@ Options:
   --rule <id>=<severity>  Set a rule's severity: off, hint, info, warning or error (repeatable)
   --max-warnings <n>      Exit with 1 when there are more than n warnings
   --today <YYYY-MM-DD>    Treat this date as today (for future-date)
+  --jobs <n>              Lint up to n files at once, in worker threads (default: the number of cores);
+                          the report is the same, in the same order, whatever n is
+  --shard <i>/<n>         Lint only the i-th of n shares of the files, for CI jobs in parallel: the files,
+                          sorted by path, are dealt out in turn, so shares are even and never overlap
   --                      Treat every later argument as a file, even if it starts with -
   -h, --help              Show this help
   -v, --version           Show the version`;
@@ -25,6 +33,9 @@ export interface Options {
   ruleFlags: string[];
   maxWarnings?: number;
   today?: CalendarDate;
+  /** How many files to lint at once; undefined for the number of cores. */
+  jobs?: number;
+  shard?: Shard;
   files: string[];
 }
 
@@ -50,6 +61,14 @@ const VALUE_OPTIONS: Record<string, (o: Options, value: string) => void> = {
   },
   '--today': (o, v) => {
     o.today = parseToday(v);
+  },
+  '--jobs': (o, v) => {
+    if (!/^\d+$/.test(v) || Number(v) < 1)
+      throw new UsageError(`--jobs expects a whole number of at least 1, not "${v}"`);
+    o.jobs = Number(v);
+  },
+  '--shard': (o, v) => {
+    o.shard = parseShard(v);
   },
 };
 

@@ -4,8 +4,9 @@
  * on with the next; only a closed standard output or an internal error ends it.
  */
 import * as path from 'node:path';
-import { fixAll, lintInBatches, type Finding, type LintOptions, type OnError } from '../core/index';
+import type { Finding, LintOptions } from '../core/index';
 import { decodeFeed, encodeFeed, UndecodableInput, type DecodedFeed } from './encoding';
+import type { LintEngine, RuleFailureSink } from './engine';
 import { CliProblem, describeSystemError } from './errors';
 import type { FileSystem } from './fileSystem';
 import type { Output } from './output';
@@ -27,6 +28,8 @@ export interface RunContext {
   readStandardInput(): Buffer;
   /** Tells the user about a problem with one input, in one line, and makes the run end with exit code 2. */
   tellProblem(line: string): void;
+  /** Where the linting and fixing run: in this thread, or in a worker thread. */
+  engine: LintEngine;
 }
 
 /** Findings already in memory are handed to the report in slices of this many, like `lintInBatches` does. */
@@ -34,18 +37,18 @@ const REPORT_BATCH = 10_000;
 
 export async function checkInput(name: string, ctx: RunContext): Promise<void> {
   try {
-    if (name === '-') checkStandardInput(ctx);
+    if (name === '-') await checkStandardInput(ctx);
     else if (ctx.fix) await fixFile(name, ctx);
-    else lintFile(name, ctx);
+    else await lintFile(name, ctx);
   } catch (e) {
     if (!(e instanceof CliProblem)) throw e;
     for (const line of e.lines) ctx.tellProblem(line);
   }
 }
 
-function lintFile(name: string, ctx: RunContext): void {
+async function lintFile(name: string, ctx: RunContext): Promise<void> {
   const { bytes } = readFileSnapshot(ctx.fsys, path.resolve(ctx.cwd, name), name);
-  lintAndReport(name, decodeOrExplain(bytes, name).text, ctx);
+  await lintAndReport(name, decodeOrExplain(bytes, name).text, ctx);
 }
 
 /**
@@ -67,7 +70,7 @@ async function fixFile(name: string, ctx: RunContext): Promise<void> {
     ctx.tellProblem(`${name} ${refusal}`);
     return lintAndReport(name, decoded.text, ctx);
   }
-  const fixed = fixAll(decoded.text, ctx.lintOptions, true, tellRuleFailures(name, ctx));
+  const fixed = await ctx.engine.fix(decoded.text, ctx.lintOptions, tellRuleFailures(name, ctx));
   if (!fixed.settled) {
     ctx.tellProblem(unsettledMessage(name, fixed.passes));
     return lintAndReport(name, decoded.text, ctx);
@@ -82,15 +85,15 @@ async function fixFile(name: string, ctx: RunContext): Promise<void> {
       return lintAndReport(name, decoded.text, ctx);
     }
   }
-  reportFindings(name, fixed.text, fixed.analysis.findings, ctx);
+  reportFindings(name, fixed.text, fixed.findings, ctx);
 }
 
 /** Standard input is linted, or with --fix copied to standard output fixed and in its own encoding. */
-function checkStandardInput(ctx: RunContext): void {
+async function checkStandardInput(ctx: RunContext): Promise<void> {
   const bytes = ctx.readStandardInput();
   const decoded = decodeOrExplain(bytes, 'standard input');
   if (!ctx.fix) return lintAndReport('-', decoded.text, ctx);
-  const fixed = fixAll(decoded.text, ctx.lintOptions, true, tellRuleFailures('-', ctx));
+  const fixed = await ctx.engine.fix(decoded.text, ctx.lintOptions, tellRuleFailures('-', ctx));
   if (!fixed.settled) {
     ctx.tellProblem(unsettledMessage('standard input', fixed.passes));
     // The input goes through unchanged, so that a pipeline loses nothing.
@@ -99,7 +102,7 @@ function checkStandardInput(ctx: RunContext): void {
   }
   ctx.stdout.writeBytes(fixed.text === decoded.text ? bytes : encodeFeed(fixed.text, decoded.encoding));
   ctx.stdout.flush();
-  reportFindings('-', fixed.text, fixed.analysis.findings, ctx);
+  reportFindings('-', fixed.text, fixed.findings, ctx);
 }
 
 function unsettledMessage(shownName: string, passes: number): string {
@@ -116,19 +119,19 @@ function decodeOrExplain(bytes: Buffer, shownName: string): DecodedFeed {
 }
 
 /** Tells, once per rule and file, that a rule failed and its findings are missing, as the server logs it. */
-function tellRuleFailures(name: string, ctx: RunContext): OnError {
+function tellRuleFailures(name: string, ctx: RunContext): RuleFailureSink {
   const failedRules = new Set<string>();
-  return (rule, e) => {
-    if (failedRules.has(rule.id)) return;
-    failedRules.add(rule.id);
-    ctx.tellProblem(`${name}: rule ${rule.id} failed (${describeSystemError(e)}); its findings are missing`);
+  return (ruleId, reason) => {
+    if (failedRules.has(ruleId)) return;
+    failedRules.add(ruleId);
+    ctx.tellProblem(`${name}: rule ${ruleId} failed (${reason}); its findings are missing`);
   };
 }
 
 /** Lints and writes the report as findings arrive. */
-function lintAndReport(name: string, text: string, ctx: RunContext): void {
+async function lintAndReport(name: string, text: string, ctx: RunContext): Promise<void> {
   ctx.reporter.beginFile(name, text, ctx.lintOptions);
-  lintInBatches(
+  await ctx.engine.lint(
     text,
     ctx.lintOptions,
     (batch) => {

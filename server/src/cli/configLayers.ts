@@ -30,7 +30,7 @@ export function loadInputConfigs(options: ConfigOptions, cwd: string, fsys: File
   const configFileOf = configFileFinder(options.configFile, cwd, fsys);
   const fileLayers = new Map<string | undefined, ConfigLayer[]>();
   for (const input of options.files) {
-    const file = configFileOf(input);
+    const file = configFileOf(folderOf(input, cwd));
     if (fileLayers.has(file)) continue;
     const read = file === undefined ? undefined : readConfigFile(file, options.configFile, cwd, fsys);
     if (read) errors.push(...read.errors);
@@ -46,18 +46,39 @@ export function loadInputConfigs(options: ConfigOptions, cwd: string, fsys: File
   const configs = new Map<string | undefined, Config>();
   for (const [file, layers] of fileLayers) configs.set(file, resolveConfig(...layers, ...flagLayers));
   // Every input's config file was read above, so each input has its Config.
-  return (input) => configs.get(configFileOf(input))!;
+  return (input) => configs.get(configFileOf(folderOf(input, cwd)))!;
 }
 
-/** The config file of each input, discovered once per directory; undefined when none applies. */
+/**
+ * The file endings besides `.release` that the config applying to a folder adds, for walking directories. A
+ * config that cannot be read adds none here; its errors are told with those of the inputs' configs.
+ */
+export function extensionsFinder(options: ConfigOptions, cwd: string, fsys: FileSystem): (folder: string) => string[] {
+  const configFileOf = configFileFinder(options.configFile, cwd, fsys);
+  const byFile = new Map<string | undefined, string[]>();
+  return (folder) => {
+    const file = configFileOf(folder);
+    if (!byFile.has(file)) {
+      const read = file === undefined ? undefined : readConfigFile(file, options.configFile, cwd, fsys);
+      byFile.set(file, read?.layer.extensions ?? []);
+    }
+    return byFile.get(file)!;
+  };
+}
+
+/** The folder whose config applies to an input: the working directory for standard input. */
+function folderOf(input: string, cwd: string): string {
+  return input === '-' ? cwd : path.dirname(path.resolve(cwd, input));
+}
+
+/** The config file of each folder, discovered once per folder; undefined when none applies. */
 function configFileFinder(configFile: string | undefined, cwd: string, fsys: FileSystem) {
   if (configFile !== undefined) {
     const file = path.resolve(cwd, configFile);
     return (): string | undefined => file;
   }
   const byDirectory = new Map<string, string | undefined>();
-  return (input: string): string | undefined => {
-    const dir = input === '-' ? cwd : path.dirname(path.resolve(cwd, input));
+  return (dir: string): string | undefined => {
     if (!byDirectory.has(dir)) {
       const location = locateConfigFile(dir, (p) => fsys.existsSync(p));
       byDirectory.set(dir, location.found ? location.path : undefined);

@@ -19,6 +19,9 @@ export type FileSystem = Pick<
   | 'unlinkSync'
   | 'realpathSync'
   | 'existsSync'
+  | 'statSync'
+  | 'readdirSync'
+  | 'readFileSync'
 >;
 
 /**

@@ -1,14 +1,19 @@
 /** A whole run: arguments, settings, every input, the summary and the exit code. */
+import { availableParallelism } from 'node:os';
 import { parseArgs, USAGE, type Options } from './args';
-import { checkInput, type RunContext } from './checkInput';
-import { loadInputConfigs } from './configLayers';
+import type { RunContext } from './checkInput';
+import { extensionsFinder, loadInputConfigs } from './configLayers';
+import { inProcessEngine } from './engine';
 import { BrokenPipe, CliProblem, describeSystemError, oneLine, OutputFailed } from './errors';
 import type { FileSystem } from './fileSystem';
+import { expandInputs, type ExpandedInputs } from './files';
 import type { Output } from './output';
+import { checkFiles } from './parallel';
 import { JsonReporter } from './report/json';
 import { Tally, type Reporter } from './report/reporter';
 import { SarifReporter } from './report/sarif';
 import { StylishReporter } from './report/stylish';
+import { filesOfShard } from './shard';
 import { cliVersion } from './version';
 
 /** Everything a run touches outside itself, so that tests can run it in-process. */
@@ -21,6 +26,8 @@ export interface CliEnvironment {
   isTerminal(fd: number): boolean;
   /** Set when the NO_COLOR convention asks for plain output. */
   noColor: boolean;
+  /** The bundled entry of the worker threads (`dist/cliWorker.js`); without it, files are linted one by one. */
+  workerFile?: string;
 }
 
 /**
@@ -50,9 +57,10 @@ async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise
     return 0;
   }
   const options = parsed;
-  const configOf = loadInputConfigs(options, env.cwd, env.fsys);
+  const inputs = filesOf(options, env);
+  const configOf = loadInputConfigs({ ...options, files: inputs.files }, env.cwd, env.fsys);
   // With --fix on standard input the fixed text owns stdout, so the report goes to stderr.
-  const reportOutput = options.fix && options.files.includes('-') ? env.stderr : env.stdout;
+  const reportOutput = options.fix && inputs.files.includes('-') ? env.stderr : env.stdout;
   let problems = 0;
   const ctx: RunContext = {
     lintOptions: { today: options.today },
@@ -64,6 +72,7 @@ async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise
     reportOutput,
     tally: new Tally(),
     readStandardInput: () => env.readStandardInput(),
+    engine: inProcessEngine,
     tellProblem: (line) => {
       problems++;
       // What was reported so far comes first, so that the message sits after the files before it.
@@ -72,12 +81,26 @@ async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise
       env.stderr.flush();
     },
   };
-  for (const file of options.files) {
-    await checkInput(file, { ...ctx, lintOptions: { ...ctx.lintOptions, config: configOf(file) } });
-  }
+  for (const line of inputs.problems) ctx.tellProblem(line);
+  const contextOf = (file: string): RunContext => ({
+    ...ctx,
+    lintOptions: { ...ctx.lintOptions, config: configOf(file) },
+  });
+  await checkFiles(inputs.files, contextOf, {
+    jobs: options.jobs ?? availableParallelism(),
+    workerFile: env.workerFile,
+  });
   ctx.reporter.finish(ctx.tally);
   reportOutput.flush();
   return exitCode(problems, ctx.tally, options, env);
+}
+
+/** The files the inputs stand for (folders and patterns expanded), and only this shard's when sharding. */
+function filesOf(options: Options, env: CliEnvironment): ExpandedInputs {
+  const extensionsOf = extensionsFinder(options, env.cwd, env.fsys);
+  const expanded = expandInputs(options.files, { cwd: env.cwd, fsys: env.fsys, extensionsOf });
+  if (options.shard) expanded.files = filesOfShard(expanded.files, options.shard, env.cwd);
+  return expanded;
 }
 
 function createReporter(options: Options, out: Output, env: CliEnvironment): Reporter {

@@ -21,15 +21,21 @@ export function nextTurn(): Promise<void> {
  * `body` must await `nextTurn()` wherever a signal may be acted on.
  */
 export async function withCleanupOnSignal<T>(cleanUp: () => void, body: () => Promise<T>): Promise<T> {
+  // Whichever handler runs first exits, so each one cleans up after every write in flight, not only its own:
+  // with worker threads, several files may be between their temporary file and its rename at once.
   const onSignal = (signal: NodeJS.Signals): void => {
-    cleanUp();
+    for (const cleanUpOne of cleanUpsInFlight) cleanUpOne();
     process.exit(128 + osConstants.signals[signal]);
   };
+  cleanUpsInFlight.add(cleanUp);
   for (const signal of HANDLED_SIGNALS) process.on(signal, onSignal);
   try {
     return await body();
   } finally {
+    cleanUpsInFlight.delete(cleanUp);
     await nextTurn();
     for (const signal of HANDLED_SIGNALS) process.off(signal, onSignal);
   }
 }
+
+const cleanUpsInFlight = new Set<() => void>();

@@ -22,6 +22,8 @@ export interface Config {
   names: string[];
   /** Names that the name checks leave alone. */
   ignoreNames: string[];
+  /** File endings, besides `.release`, that the CLI lints when it walks a directory. */
+  extensions: string[];
 }
 
 export interface ConfigLayer {
@@ -29,6 +31,7 @@ export interface ConfigLayer {
   rules?: Record<string, { severity?: SeveritySetting; options?: Record<string, OptionValue> }>;
   names?: string[];
   ignoreNames?: string[];
+  extensions?: string[];
 }
 
 export interface ReadResult {
@@ -46,7 +49,7 @@ export function defaultOptions(rule: Rule): Record<string, OptionValue> {
 export function defaultConfig(): Config {
   const rules: Record<string, RuleConfig> = {};
   for (const rule of RULES) rules[rule.id] = { severity: rule.defaultSeverity, options: defaultOptions(rule) };
-  return { dateFormat: DEFAULT_DATE_FORMAT, rules, names: [], ignoreNames: [] };
+  return { dateFormat: DEFAULT_DATE_FORMAT, rules, names: [], ignoreNames: [], extensions: [] };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -73,7 +76,7 @@ function readSeverity(v: unknown, where: string, errors: string[]): SeveritySett
 
 type RuleEntry = { severity?: SeveritySetting; options?: Record<string, OptionValue> };
 
-const TOP_LEVEL_KEYS = ['dateFormat', 'rules', 'names', 'ignoreNames', '$schema'];
+const TOP_LEVEL_KEYS = ['dateFormat', 'rules', 'names', 'ignoreNames', 'extensions', '$schema'];
 
 /** One option of a rule: a value the rule declares, of the declared type and range. */
 function readOption(rule: Rule, name: string, v: unknown, where: string, errors: string[]): OptionValue | undefined {
@@ -149,6 +152,14 @@ function readNameList(v: unknown, key: string, origin: string, errors: string[])
   return undefined;
 }
 
+/** File endings such as ".txt": a dot, then at least one character that is neither a dot nor a path separator. */
+function readExtensions(v: unknown, origin: string, errors: string[]): string[] | undefined {
+  const isExtension = (x: unknown): x is string => typeof x === 'string' && /^\.[^./\\]+$/.test(x);
+  if (Array.isArray(v) && v.every(isExtension)) return v.slice();
+  errors.push(`${origin}: extensions must be a list of file endings such as ".txt" (got ${JSON.stringify(v)})`);
+  return undefined;
+}
+
 function readDateFormat(v: unknown, origin: string, errors: string[]): DateFormat | undefined {
   if (typeof v === 'string' && (DATE_FORMATS as readonly string[]).includes(v)) return v as DateFormat;
   errors.push(`${origin}: dateFormat must be one of ${DATE_FORMATS.join(', ')} (got ${JSON.stringify(v)})`);
@@ -166,6 +177,8 @@ export function readConfig(raw: unknown, origin: string): ReadResult {
     const list = raw[key] === undefined ? undefined : readNameList(raw[key], key, origin, errors);
     if (list) layer[key] = list;
   }
+  const extensions = raw.extensions === undefined ? undefined : readExtensions(raw.extensions, origin, errors);
+  if (extensions) layer.extensions = extensions;
   const dateFormat = raw.dateFormat === undefined ? undefined : readDateFormat(raw.dateFormat, origin, errors);
   if (dateFormat) layer.dateFormat = dateFormat;
   const rules = raw.rules === undefined ? undefined : readRules(raw.rules, origin, errors);
@@ -192,6 +205,7 @@ export function resolveConfig(...layers: ConfigLayer[]): Config {
     // Dictionaries add up across layers, so a team list and a personal list both apply.
     for (const n of layer.names ?? []) if (!config.names.includes(n)) config.names.push(n);
     for (const n of layer.ignoreNames ?? []) if (!config.ignoreNames.includes(n)) config.ignoreNames.push(n);
+    for (const e of layer.extensions ?? []) if (!config.extensions.includes(e)) config.extensions.push(e);
     for (const [id, entry] of Object.entries(layer.rules ?? {})) {
       const target = ownValue(config.rules, id);
       if (!target) continue;
