@@ -54,6 +54,21 @@ const properties = {
   'pressRelease.ignoreNames': names(
     'Names that the name checks leave alone, such as a brand that is spelled two ways on purpose.',
   ),
+  // Editor-only settings: the server strips them before it reads the lint config, and no config file has them.
+  'pressRelease.outline.showSources': {
+    scope: 'resource',
+    type: 'boolean',
+    default: false,
+    markdownDescription:
+      "Show each release's Source as a child in the Outline. When off, the Source's host follows the date in the release's detail, and the Outline stays one line per release.",
+  },
+  'pressRelease.rulesDocsBaseUrl': {
+    scope: 'window',
+    type: 'string',
+    default: '',
+    markdownDescription:
+      "Where the rule links of problems point: a base URL to which `<rule-id>.md` is added, such as your team's copy of the docs. Empty opens the rule pages shipped with the extension in the Markdown preview.",
+  },
 };
 pkg.contributes.configuration.properties = properties;
 writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);

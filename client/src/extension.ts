@@ -1,7 +1,7 @@
 /**
  * The VS Code side: it starts the language server, and owns only what the
- * editor itself must do (commands, the status bar). All analysis lives in
- * the server.
+ * editor itself must do (commands, the status bar, where rule links lead).
+ * All analysis lives in the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -14,6 +14,8 @@ import {
   type StaticFeature,
 } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, STATS_REQUEST, type FeedStats, type StatsParams } from '../../shared/protocol';
+import { createConfig, openSample } from './gettingStarted';
+import { ruleDocLinks } from './ruleDocs';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.pressreleaserc.json') },
+    middleware: ruleDocLinks(context),
   };
   client = new LanguageClient('pressRelease', 'Press Release Lint', serverOptions, clientOptions);
   client.registerFeature(customTokenTypes);
@@ -38,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(
     vscode.commands.registerCommand('pressRelease.newRelease', newRelease),
     vscode.commands.registerCommand('pressRelease.reopenAsPressRelease', reopenAsPressRelease),
+    vscode.commands.registerCommand('pressRelease.openSample', () => openSample(context)),
+    vscode.commands.registerCommand('pressRelease.createConfig', createConfig),
   );
   registerStatusBar(context, client);
   return { client };

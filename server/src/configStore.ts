@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeFeed, UndecodableInput } from './cli/encoding';
 import { locateConfigFile } from './configDiscovery';
 import { defaultConfig, readConfig, readConfigText, resolveConfig, type Config } from './core/index';
+import { DEFAULT_EDITOR_SETTINGS, splitSettings, type EditorSettings } from './editorSettings';
 import { describeError } from './errors';
 import type { SettingsAnswer } from './settings';
 
@@ -33,6 +34,8 @@ export interface DocumentConfig {
   config: Config;
   /** Undefined for a document that is not a file (an untitled one), which no config file applies to. */
   file: ConfigFile | undefined;
+  /** The settings that change what the editor shows (see editorSettings.ts). */
+  editor: EditorSettings;
 }
 
 export class ConfigStore {
@@ -46,7 +49,7 @@ export class ConfigStore {
       // A failure here would be cached with the promise and break the document for good; defaults do not.
       p = this.load(uri).catch((e: unknown): DocumentConfig => {
         this.sources.report([`could not load the settings (${describeError(e)})`]);
-        return { config: defaultConfig(), file: undefined };
+        return { config: defaultConfig(), file: undefined, editor: DEFAULT_EDITOR_SETTINGS };
       });
       this.configs.set(uri, p);
     }
@@ -65,7 +68,8 @@ export class ConfigStore {
     const errors: string[] = [];
     const answer = await this.sources.settings(uri);
     if (answer.error) errors.push(answer.error);
-    const fromSettings = readConfig(answer.settings, 'settings');
+    const { lint, editor } = splitSettings(answer.settings);
+    const fromSettings = readConfig(lint, 'settings');
     errors.push(...fromSettings.errors);
     const layers = [fromSettings.layer];
     const file = await readConfigFile(uri, errors);
@@ -75,7 +79,7 @@ export class ConfigStore {
       layers.push(fromFile.layer);
     }
     this.sources.report(errors);
-    return { config: resolveConfig(...layers), file };
+    return { config: resolveConfig(...layers), file, editor };
   }
 }
 

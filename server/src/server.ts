@@ -8,6 +8,7 @@ import {
   CodeActionRequest,
   CompletionRequest,
   DidChangeConfigurationNotification,
+  DocumentFormattingRequest,
   DocumentHighlightRequest,
   DocumentLinkRequest,
   DocumentSymbolRequest,
@@ -26,7 +27,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/protocol';
-import { Boundary, connectionLog } from './boundary';
+import { Boundary, connectionLog, type Log } from './boundary';
 import { readClientFeatures, unknownClient, type ClientFeatures, type ConnectedClient } from './capabilities';
 import { configErrorReporter } from './configErrors';
 import { ConfigStore } from './configStore';
@@ -34,6 +35,7 @@ import { FeedDocuments } from './documents';
 import { describeError } from './errors';
 import { provideCodeActions, type CodeActionSources } from './features/codeActions';
 import { provideFoldingRanges } from './features/folding';
+import { provideFormatting, type FormattingSources } from './features/formatting';
 import { provideHover } from './features/hover';
 import { provideDocumentLinks } from './features/links';
 import * as names from './features/names';
@@ -61,6 +63,7 @@ interface Parts {
   configs: ConfigStore;
   documents: FeedDocuments;
   validation: Validation;
+  log: Log;
   /** Re-reads settings and config files, and re-lints every document: something they depend on changed. */
   configChanged: () => void;
 }
@@ -95,7 +98,7 @@ function buildParts(connection: Connection): Parts {
   );
   const validation = new Validation(documents, publisher, lifecycle, () => client.features, log.error);
   const boundary = new Boundary(connection, lifecycle, log);
-  return { lifecycle, boundary, client, settings, configs, documents, validation, configChanged };
+  return { lifecycle, boundary, client, settings, configs, documents, validation, log, configChanged };
 }
 
 function registerLifecycle(connection: Connection, parts: Parts): void {
@@ -137,6 +140,7 @@ function initializeResult(features: ClientFeatures): InitializeResult {
       foldingRangeProvider: true,
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+      documentFormattingProvider: true,
       referencesProvider: true,
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
@@ -164,9 +168,14 @@ function registerConfigChanges(connection: Connection, parts: Parts): void {
 }
 
 function registerProviders(parts: Parts): void {
-  const { boundary, documents } = parts;
-  const actions: CodeActionSources = { documents, configs: parts.configs, client: parts.client };
-  boundary.serve(DocumentSymbolRequest.type, PARAMS.textDocument, (p, t) => provideDocumentSymbols(documents, p, t));
+  const { boundary, documents, configs } = parts;
+  const actions: CodeActionSources = { documents, configs, client: parts.client };
+  const onRuleError = (rule: { id: string }, e: unknown) =>
+    parts.log.error(`Rule ${rule.id} failed: ${describeError(e)}`);
+  const formatting: FormattingSources = { documents, configs, onRuleError };
+  boundary.serve(DocumentSymbolRequest.type, PARAMS.textDocument, (p, t) =>
+    provideDocumentSymbols({ documents, configs }, p, t),
+  );
   boundary.serve(WorkspaceSymbolRequest.type, PARAMS.workspaceSymbol, (p, t) =>
     provideWorkspaceSymbols(documents, p, t),
   );
@@ -174,6 +183,7 @@ function registerProviders(parts: Parts): void {
   boundary.serve(FoldingRangeRequest.type, PARAMS.textDocument, (p, t) => provideFoldingRanges(documents, p, t));
   boundary.serve(DocumentLinkRequest.type, PARAMS.textDocument, (p, t) => provideDocumentLinks(documents, p, t));
   boundary.serve(CodeActionRequest.type, PARAMS.codeAction, (p, t) => provideCodeActions(actions, p, t));
+  boundary.serve(DocumentFormattingRequest.type, PARAMS.textDocument, (p, t) => provideFormatting(formatting, p, t));
   boundary.serve(ReferencesRequest.type, PARAMS.position, (p, t) => names.provideReferences(documents, p, t));
   boundary.serve(DocumentHighlightRequest.type, PARAMS.position, (p, t) => names.provideHighlights(documents, p, t));
   boundary.serve(PrepareRenameRequest.type, PARAMS.position, (p, t) => names.providePrepareRename(documents, p, t));

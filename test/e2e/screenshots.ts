@@ -85,6 +85,12 @@ export async function takeScreenshots(tools: E2eTools): Promise<void> {
       const visible = titles.slice(0, 3).filter((t) => !shown.some((s) => s.includes(t)));
       return visible.length === 0 ? true : `missing ${JSON.stringify(visible)} in ${JSON.stringify(shown.slice(0, 8))}`;
     });
+    await until('the outline to leave the Sources out', async () => {
+      const shown = await page.locator('[id="outline"] .monaco-list-row').allInnerTexts();
+      return shown.some((s) => s.trim() === 'Source') ? 'a Source row' : true;
+    });
+    await page.screenshot({ path: path.join(IMAGES, 'outline.png') });
+    log('outline.png: the outline lists categories and releases, with no Source rows');
     await command(page, 'View: Focus Problems');
     await until('the Problems panel to count the findings', async () => {
       const status = (
@@ -139,8 +145,72 @@ export async function takeScreenshots(tools: E2eTools): Promise<void> {
     });
     await page.screenshot({ path: path.join(IMAGES, 'quick-fix.png') });
     log('quick-fix.png: the menu offers "Rewrite as 11.02.2025"');
+    await page.keyboard.press('Escape');
+    await ruleLink(page);
+    // Back to the feed by its tab: keys typed now would go to the preview's frame, which has the focus.
+    await page.locator('.tab', { hasText: 'sample' }).first().click();
+    await page.locator('.tab.active', { hasText: 'sample' }).waitFor({ timeout: STEP_MS });
+    await formatDocument(page);
+    await walkthrough(page);
   } finally {
     await browser.close().catch(() => undefined);
     server.stop();
   }
+}
+
+/** Whether a frame of the page (a webview: the Markdown preview, a walkthrough step) shows `text`. */
+async function frameShows(page: Page, text: string): Promise<string | true> {
+  for (const frame of page.frames()) {
+    const body = await frame
+      .locator('body')
+      .allInnerTexts()
+      .catch(() => [] as string[]);
+    if (body.some((t) => t.includes(text))) return true;
+  }
+  return `no frame shows "${text}"`;
+}
+
+/** The rule link in a problem's hover opens the rule's shipped page in the Markdown preview. */
+async function ruleLink(page: Page): Promise<void> {
+  await page.mouse.move(1, 1);
+  await page.locator('.view-line span', { hasText: '2025-02-11' }).last().hover();
+  const link = page.locator('.monaco-hover a.code-link', { hasText: 'date-format' }).first();
+  await link.waitFor({ timeout: STEP_MS });
+  await link.click();
+  await until('the rule page in the Markdown preview', async () => {
+    const tabs = await page.locator('.tab').allInnerTexts();
+    return tabs.some((t) => t.includes('Preview date-format.md')) ? true : `tabs: ${JSON.stringify(tabs)}`;
+  });
+  await until('the preview to render the page', () => frameShows(page, 'What it catches'));
+  await page.screenshot({ path: path.join(IMAGES, 'rule-page.png') });
+  log('rule-page.png: the hover link opened date-format.md in the Markdown preview');
+}
+
+/** 4. Format Document: the safe fixes applied, the ISO date rewritten in the house format. */
+async function formatDocument(page: Page): Promise<void> {
+  await command(page, 'Format Document');
+  await until('Format Document to rewrite the date', async () => {
+    const lines = await page.locator('.view-line').allInnerTexts();
+    const flat = lines.map((l) => l.replace(/\u00a0/g, ' '));
+    return flat.some((l) => l.includes('2025-02-11')) ? 'the ISO date is still there' : true;
+  });
+  await page.screenshot({ path: path.join(IMAGES, 'format-document.png') });
+  log('format-document.png: the date reads 11.02.2025 after Format Document');
+}
+
+/** 5. The walkthrough, opened as a user finds it (Welcome: Open Walkthrough...), its first step's page shown. */
+async function walkthrough(page: Page): Promise<void> {
+  const title = 'Get started with Press Release Lint';
+  // The walkthrough needs the editor's height: the Problems panel would squeeze it.
+  await command(page, 'View: Hide Panel');
+  await command(page, 'Welcome: Open Walkthrough...');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().click({ timeout: STEP_MS });
+  await until('the walkthrough and its first step', async () => {
+    const shown = (await page.locator('.gettingStartedContainer').allInnerTexts()).join(' ');
+    return shown.includes('Open a sample feed') ? true : `the page shows "${shown.slice(0, 80)}"`;
+  });
+  // The step's page is Markdown in a webview, a frame of its own.
+  await until("the step's page", () => frameShows(page, 'A feed of releases'));
+  await page.screenshot({ path: path.join(IMAGES, 'walkthrough.png') });
+  log('walkthrough.png: the walkthrough lists its four steps beside the first step page');
 }

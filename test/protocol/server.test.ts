@@ -79,7 +79,7 @@ describe('language server over stdio', function () {
       assert.deepEqual((dateFormat.data as { fix: { title: string } }).fix.title, 'Rewrite as 07.02.2025');
     }));
 
-  it('returns the outline: category, releases, sub-headings and Source', () =>
+  it('returns the outline: category, releases and sub-headings, with the Source host in the detail', () =>
     withFeed(async (client) => {
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
       assert.deepEqual(
@@ -89,14 +89,14 @@ describe('language server over stdio', function () {
       assert.deepEqual(
         symbols[0].children!.map((s) => [s.name, s.detail]),
         [
-          ['Court opens on Saturdays', '05.02.2025'],
+          ['Court opens on Saturdays', '05.02.2025 · press.example.gov'],
           ['Second release without a date', undefined],
-          ['Third release', '2025-02-07'],
+          ['Third release', '2025-02-07 · press.example.gov'],
         ],
       );
       assert.deepEqual(
         symbols[0].children![0].children!.map((s) => s.name),
-        ['Curling', 'Source'],
+        ['Curling'],
       );
     }));
 

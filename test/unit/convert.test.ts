@@ -89,12 +89,12 @@ describe('convert', () => {
   it('maps the outline and workspace symbols as DocumentSymbol.create and SymbolInformation.create do', () => {
     const a = lint(NAMES, { today });
     const doc = TextDocument.create('file:///f.release', 'press-release', 1, NAMES);
-    const [category] = outline(a);
+    const [category] = outline(a, { sources: true });
     const expected = (n: typeof category): DocumentSymbol => {
       const kind = {
         category: SymbolKind.Namespace,
-        release: SymbolKind.Module,
-        subheading: SymbolKind.Key,
+        release: SymbolKind.Event,
+        subheading: SymbolKind.String,
         source: SymbolKind.Constant,
       }[n.kind];
       const children = n.children.map(expected);
@@ -112,7 +112,7 @@ describe('convert', () => {
     const [symbol] = releaseSymbols(a, 'visits');
     assert.deepEqual(
       toSymbolInformation(doc, doc.uri, symbol),
-      SymbolInformation.create(symbol.name, SymbolKind.Module, toRangeOf(doc, symbol.span), doc.uri, 'Law'),
+      SymbolInformation.create(symbol.name, SymbolKind.Event, toRangeOf(doc, symbol.span), doc.uri, 'Law'),
     );
   });
 

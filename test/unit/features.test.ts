@@ -26,8 +26,8 @@ const today = { year: 2025, month: 6, day: 1 };
 describe('features', () => {
   const a = lint(TEXT, { today });
 
-  it('builds the outline: category, releases, sub-headings and Source', () => {
-    const o = outline(a);
+  it('builds the outline: category, releases, sub-headings and, when asked for, Source', () => {
+    const o = outline(a, { sources: true });
     assert.equal(o.length, 1);
     assert.equal(o[0].name, 'Law');
     assert.deepEqual(
@@ -45,6 +45,17 @@ describe('features', () => {
       ],
     );
     assert.equal(o[0].span.end, a.feed.releases[1].span.end);
+  });
+
+  it('keeps the Source out of the outline by default, and names its host in the release detail', () => {
+    const o = outline(a);
+    assert.deepEqual(
+      o[0].children.map((c) => [c.name, c.detail, c.children.map((s) => s.kind)]),
+      [
+        ['Court opens on Saturdays', '05.02.2025 · press.example.gov', ['subheading']],
+        ['Second release', '06.02.2025 · not a url', []],
+      ],
+    );
   });
 
   it('hovers a date with its weekday and ISO form', () => {

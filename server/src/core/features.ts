@@ -27,13 +27,30 @@ export function releaseName(r: Release): string {
   return r.title ? '(untitled)' : `(orphan text, release ${r.index + 1})`;
 }
 
-function releaseNode(r: Release): OutlineNode {
+export interface OutlineOptions {
+  /**
+   * Whether each release lists its Source as a child. Off by default: one Source per release doubles the
+   * outline's length, so the Source's host goes into the release's detail instead.
+   */
+  sources?: boolean;
+}
+
+/** The release's detail: its date, and the Source's host when the Source is not a child of its own. */
+function releaseDetail(r: Release, sources: boolean): string | undefined {
+  const date = r.title?.date?.text;
+  if (sources || !r.source) return date;
+  const where = describeSourceUrl(r.source.url)?.host ?? clip(r.source.url, 40);
+  if (where.length === 0) return date;
+  return date ? `${date} · ${where}` : where;
+}
+
+function releaseNode(r: Release, sources: boolean): OutlineNode {
   const children: OutlineNode[] = [];
   for (const line of r.body) {
     if (line.kind === 'subheading')
       children.push({ name: line.text, kind: 'subheading', span: line.span, selectionSpan: line.span, children: [] });
   }
-  if (r.source)
+  if (r.source && sources)
     children.push({
       name: 'Source',
       detail: r.source.url,
@@ -45,7 +62,7 @@ function releaseNode(r: Release): OutlineNode {
   const selection = r.title ? r.title.textSpan : (r.body[0]?.span ?? r.span);
   return {
     name: releaseName(r),
-    detail: r.title?.date?.text,
+    detail: releaseDetail(r, sources),
     kind: 'release',
     span: r.span,
     selectionSpan: selection,
@@ -54,11 +71,11 @@ function releaseNode(r: Release): OutlineNode {
 }
 
 /** Categories hold the releases that follow them; releases before any category sit at the top level. */
-export function outline(analysis: Analysis): OutlineNode[] {
+export function outline(analysis: Analysis, options: OutlineOptions = {}): OutlineNode[] {
   const roots: OutlineNode[] = [];
   let category: OutlineNode | undefined;
   for (const r of analysis.feed.releases) {
-    const node = releaseNode(r);
+    const node = releaseNode(r, options.sources ?? false);
     if (r.category) {
       if (!category || category.span.start !== r.category.span.start) {
         category = {

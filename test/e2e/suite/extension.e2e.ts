@@ -167,10 +167,85 @@ describe('Press Release Lint in VS Code', () => {
       symbols[0].children.map((s) => s.name),
       ['Court opens on Saturdays', 'Third release', 'S. Nurgaliyev opened the pumping station'],
     );
+    // Sources stay out of the outline by default; the release's detail names the Source's host instead.
     assert.deepEqual(
       symbols[0].children[0].children.map((s) => s.name),
-      ['Curling', 'Source'],
+      ['Curling'],
     );
+    assert.equal(symbols[0].children[0].detail, '05.02.2025 · press.example.gov');
+    assert.equal(symbols[0].children[0].kind, vscode.SymbolKind.Event);
+  });
+
+  it('wraps long lines in feeds by default', () => {
+    const editor = vscode.workspace.getConfiguration('editor', { uri: doc.uri, languageId: 'press-release' });
+    assert.equal(editor.get('wordWrap'), 'on');
+  });
+
+  it('applies the safe fixes with Format Document', async () => {
+    await open('feed.release');
+    await vscode.commands.executeCommand('editor.action.formatDocument');
+    await waitFor('the document to be formatted', () => (doc.getText() !== original ? true : undefined));
+    assert.equal(doc.lineAt(5).text, 'Third release 07.02.2025');
+    assert.match(doc.lineAt(3).text, /documents\. It will not/);
+    await waitFor('only unsafe findings to remain', () =>
+      describeDiagnostics(ours(doc.uri)).join() === '8:3 inconsistent-name' ? true : undefined,
+    );
+    const again = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+      'vscode.executeFormatDocumentProvider',
+      doc.uri,
+      { tabSize: 2, insertSpaces: true },
+    );
+    assert.deepEqual(again ?? [], []);
+    await revert(doc, original);
+  });
+
+  it('links each problem to its rule page shipped in the extension, shown in the Markdown preview', async () => {
+    const d = await waitFor('date-format', () => ours(doc.uri).find((x) => codeOf(x) === 'date-format'));
+    assert.ok(typeof d.code === 'object', 'the code carries a link');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const page = vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', 'date-format.md');
+    assert.equal(d.code.target.toString(), page.toString());
+    await vscode.workspace.fs.stat(page);
+    // What a click on the link does: the page opens as text, and the extension shows it in the preview instead.
+    await vscode.commands.executeCommand('vscode.open', d.code.target);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const preview = await waitFor('the Markdown preview of the rule page', () =>
+      tabs().find((t) => t.input instanceof vscode.TabInputWebview && t.label.includes('date-format')),
+    );
+    assert.match((preview.input as vscode.TabInputWebview).viewType, /markdown\.preview/);
+    await waitFor('the page as text to close', () =>
+      tabs().some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === page.toString())
+        ? undefined
+        : true,
+    );
+    await vscode.window.tabGroups.close(preview);
+  });
+
+  it('opens the sample feed as an untitled press release, leaving the shipped one alone', async () => {
+    await vscode.commands.executeCommand('pressRelease.openSample');
+    const sample = await waitFor('the sample', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d?.isUntitled && d.languageId === 'press-release' ? d : undefined;
+    });
+    assert.match(sample.getText(), /Source : https?:\/\//);
+    await waitFor('diagnostics on the sample', () => (ours(sample.uri).length > 0 ? true : undefined));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('creates the team .pressreleaserc.json, or opens the one that is there', async () => {
+    const rc = workspaceFile('.pressreleaserc.json');
+    try {
+      await vscode.commands.executeCommand('pressRelease.createConfig');
+      const shown = await waitFor('the config file', () =>
+        vscode.window.activeTextEditor?.document.uri.toString() === rc.toString()
+          ? vscode.window.activeTextEditor.document
+          : undefined,
+      );
+      assert.equal(JSON.parse(shown.getText()).dateFormat, 'DD.MM.YYYY');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(rc).then(undefined, () => undefined);
+    }
   });
 
   it('hovers a title, a date and a Source URL', async () => {
