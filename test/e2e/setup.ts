@@ -1,9 +1,11 @@
 /**
- * Installs what the code-server runner needs into a git-ignored cache
- * folder on first use, and reuses it after that: Debian's chromium,
- * libkrb5-dev and pkg-config; a Node 24 from the `node@24` npm package;
- * and code-server built against that Node. Each step leaves a stamp file
- * only when it finished, so an interrupted install is redone.
+ * Installs what the code-server runner and `npm start` need into a git-ignored
+ * cache folder on first use, and reuses it after that: a Node 24 from the
+ * `node@24` npm package and code-server built against that Node (with
+ * Debian's libkrb5-dev and pkg-config for its native modules), and, for the
+ * end-to-end tests only, Debian's chromium. Each step leaves a stamp file only
+ * when it finished, so an interrupted install is redone. A step that cannot
+ * run throws a `SetupError`, whose message is one line for the user.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,11 +16,22 @@ export const CACHE = path.join(ROOT, '.cache', 'e2e');
 export const CODE_SERVER_VERSION = '4.139.1';
 export const CHROMIUM = '/usr/bin/chromium';
 
-export interface E2eTools {
+/** Waiting this long for another apt or dpkg to finish is enough for an unattended upgrade, and bounded. */
+const APT_LOCK_TIMEOUT_S = 120;
+
+/** What `npm start` needs: a Node 24 and the code-server it runs. */
+export interface CodeServerTools {
   node24: string;
   codeServerEntry: string;
+}
+
+/** What the end-to-end tests need: code-server, and a Chromium to drive it. */
+export interface E2eTools extends CodeServerTools {
   chromium: string;
 }
+
+/** A set-up step that cannot run; its message says what to do, in one line, and needs no stack trace. */
+export class SetupError extends Error {}
 
 function log(message: string): void {
   console.log(`[e2e setup] ${message}`);
@@ -26,7 +39,7 @@ function log(message: string): void {
 
 function run(cmd: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): void {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: options.env ?? process.env, cwd: options.cwd });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status ?? r.signal}`);
+  if (r.status !== 0) throw new SetupError(`${cmd} ${args.join(' ')} failed with exit code ${r.status ?? r.signal}`);
 }
 
 function timed<T>(what: string, step: () => T): T {
@@ -53,21 +66,54 @@ function hasDebianPackage(name: string): boolean {
   return r.status === 0 && r.stdout.trim() === 'install ok installed';
 }
 
-function ensureAptPackages(): void {
-  const needed = ['chromium', 'libkrb5-dev', 'pkg-config'].filter(
-    (p) => !hasDebianPackage(p) || (p === 'chromium' && !fs.existsSync(CHROMIUM)),
-  );
-  if (needed.length === 0) return;
+/** The Debian packages that `needs` lacks: chromium for the browser, the build tools while code-server is missing. */
+function missingDebianPackages(needs: { chromium: boolean }): string[] {
+  const packages = needs.chromium && !(hasDebianPackage('chromium') && fs.existsSync(CHROMIUM)) ? ['chromium'] : [];
+  if (!codeServerInstalled()) packages.push(...['libkrb5-dev', 'pkg-config'].filter((p) => !hasDebianPackage(p)));
+  return packages;
+}
+
+/** Installs exactly these packages, never upgrading others, waiting a bounded time for another apt to finish. */
+function installDebianPackages(packages: string[]): void {
+  if (packages.length === 0) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  const command = `apt-get install -y --no-install-recommends ${packages.join(' ')}`;
   if (!root)
-    throw new Error(
-      `The end-to-end tests need the Debian packages ${needed.join(', ')}. Install them with: sudo apt-get install -y ${needed.join(' ')}`,
-    );
-  timed(`apt-get install ${needed.join(' ')}`, () => {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    run('apt-get', ['update', '-qq'], { env });
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...needed], { env });
+    throw new SetupError(`Missing Debian packages: ${packages.join(', ')}; install them with: sudo ${command}`);
+  timed(command, () => {
+    aptGet(['update', '-qq']);
+    aptGet(['install', '-y', '-qq', '--no-install-recommends', ...packages]);
   });
+}
+
+/**
+ * Runs apt-get, waiting up to APT_LOCK_TIMEOUT_S for another apt or dpkg to let go of its locks. apt waits by itself
+ * for dpkg's lock (DPkg::Lock::Timeout) but not for the package lists' lock that `update` takes, so a run that
+ * failed on a lock is tried again, every few seconds, until the deadline.
+ */
+function aptGet(args: string[]): void {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const deadline = Date.now() + APT_LOCK_TIMEOUT_S * 1000;
+  const command = `apt-get ${args.join(' ')}`;
+  for (let waited = false; ; waited = true) {
+    const left = Math.max(1, Math.round((deadline - Date.now()) / 1000));
+    const r = spawnSync('apt-get', ['-o', `DPkg::Lock::Timeout=${left}`, ...args], {
+      stdio: ['ignore', 'inherit', 'pipe'],
+      encoding: 'utf8',
+      env,
+    });
+    if (r.status === 0) return;
+    const locked = /Could not get lock|Unable to lock/.test(r.stderr);
+    if (!locked || Date.now() > deadline) {
+      process.stderr.write(r.stderr);
+      const why = locked
+        ? `another apt or dpkg held its lock for ${APT_LOCK_TIMEOUT_S} s; try again later`
+        : 'see above';
+      throw new SetupError(`${command} failed with exit code ${r.status ?? r.signal} (${why})`);
+    }
+    if (!waited) log(`waiting up to ${APT_LOCK_TIMEOUT_S} s for another apt or dpkg to finish`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);
+  }
 }
 
 function ensureNode24(): string {
@@ -95,11 +141,18 @@ function ensureNode24(): string {
   return bin;
 }
 
+const CODE_SERVER_DIR = path.join(CACHE, 'code-server');
+const CODE_SERVER_ENTRY = path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+function codeServerInstalled(): boolean {
+  return fs.existsSync(path.join(CODE_SERVER_DIR, '.complete')) && fs.existsSync(CODE_SERVER_ENTRY);
+}
+
 function ensureCodeServer(node24: string): string {
-  const dir = path.join(CACHE, 'code-server');
+  const dir = CODE_SERVER_DIR;
   const stamp = path.join(dir, '.complete');
-  const entry = path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-  if (fs.existsSync(stamp) && fs.existsSync(entry)) return entry;
+  const entry = CODE_SERVER_ENTRY;
+  if (codeServerInstalled()) return entry;
   timed(`npm install code-server@${CODE_SERVER_VERSION} (builds native modules)`, () => {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
@@ -126,15 +179,35 @@ function ensureCodeServer(node24: string): string {
   return entry;
 }
 
+/** What a run that needs these tools would install first, in words; empty when everything is there. */
+export function pendingInstalls(needs: { chromium: boolean }): string[] {
+  const pending = missingDebianPackages(needs).map((p) => `Debian's ${p}`);
+  if (!fs.existsSync(path.join(CACHE, 'node24', '.complete'))) pending.push('Node 24');
+  if (!codeServerInstalled()) pending.push(`code-server ${CODE_SERVER_VERSION}`);
+  return pending;
+}
+
+/** Node 24 and code-server, for `npm start`; no browser. */
+export function ensureCodeServerTools(): CodeServerTools {
+  fs.mkdirSync(CACHE, { recursive: true });
+  installDebianPackages(missingDebianPackages({ chromium: false }));
+  const node24 = ensureNode24();
+  return { node24, codeServerEntry: ensureCodeServer(node24) };
+}
+
+/** Everything the end-to-end tests need: code-server and Chromium. */
 export function ensureTools(): E2eTools {
   fs.mkdirSync(CACHE, { recursive: true });
-  ensureAptPackages();
-  const node24 = ensureNode24();
-  const codeServerEntry = ensureCodeServer(node24);
-  return { node24, codeServerEntry, chromium: CHROMIUM };
+  installDebianPackages(missingDebianPackages({ chromium: true }));
+  return { ...ensureCodeServerTools(), chromium: CHROMIUM };
 }
 
 if (require.main === module) {
-  const tools = ensureTools();
-  log(`ready: ${JSON.stringify(tools)}`);
+  try {
+    log(`ready: ${JSON.stringify(ensureTools())}`);
+  } catch (e) {
+    if (!(e instanceof SetupError)) throw e;
+    console.error(`[e2e setup] ${e.message}`);
+    process.exit(1);
+  }
 }
