@@ -75,11 +75,13 @@ export interface CodeServer {
 }
 
 /**
- * Starts the watchdog that kills code-server's process group when this process dies, whatever kills it; it is
- * in a group of its own, so the signals that end this process (a closed terminal's SIGHUP) do not end it first.
+ * Starts the watchdog that kills code-server's process group when this process or its parent dies, whatever kills
+ * it; it is in a group of its own, so the signals that end this process (a closed terminal's SIGHUP) do not end it
+ * first. The parent is watched because npm runs scripts under a shell that does not pass npm's SIGTERM on.
  */
 function watchOver(group: number): void {
-  const watchdog = spawn(process.execPath, [WATCHDOG, String(process.pid), String(group)], {
+  const pids = [process.pid, group, ...(process.ppid > 1 ? [process.ppid] : [])];
+  const watchdog = spawn(process.execPath, [WATCHDOG, ...pids.map(String)], {
     detached: true,
     stdio: 'ignore',
   });

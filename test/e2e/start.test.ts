@@ -66,9 +66,14 @@ async function until(what: string, deadlineMs: number, probe: () => true | strin
   }
 }
 
-async function startCodeServer(dir: string): Promise<Started> {
+/** Runs start.mjs directly, or as npm does, under a shell that does not pass a SIGTERM on to it. */
+async function startCodeServer(dir: string, underShell = false): Promise<Started> {
   const env = { ...process.env, PRL_START_CODE_SERVER: '1', PRL_START_DIR: dir };
-  const child = spawn(process.execPath, [START], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `true &&` keeps the shell from replacing itself with node, as npm's `build && tsc -b && node ...` does.
+  const [command, args] = underShell
+    ? ['sh', ['-c', `true && "${process.execPath}" "${START}"`]]
+    : [process.execPath, [START]];
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   child.stdout?.on('data', (d: Buffer) => (text += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (text += d.toString()));
@@ -101,9 +106,13 @@ describe('npm start stops code-server', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT', 'SIGKILL'] as const) {
-    it(`when start gets ${signal}`, async () => {
-      started = await startCodeServer(dir);
+  const cases = [
+    ...(['SIGHUP', 'SIGTERM', 'SIGINT', 'SIGKILL'] as const).map((signal) => ({ signal, underShell: false })),
+    { signal: 'SIGTERM' as const, underShell: true },
+  ];
+  for (const { signal, underShell } of cases) {
+    it(`when ${underShell ? "npm's shell above start" : 'start'} gets ${signal}`, async () => {
+      started = await startCodeServer(dir, underShell);
       const { child, group } = started;
       assert.ok(liveMembers(group).length > 0, 'code-server is running before the signal');
       assert.ok(
