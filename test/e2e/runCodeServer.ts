@@ -16,8 +16,9 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CACHE, ensureTools, ROOT, type E2eTools } from './setup';
+import { CACHE, ensureTools, ROOT, SetupError, type CodeServerTools, type E2eTools } from './setup';
 import { takeScreenshots } from './screenshots';
+import { NO_GALLERY_ENV, writeUserSettings } from './workbenchSettings';
 
 const STARTUP_DEADLINE_MS = 180_000;
 const SUITE_DEADLINE_MS = 15 * 60_000;
@@ -33,6 +34,7 @@ export const CHROMIUM_ARGS = [
 const NOISE = /^\[(?:ChatModelSelection|AccountPolicyGate)\]/;
 const SUITE = path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
 const VSIX = path.join(ROOT, 'dist', 'press-release-lint.vsix');
+const WATCHDOG = path.join(__dirname, 'watchdog.js');
 
 function log(message: string): void {
   console.log(`[e2e] ${message}`);
@@ -72,9 +74,26 @@ export interface CodeServer {
   stop(): void;
 }
 
-/** Starts code-server in its own process group, so that stopping it also stops its extension hosts. */
+/**
+ * Starts the watchdog that kills code-server's process group when this process or its parent dies, whatever kills
+ * it; it is in a group of its own, so the signals that end this process (a closed terminal's SIGHUP) do not end it
+ * first. The parent is watched because npm runs scripts under a shell that does not pass npm's SIGTERM on.
+ */
+function watchOver(group: number): void {
+  const pids = [process.pid, group, ...(process.ppid > 1 ? [process.ppid] : [])];
+  const watchdog = spawn(process.execPath, [WATCHDOG, ...pids.map(String)], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  watchdog.unref();
+}
+
+/**
+ * Starts code-server in its own process group, so that stopping it also stops its extension hosts, and with a
+ * watchdog, so that the group dies with this process.
+ */
 export async function startCodeServer(
-  tools: E2eTools,
+  tools: CodeServerTools,
   dirs: { userData: string; extensions: string; log: string },
   env: NodeJS.ProcessEnv = {},
 ): Promise<CodeServer> {
@@ -100,9 +119,15 @@ export async function startCodeServer(
   const child = spawn(tools.node24, args, {
     detached: true,
     stdio: ['ignore', out, out],
-    env: { ...process.env, ...env, PATH: `${path.dirname(tools.node24)}${path.delimiter}${process.env.PATH ?? ''}` },
+    env: {
+      ...process.env,
+      ...NO_GALLERY_ENV,
+      ...env,
+      PATH: `${path.dirname(tools.node24)}${path.delimiter}${process.env.PATH ?? ''}`,
+    },
   });
   fs.closeSync(out);
+  if (child.pid) watchOver(child.pid);
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -149,26 +174,7 @@ export function freshDirs(label: string): {
   };
   for (const d of [dirs.userData, dirs.extensions]) fs.mkdirSync(d, { recursive: true });
   fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), dirs.workspace, { recursive: true });
-  // Settings that keep the workbench quiet and predictable for tests and screenshots.
-  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify(
-      {
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'chat.disableAIFeatures': true,
-        'telemetry.telemetryLevel': 'off',
-        'extensions.ignoreRecommendations': true,
-        'update.mode': 'none',
-        'workbench.colorTheme': 'Default Light Modern',
-        'security.workspace.trust.enabled': false,
-      },
-      null,
-      2,
-    ),
-  );
+  writeUserSettings(dirs.userData);
   return dirs;
 }
 
@@ -197,7 +203,7 @@ export function installPackagedExtension(tools: E2eTools, dirs: { userData: stri
       '--install-extension',
       VSIX,
     ],
-    { encoding: 'utf8' },
+    { encoding: 'utf8', env: { ...process.env, ...NO_GALLERY_ENV } },
   );
   if (r.status !== 0) throw new Error(`code-server could not install ${VSIX}:\n${r.stdout}\n${r.stderr}`);
   return r.stdout.trim().split('\n').pop() ?? '';
@@ -292,7 +298,8 @@ if (require.main === module) {
   main().then(
     (code) => process.exit(code),
     (e) => {
-      console.error(`[e2e] ${(e as Error).stack ?? String(e)}`);
+      // A set-up step that cannot run says what to do in one line; anything else is a bug, with its stack.
+      console.error(`[e2e] ${e instanceof SetupError ? e.message : ((e as Error).stack ?? String(e))}`);
       process.exit(1);
     },
   );

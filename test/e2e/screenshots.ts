@@ -2,6 +2,9 @@
  * Screenshots for the README, taken by the code-server runner from the
  * packaged extension. Each step first checks what a user would see, so a
  * screenshot of a broken editor fails the run instead of landing in docs.
+ * A test run writes them under out/screenshots, so tests never rewrite
+ * tracked files; `npm run screenshots` (readmeScreenshots.ts) points
+ * PRL_SCREENSHOTS_DIR at docs/images to update the README's on purpose.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +13,7 @@ import { lint, outline } from '../../server/src/core/index';
 import { freshDirs, installPackagedExtension, launchBrowser, startCodeServer, waitForWorkbench } from './runCodeServer';
 import { ROOT, type E2eTools } from './setup';
 
-const IMAGES = path.join(ROOT, 'docs', 'images');
+const IMAGES = path.resolve(process.env.PRL_SCREENSHOTS_DIR ?? path.join(ROOT, 'out', 'screenshots'));
 const SAMPLE = path.join(ROOT, 'samples', 'sample.release');
 const STEP_MS = 60_000;
 

@@ -1,25 +1,34 @@
 /**
- * Installs what the code-server runner needs into a git-ignored cache
- * folder on first use, and reuses it after that: Debian's chromium,
- * libkrb5-dev and pkg-config; a Node 24 from the `node@24` npm package;
- * and code-server built against that Node. Each step leaves a stamp file
- * only when it finished, so an interrupted install is redone.
+ * Installs what the code-server runner and `npm start` need into a git-ignored
+ * cache folder on first use, and reuses it after that: a Node 24 from the
+ * `node@24` npm package and code-server built against that Node (with
+ * Debian's libkrb5-dev and pkg-config for its native modules), and, for the
+ * end-to-end tests only, Debian's chromium. Each step leaves a stamp file only
+ * when it finished, so an interrupted install is redone. A step that cannot
+ * run throws a `SetupError`, whose message is one line for the user.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureDebianPackages, hasDebianPackage } from '../support/apt';
+import { hasDebianPackage, installDebianPackages, SetupError } from '../support/apt';
 
 export const ROOT = path.join(__dirname, '..', '..', '..');
 export const CACHE = path.join(ROOT, '.cache', 'e2e');
 export const CODE_SERVER_VERSION = '4.139.1';
 export const CHROMIUM = '/usr/bin/chromium';
 
-export interface E2eTools {
+/** What `npm start` needs: a Node 24 and the code-server it runs. */
+export interface CodeServerTools {
   node24: string;
   codeServerEntry: string;
+}
+
+/** What the end-to-end tests need: code-server, and a Chromium to drive it. */
+export interface E2eTools extends CodeServerTools {
   chromium: string;
 }
+
+export { SetupError };
 
 function log(message: string): void {
   console.log(`[e2e setup] ${message}`);
@@ -27,7 +36,7 @@ function log(message: string): void {
 
 function run(cmd: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): void {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: options.env ?? process.env, cwd: options.cwd });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status ?? r.signal}`);
+  if (r.status !== 0) throw new SetupError(`${cmd} ${args.join(' ')} failed with exit code ${r.status ?? r.signal}`);
 }
 
 function timed<T>(what: string, step: () => T): T {
@@ -48,9 +57,11 @@ function npmCli(): string {
   return cli;
 }
 
-function ensureAptPackages(): void {
-  const present = (p: string) => hasDebianPackage(p) && (p !== 'chromium' || fs.existsSync(CHROMIUM));
-  ensureDebianPackages(['chromium', 'libkrb5-dev', 'pkg-config'], 'The end-to-end tests', log, present);
+/** The Debian packages that `needs` lacks: chromium for the browser, the build tools while code-server is missing. */
+function missingDebianPackages(needs: { chromium: boolean }): string[] {
+  const packages = needs.chromium && !(hasDebianPackage('chromium') && fs.existsSync(CHROMIUM)) ? ['chromium'] : [];
+  if (!codeServerInstalled()) packages.push(...['libkrb5-dev', 'pkg-config'].filter((p) => !hasDebianPackage(p)));
+  return packages;
 }
 
 function ensureNode24(): string {
@@ -78,11 +89,18 @@ function ensureNode24(): string {
   return bin;
 }
 
+const CODE_SERVER_DIR = path.join(CACHE, 'code-server');
+const CODE_SERVER_ENTRY = path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+function codeServerInstalled(): boolean {
+  return fs.existsSync(path.join(CODE_SERVER_DIR, '.complete')) && fs.existsSync(CODE_SERVER_ENTRY);
+}
+
 function ensureCodeServer(node24: string): string {
-  const dir = path.join(CACHE, 'code-server');
+  const dir = CODE_SERVER_DIR;
   const stamp = path.join(dir, '.complete');
-  const entry = path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-  if (fs.existsSync(stamp) && fs.existsSync(entry)) return entry;
+  const entry = CODE_SERVER_ENTRY;
+  if (codeServerInstalled()) return entry;
   timed(`npm install code-server@${CODE_SERVER_VERSION} (builds native modules)`, () => {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
@@ -109,15 +127,35 @@ function ensureCodeServer(node24: string): string {
   return entry;
 }
 
+/** What a run that needs these tools would install first, in words; empty when everything is there. */
+export function pendingInstalls(needs: { chromium: boolean }): string[] {
+  const pending = missingDebianPackages(needs).map((p) => `Debian's ${p}`);
+  if (!fs.existsSync(path.join(CACHE, 'node24', '.complete'))) pending.push('Node 24');
+  if (!codeServerInstalled()) pending.push(`code-server ${CODE_SERVER_VERSION}`);
+  return pending;
+}
+
+/** Node 24 and code-server, for `npm start`; no browser. */
+export function ensureCodeServerTools(): CodeServerTools {
+  fs.mkdirSync(CACHE, { recursive: true });
+  installDebianPackages(missingDebianPackages({ chromium: false }), 'npm start', log);
+  const node24 = ensureNode24();
+  return { node24, codeServerEntry: ensureCodeServer(node24) };
+}
+
+/** Everything the end-to-end tests need: code-server and Chromium. */
 export function ensureTools(): E2eTools {
   fs.mkdirSync(CACHE, { recursive: true });
-  ensureAptPackages();
-  const node24 = ensureNode24();
-  const codeServerEntry = ensureCodeServer(node24);
-  return { node24, codeServerEntry, chromium: CHROMIUM };
+  installDebianPackages(missingDebianPackages({ chromium: true }), 'The end-to-end tests', log);
+  return { ...ensureCodeServerTools(), chromium: CHROMIUM };
 }
 
 if (require.main === module) {
-  const tools = ensureTools();
-  log(`ready: ${JSON.stringify(tools)}`);
+  try {
+    log(`ready: ${JSON.stringify(ensureTools())}`);
+  } catch (e) {
+    if (!(e instanceof SetupError)) throw e;
+    console.error(`[e2e setup] ${e.message}`);
+    process.exit(1);
+  }
 }

@@ -1,13 +1,17 @@
 /**
- * Installs Debian packages that a test needs, the way CI gets them on a fresh machine: as root, with
- * `apt-get update` first. Another apt run (an engineer's, or the e2e set-up) may hold apt's locks, so a
- * step that fails on a lock is tried again until a deadline, and then fails saying so.
+ * Installs Debian packages that the tests and `npm start` need, the way CI gets them on a fresh machine: as
+ * root, `apt-get update` first, then exactly the named packages, never upgrading others. Another apt run (an
+ * engineer's, or an unattended upgrade) may hold apt's locks, so a step that fails on a lock is tried again
+ * until a bounded deadline, and then fails saying so in one line.
  */
 import { spawnSync } from 'node:child_process';
 
-/** How long to wait for another apt run to release its locks before giving up. */
-const LOCK_WAIT_MS = 180_000;
+/** Waiting this long for another apt or dpkg to finish is enough for an unattended upgrade, and bounded. */
+const APT_LOCK_TIMEOUT_S = 120;
 const RETRY_EVERY_MS = 3_000;
+
+/** A set-up step that cannot run; its message says what to do, in one line, and needs no stack trace. */
+export class SetupError extends Error {}
 
 /** Installed, not merely known: a removed package keeps a dpkg status ("deinstall ok config-files"). */
 export function hasDebianPackage(name: string): boolean {
@@ -15,48 +19,57 @@ export function hasDebianPackage(name: string): boolean {
   return r.status === 0 && r.stdout.trim() === 'install ok installed';
 }
 
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Runs one apt-get command, again while another apt run holds the lock, and throws with its output otherwise. */
+/**
+ * Runs apt-get, waiting up to APT_LOCK_TIMEOUT_S for another apt or dpkg to let go of its locks. apt waits by
+ * itself for dpkg's lock (DPkg::Lock::Timeout) but not for the package lists' lock that `update` takes, so a run
+ * that failed on a lock is tried again, every few seconds, until the deadline.
+ */
 function aptGet(args: string[], log: (line: string) => void): void {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    // DPkg::Lock::Timeout makes apt itself wait for the dpkg lock; the loop covers the lists lock of `update`.
-    const r = spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=60', ...args], { encoding: 'utf8', env });
+  const deadline = Date.now() + APT_LOCK_TIMEOUT_S * 1000;
+  const command = `apt-get ${args.join(' ')}`;
+  for (let waited = false; ; waited = true) {
+    const left = Math.max(1, Math.round((deadline - Date.now()) / 1000));
+    const r = spawnSync('apt-get', ['-o', `DPkg::Lock::Timeout=${left}`, ...args], {
+      stdio: ['ignore', 'inherit', 'pipe'],
+      encoding: 'utf8',
+      env,
+    });
     if (r.status === 0) return;
-    const output = `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}`;
-    if (/Could not get lock|Unable to lock|is held by process/i.test(output) && Date.now() < deadline) {
-      log(`apt-get ${args.join(' ')}: another apt run holds the lock; waiting`);
-      sleep(RETRY_EVERY_MS);
-      continue;
+    const locked = /Could not get lock|Unable to lock|is held by process/i.test(r.stderr ?? '');
+    if (!locked || Date.now() > deadline) {
+      process.stderr.write(r.stderr ?? '');
+      const why = locked
+        ? `another apt or dpkg held its lock for ${APT_LOCK_TIMEOUT_S} s; try again later`
+        : 'see above';
+      throw new SetupError(`${command} failed with exit code ${r.status ?? r.signal} (${why})`);
     }
-    throw new Error(`apt-get ${args.join(' ')} failed with exit code ${r.status ?? r.signal}:\n${output.trim()}`);
+    if (!waited) log(`waiting up to ${APT_LOCK_TIMEOUT_S} s for another apt or dpkg to finish`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RETRY_EVERY_MS);
   }
 }
 
 /**
- * Makes sure the Debian packages are installed, installing the missing ones when this process is root.
- * `why` names what needs them, for the message a developer without root gets; `present` may ask more than
- * dpkg does, such as whether a package's binary is really there.
+ * Installs exactly these packages when this process is root; without root, fails with the command to run.
+ * `why` names what needs them.
  */
-export function ensureDebianPackages(
-  names: string[],
-  why: string,
-  log: (line: string) => void,
-  present: (name: string) => boolean = hasDebianPackage,
-): void {
-  const needed = names.filter((p) => !present(p));
-  if (needed.length === 0) return;
+export function installDebianPackages(packages: string[], why: string, log: (line: string) => void): void {
+  if (packages.length === 0) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  const command = `apt-get install -y --no-install-recommends ${packages.join(' ')}`;
   if (!root)
-    throw new Error(
-      `${why} need the Debian packages ${needed.join(', ')}. Install them with: sudo apt-get install -y ${needed.join(' ')}`,
-    );
+    throw new SetupError(`${why} need the Debian packages ${packages.join(', ')}; install them with: sudo ${command}`);
   const t0 = Date.now();
   aptGet(['update', '-qq'], log);
-  aptGet(['install', '-y', '-qq', '--no-install-recommends', ...needed], log);
-  log(`apt-get install ${needed.join(' ')} took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  aptGet(['install', '-y', '-qq', '--no-install-recommends', ...packages], log);
+  log(`${command} took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** Makes sure the Debian packages are installed, installing the missing ones (see `installDebianPackages`). */
+export function ensureDebianPackages(names: string[], why: string, log: (line: string) => void): void {
+  installDebianPackages(
+    names.filter((p) => !hasDebianPackage(p)),
+    why,
+    log,
+  );
 }

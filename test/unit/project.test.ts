@@ -89,6 +89,18 @@ describe('project', () => {
     assert.equal(readme, withRulesTable(readme, RULES), 'README.md is out of date: run `npm run readme`');
   });
 
+  it("keeps the README's command-line example as a real run of the CLI on the sample prints it", async () => {
+    // The same generator as `npm run readme`, on the built CLI (test:unit builds it first), so the counts cannot drift.
+    const script = pathToFileURL(path.join(ROOT, 'scripts', 'readme.mjs')).href;
+    const { cliReport, withCliExample } = await import(script);
+    const readme = read('README.md');
+    assert.equal(
+      readme,
+      withCliExample(readme, cliReport(ROOT)),
+      "README.md's CLI example differs from the CLI's output on samples/sample.release: run `npm run readme`",
+    );
+  });
+
   it('keeps one rule per file, each listed in rules/index.ts', () => {
     const index = read('server/src/core/rules/index.ts');
     const files = fs
