@@ -197,6 +197,15 @@ async function formatDocument(page: Page): Promise<void> {
     const flat = lines.map((l) => l.replace(/\u00a0/g, ' '));
     return flat.some((l) => l.includes('2025-02-11')) ? 'the ISO date is still there' : true;
   });
+  // The server publishes fresh diagnostics a moment after the edit; the picture shows the Problems view with them.
+  await until('the Problems view to drop the fixed date', async () => {
+    const problems = await page
+      .locator('.markers-panel')
+      .first()
+      .innerText()
+      .catch(() => '');
+    return problems.includes('"2025-02-11"') ? 'the date-format problem is still listed' : true;
+  });
   await page.screenshot({ path: path.join(IMAGES, 'format-document.png') });
   log('format-document.png: the date reads 11.02.2025 after Format Document');
 }
