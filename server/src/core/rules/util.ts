@@ -17,6 +17,7 @@ export function problemRule(id: ParseProblemKind, description: string, defaultSe
     description,
     defaultSeverity,
     fixable: false,
+    formats: ['feed'],
     scope: 'release',
     check(release, ctx) {
       for (const p of problemsOf(release, id)) ctx.report({ message: p.message, span: p.span });
