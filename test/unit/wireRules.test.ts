@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import { applyEdits, lint, resolveConfig } from '../../server/src/core/index';
+
+const WIRE = { config: resolveConfig({ format: 'wire' }), today: { year: 2025, month: 6, day: 1 } };
+const BODY = 'Acme Corp. opened a plant in Austin today, and the plant will employ 300 people by the end of the year.';
+
+function findings(text: string, ruleId: string) {
+  return lint(text, WIRE).findings.filter((f) => f.ruleId === ruleId);
+}
+
+describe('wire rules', () => {
+  it('reports a dateline date after today, and a month that is no month', () => {
+    const future = findings(`Acme Opens a Plant\n\nAUSTIN, Texas, July 4, 2025 — ${BODY}`, 'dateline-date');
+    assert.deepEqual(
+      future.map((f) => f.message),
+      ['Dateline date 2025-07-04 is in the future (today is 2025-06-01)'],
+    );
+    const malformed = findings(`Acme Opens a Plant\n\nAUSTIN, Texas, Marhc 4, 2025 — ${BODY}`, 'dateline-date');
+    assert.deepEqual(
+      malformed.map((f) => f.message),
+      ['Dateline date "Marhc 4, 2025" is not a date'],
+    );
+  });
+
+  it('inserts the end mark after the boilerplate and before a contact block that follows it', () => {
+    const text = `Acme Opens a Plant\n\n${BODY}\n\nAbout Acme Corp.\nAcme makes anvils.\n\nContact:\njane@acme.example`;
+    const [f] = findings(text, 'missing-end-mark');
+    assert.ok(f.fix && !f.fix.safe);
+    assert.equal(
+      applyEdits(text, f.fix.edits),
+      `Acme Opens a Plant\n\n${BODY}\n\nAbout Acme Corp.\nAcme makes anvils.\n\n###\n\nContact:\njane@acme.example`,
+    );
+  });
+
+  it('leaves a headline that ends in an abbreviation alone', () => {
+    assert.deepEqual(findings(`Acme Buys Globex Corp.\n\n${BODY}\n\n###`, 'headline-punctuation'), []);
+  });
+
+  it('runs no feed rule on a standard release', () => {
+    const ids = lint(`Acme Opens a Plant\n\n${BODY}`, WIRE).findings.map((f) => f.ruleId);
+    assert.ok(!ids.includes('missing-date') && !ids.includes('missing-source'), ids.join());
+  });
+});
