@@ -65,6 +65,7 @@ describe('CLI', () => {
       'missing-dateline',
       'missing-end-mark',
       'missing-boilerplate',
+      'missing-contact',
     ]);
     assert.deepEqual(codes('b.release'), ['missing-date', 'missing-source']);
   });

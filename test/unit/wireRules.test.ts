@@ -40,4 +40,21 @@ describe('wire rules', () => {
     const ids = lint(`Acme Opens a Plant\n\n${BODY}`, WIRE).findings.map((f) => f.ruleId);
     assert.ok(!ids.includes('missing-date') && !ids.includes('missing-source'), ids.join());
   });
+
+  it('reads an embargo with the time before or after the date, and wants its time zone', () => {
+    const release = (value: string) =>
+      `EMBARGOED UNTIL ${value}\n\nAcme Opens a Plant\n\nLONDON (4 March 2025) – ${BODY}\n\n###`;
+    assert.deepEqual(findings(release('9 a.m. EST, Tuesday, March 4, 2025'), 'embargo'), []);
+    assert.deepEqual(findings(release('4 March 2025 00:01 GMT'), 'embargo'), []);
+    assert.deepEqual(
+      findings(release('9 a.m., March 4, 2025'), 'embargo').map((f) => f.message),
+      ['Embargo time "9 a.m." has no time zone'],
+    );
+  });
+
+  it('keeps the e-mail address apart from the full stop that ends its line', () => {
+    const text = `Acme Opens a Plant\n\n${BODY}\n\n###\n\nContact: Jane Roe, jane.roe@acme.example.`;
+    assert.deepEqual(findings(text, 'contact-format'), []);
+    assert.deepEqual(findings(text, 'missing-contact'), []);
+  });
 });

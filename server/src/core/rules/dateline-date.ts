@@ -1,6 +1,7 @@
 import { compareDates, isValidDate, toIso, WEEKDAYS, weekdayOf } from '../dates';
 import type { Dateline } from '../wire/model';
-import type { Report, ReleaseRule, RuleContext } from '../types';
+import type { Report, RuleContext } from '../types';
+import { wireRule } from './util';
 
 /** What is wrong with the date itself, if anything: a month that is no month, or a day the month does not have. */
 function dateFault(d: Dateline, ctx: RuleContext): string | undefined {
@@ -23,19 +24,17 @@ function weekdayFault(d: Dateline): Report | undefined {
   };
 }
 
-export const datelineDate: ReleaseRule = {
+export const datelineDate = wireRule({
   id: 'dateline-date',
   description: 'Dateline date that is malformed, impossible, in the future, or on another weekday than named.',
   defaultSeverity: 'error',
   fixable: false,
-  formats: ['wire'],
-  scope: 'release',
   check(release, ctx) {
-    const d = release.wire?.dateline;
+    const d = release.wire.dateline;
     if (!d) return;
     const fault = dateFault(d, ctx);
     if (fault) ctx.report({ message: fault, span: d.date.span });
     const weekday = weekdayFault(d);
     if (weekday) ctx.report(weekday);
   },
-};
+});

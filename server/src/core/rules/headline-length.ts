@@ -1,12 +1,10 @@
-import type { ReleaseRule } from '../types';
+import { wireRule } from './util';
 
-export const headlineLength: ReleaseRule = {
+export const headlineLength = wireRule({
   id: 'headline-length',
   description: 'Headline of a standard release longer than the configured number of characters.',
   defaultSeverity: 'info',
   fixable: false,
-  formats: ['wire'],
-  scope: 'release',
   options: {
     max: {
       type: 'integer',
@@ -16,9 +14,9 @@ export const headlineLength: ReleaseRule = {
     },
   },
   check(release, ctx) {
-    const h = release.wire?.headline;
+    const h = release.wire.headline;
     const max = Number(ctx.options.max);
     if (!h || h.text.length <= max) return;
     ctx.report({ message: `Headline has ${h.text.length} characters; at most ${max} expected`, span: h.span });
   },
-};
+});

@@ -1,15 +1,13 @@
-import type { ReleaseRule } from '../types';
+import { wireRule } from './util';
 
-export const headlinePunctuation: ReleaseRule = {
+export const headlinePunctuation = wireRule({
   id: 'headline-punctuation',
   description: 'Headline of a standard release that ends with a period.',
   defaultSeverity: 'warning',
   fixable: true,
   safeFixes: true,
-  formats: ['wire'],
-  scope: 'release',
   check(release, ctx) {
-    const h = release.wire?.headline;
+    const h = release.wire.headline;
     // One period ends a sentence; an ellipsis is a deliberate style, and `Corp.` or `Inc.` end in a word.
     if (!h || !/[^.]\.$/.test(h.text) || /\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.$/.test(h.text)) return;
     const dot = h.span.end - 1;
@@ -19,4 +17,4 @@ export const headlinePunctuation: ReleaseRule = {
       fix: { title: 'Remove the period', edits: [{ start: dot, end: dot + 1, newText: '' }], safe: true },
     });
   },
-};
+});

@@ -5,10 +5,12 @@
 import type { Rule } from '../types';
 import { acronymMismatch } from './acronym-mismatch';
 import { acronymVariant } from './acronym-variant';
+import { contactFormat } from './contact-format';
 import { dateFormat } from './date-format';
 import { datelineDate } from './dateline-date';
 import { duplicateSource } from './duplicate-source';
 import { duplicateTitle } from './duplicate-title';
+import { embargo } from './embargo';
 import { emptyBody } from './empty-body';
 import { headlineLength } from './headline-length';
 import { headlinePunctuation } from './headline-punctuation';
@@ -17,6 +19,7 @@ import { inconsistentName } from './inconsistent-name';
 import { invalidDate } from './invalid-date';
 import { mergedRelease } from './merged-release';
 import { missingBoilerplate } from './missing-boilerplate';
+import { missingContact } from './missing-contact';
 import { missingDate } from './missing-date';
 import { missingDateline } from './missing-dateline';
 import { missingEndMark } from './missing-end-mark';
@@ -57,6 +60,9 @@ export const RULES: readonly Rule[] = [
   headlinePunctuation,
   headlineLength,
   datelineDate,
+  missingContact,
+  contactFormat,
+  embargo,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -1,16 +1,14 @@
-import type { ReleaseRule } from '../types';
 import { topAnchor } from '../wire/anchors';
+import { wireRule } from './util';
 
-export const missingDateline: ReleaseRule = {
+export const missingDateline = wireRule({
   id: 'missing-dateline',
   description: 'Standard release whose first paragraph does not open with a dateline (city, date and a dash).',
   defaultSeverity: 'warning',
   fixable: false,
-  formats: ['wire'],
-  scope: 'release',
   check(release, ctx) {
     const wire = release.wire;
-    if (!wire || wire.dateline) return;
+    if (wire.dateline) return;
     const anchor = topAnchor(release);
     // The finding covers the paragraph's first line only: a whole paragraph underlined hides its other problems.
     const lineEnd = ctx.lines.lineEnd(ctx.lines.lineAt(anchor.start));
@@ -19,4 +17,4 @@ export const missingDateline: ReleaseRule = {
       span: { start: anchor.start, end: Math.min(anchor.end, lineEnd) },
     });
   },
-};
+});

@@ -1,16 +1,14 @@
-import type { ReleaseRule } from '../types';
 import { endAnchor } from '../wire/anchors';
+import { wireRule } from './util';
 
-export const missingEndMark: ReleaseRule = {
+export const missingEndMark = wireRule({
   id: 'missing-end-mark',
   description: 'Standard release without an end mark (`###`, `# # #`, `-30-` or `END`).',
   defaultSeverity: 'warning',
   fixable: true,
-  formats: ['wire'],
-  scope: 'release',
   check(release, ctx) {
     const wire = release.wire;
-    if (!wire || wire.endMark || wire.lastBodyLine === undefined) return;
+    if (wire.endMark || wire.lastBodyLine === undefined) return;
     const at = ctx.lines.lineEnd(wire.lastBodyLine);
     const eol = ctx.lines.terminatorAfter(wire.lastBodyLine);
     ctx.report({
@@ -24,4 +22,4 @@ export const missingEndMark: ReleaseRule = {
       },
     });
   },
-};
+});

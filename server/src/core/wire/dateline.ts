@@ -3,8 +3,8 @@
  * calendar, so that an impossible date (`February 30, 2025`) or a misspelt month is still found and the
  * `dateline-date` rule can report it instead of `missing-dateline`.
  */
-import { monthFromName, MONTHS, WEEKDAYS } from '../dates';
-import type { Dateline } from './model';
+import { monthFromName, MONTHS, WEEKDAYS, type CalendarDate } from '../dates';
+import type { Dateline, Piece } from './model';
 
 const WEEKDAY = '(?<weekday>(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?),?\\s+';
 const MONTH_WORD = '[A-Z][a-z]{2,9}\\.?';
@@ -38,6 +38,22 @@ function weekdayIndex(word: string): number {
   return WEEKDAYS.findIndex((w) => w.slice(0, 3).toLowerCase() === key);
 }
 
+/** The calendar date that the date groups of a match name, or undefined when the month is no month. */
+function parsedDate(g: Record<string, string | undefined>): CalendarDate | undefined {
+  const month = monthOf(g.m1 ?? g.m2 ?? g.m3 ?? '');
+  if (month === 0) return undefined;
+  return { year: Number(g.y1 ?? g.y2 ?? g.y3), month, day: Number(g.d1 ?? g.d2 ?? g.d3) };
+}
+
+const DATE_ALONE = new RegExp(`^(?<date>(?:${WEEKDAY})?(?:${DATE_SHAPES}))`);
+
+/** A date, weekday optional, at the start of `text` (which starts at `offset` in the document), as the dateline's. */
+export function readDate(text: string, offset: number): (Piece & { parsed?: CalendarDate | undefined }) | undefined {
+  const g = DATE_ALONE.exec(text)?.groups;
+  if (!g) return undefined;
+  return { text: g.date, span: { start: offset, end: offset + g.date.length }, parsed: parsedDate(g) };
+}
+
 /** The dateline at the start of `line` (which starts at `offset` in the document), or undefined. */
 export function readDateline(line: string, offset: number): Dateline | undefined {
   const m = DATELINE.exec(line);
@@ -46,16 +62,14 @@ export function readDateline(line: string, offset: number): Dateline | undefined
   const cityStart = offset;
   const dateStart = offset + m[0].indexOf(g.date, g.city.length);
   const dashStart = offset + m[0].length - g.dash.length;
-  const day = Number(g.d1 ?? g.d2 ?? g.d3);
-  const month = monthOf(g.m1 ?? g.m2 ?? g.m3);
-  const year = Number(g.y1 ?? g.y2 ?? g.y3);
   const dateline: Dateline = {
     span: { start: offset, end: dashStart + g.dash.length },
     city: { text: g.city, span: { start: cityStart, end: cityStart + g.city.length } },
     date: { text: g.date, span: { start: dateStart, end: dateStart + g.date.length } },
     dash: { text: g.dash, span: { start: dashStart, end: dashStart + g.dash.length } },
   };
-  if (month > 0) dateline.parsed = { year, month, day };
+  const parsed = parsedDate(g);
+  if (parsed) dateline.parsed = parsed;
   if (g.weekday)
     dateline.weekday = {
       index: weekdayIndex(g.weekday),

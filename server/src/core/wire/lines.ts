@@ -54,5 +54,5 @@ export function isSubheadline(t: string): boolean {
   return /^(\*[^*].*\*|_[^_].*_|\(.*\))$/.test(t);
 }
 
-export const EMAIL = /[^\s<>()@,;:]+@[^\s<>()@,;]+/g;
+export const EMAIL = /[^\s<>()@,;:]+@[^\s<>()@,;]*[^\s<>()@,;.]/g;
 export const PHONE = /\+?\(?\d[\d ().\-/]{5,}\d/g;
