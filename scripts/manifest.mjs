@@ -31,6 +31,14 @@ const names = (what) => ({
   markdownDescription: what,
 });
 const properties = {
+  'pressRelease.format': {
+    scope: 'resource',
+    type: 'string',
+    enum: ['auto', 'feed', 'wire'],
+    default: 'auto',
+    markdownDescription:
+      'The format of press-release documents: `feed` (many dated releases, each with a `Source :` line), `wire` (one standard press release per file, with a dateline, an `About` boilerplate and an end mark), or `auto` to detect it from each document.',
+  },
   'pressRelease.dateFormat': {
     scope: 'resource',
     type: 'string',
@@ -79,6 +87,7 @@ const schema = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
+    format: properties['pressRelease.format'],
     dateFormat: properties['pressRelease.dateFormat'],
     rules: properties['pressRelease.rules'],
     names: properties['pressRelease.names'],

@@ -78,6 +78,7 @@ describe('incremental analyzer', () => {
       description: 'Always throws.',
       defaultSeverity: 'error',
       fixable: false,
+      formats: ['feed'],
       scope: 'release',
       check: () => {
         throw new Error('boom');
@@ -88,6 +89,7 @@ describe('incremental analyzer', () => {
       description: 'Reports each title.',
       defaultSeverity: 'warning',
       fixable: false,
+      formats: ['feed'],
       scope: 'release',
       check: (r, ctx) => ctx.report({ message: 'seen', span: r.span }),
     };

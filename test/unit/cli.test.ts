@@ -53,6 +53,23 @@ describe('CLI', () => {
     assert.equal(typeof d.message, 'string');
   });
 
+  it('lints a standard release with the wire rules, and a feed beside it with the feed rules as before', () => {
+    const wire = ['PRESS RELEASE', '', 'Acme Opens a Plant in Austin.', '', 'Acme Corp. opened a plant today.', ''];
+    const r = run(['--format', 'json', write('w.release', wire.join('\n')), write('b.release', BROKEN)]);
+    const codes = (file: string): string[] =>
+      JSON.parse(r.stdout)
+        .find((x: { file: string }) => x.file === file)
+        .diagnostics.map((d: { code: string }) => d.code);
+    assert.deepEqual(codes('w.release'), [
+      'headline-punctuation',
+      'missing-dateline',
+      'missing-end-mark',
+      'missing-boilerplate',
+      'missing-contact',
+    ]);
+    assert.deepEqual(codes('b.release'), ['missing-date', 'missing-source']);
+  });
+
   it('counts characters in UTF-16 code units in JSON', () => {
     const text = CLEAN.replace('Reservoirs', '😀 Reservoirs').replace('09.02.2025', '2025-02-09');
     const r = run(['--format=json', write('e.release', text)]);

@@ -32,6 +32,7 @@ function replacing(from: string, to: string, id: string, safeFixes = false): Rel
     defaultSeverity: 'warning',
     fixable: true,
     safeFixes,
+    formats: ['feed'],
     scope: 'release',
     check(release, ctx) {
       const at = ctx.text.indexOf(from, release.span.start);
@@ -49,6 +50,7 @@ function noting(id: string): ReleaseRule {
     description: 'Test rule.',
     defaultSeverity: 'info',
     fixable: false,
+    formats: ['feed'],
     scope: 'release',
     check(release, ctx) {
       ctx.report({ message: 'seen', span: { start: release.span.start, end: release.span.start } });
@@ -136,6 +138,7 @@ describe('core on hostile input', () => {
       description: 'Test rule.',
       defaultSeverity: 'warning',
       fixable: true,
+      formats: ['feed'],
       scope: 'release',
       check(release, ctx) {
         const end = release.span.end;

@@ -13,6 +13,7 @@ import { byPosition } from './runner';
 import { moveCategory, moveRelease, shiftFinding, type Move } from './shift';
 import { detectEol, type LineIndex } from './text';
 import type { Finding } from './types';
+import type { Format } from './wire/model';
 
 /** A release with everything computed from its text alone, shared by every version that holds that text. */
 export interface ParsedRelease {
@@ -47,6 +48,8 @@ export class Analysis {
     /** Feed-rule findings, in document order. */
     readonly feedFindings: readonly Finding[],
     readonly facts: FeedFacts,
+    /** The format the document was linted as, detected or configured. */
+    readonly format: Format = 'feed',
   ) {}
 
   /** The document model, its releases placed in this version. */
@@ -92,6 +95,7 @@ export class Analysis {
       problems: releases.flatMap((r) => r.problems),
       eol: detectEol(this.text),
       bom: this.text.charCodeAt(0) === 0xfeff,
+      wire: releases[0]?.wire,
     };
   }
 

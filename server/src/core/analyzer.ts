@@ -10,7 +10,7 @@ import { findChange, type TextChange } from './change';
 import { FeedFacts, ReleaseFacts } from './facts';
 import type { Release } from './model';
 import { NameBook, NameIndexView } from './names/index';
-import { parseReleases } from './parser';
+import { documentReleases } from './documentReleases';
 import { reparse } from './reparse';
 import {
   byPosition,
@@ -23,6 +23,7 @@ import {
 } from './runner';
 import { shiftFinding } from './shift';
 import { LineIndex } from './text';
+import { resolveFormat } from './wire/format';
 
 /** What the analyzer keeps of the version it analysed last. */
 interface State {
@@ -55,7 +56,10 @@ export class Analyzer {
   analyze(text: string, options: LintOptions = {}): Analysis {
     const settings = settingsOf(options);
     const key = settingsKey(settings);
-    const earlier = this.state?.settingsKey === key ? this.state : undefined;
+    const format = resolveFormat(settings.config.format, text);
+    // A standard release is one release, parsed whole; the incremental path is for feeds of many releases.
+    const reusable = this.state?.settingsKey === key && this.state.analysis.format === format && format === 'feed';
+    const earlier = reusable ? this.state : undefined;
     if (earlier && earlier.analysis.text === text) {
       this.lastReuse = { reused: earlier.analysis.slots.length, checked: 0 };
       return earlier.analysis;
@@ -92,7 +96,13 @@ export class Analyzer {
           lineIndex,
           options,
         )
-      : { before: [], parsed: [...parseReleases(text, options, lineIndex)], after: [], delta: 0, lineDelta: 0 };
+      : {
+          before: [],
+          parsed: documentReleases(text, runner.format, options, lineIndex),
+          after: [],
+          delta: 0,
+          lineDelta: 0,
+        };
     const gone = earlier ? earlier.slots.slice(part.before.length, earlier.slots.length - part.after.length) : [];
     // Keys cost a copy of a release's text, so only releases that left or were read again get one.
     if (earlier) for (const s of gone) remember(state.recent, keyOfSlot(earlier, s), s.parsed);
@@ -173,5 +183,5 @@ export function analyzeSlots(
     names,
   );
   const feedFindings = runner.checkFeed(facts).sort(byPosition);
-  return new Analysis(text, settings.config, lineIndex, slots, feedFindings, facts);
+  return new Analysis(text, settings.config, lineIndex, slots, feedFindings, facts, runner.format);
 }

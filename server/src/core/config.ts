@@ -6,6 +6,7 @@
  */
 import { DATE_FORMATS, DEFAULT_DATE_FORMAT, type DateFormat } from './dates';
 import { RULES, RULES_BY_ID } from './rules/index';
+import { FORMAT_SETTINGS, type FormatSetting } from './wire/model';
 import { SEVERITIES, type OptionValue, type Rule, type SeveritySetting } from './types';
 
 export const CONFIG_FILE_NAME = '.pressreleaserc.json';
@@ -16,6 +17,8 @@ export interface RuleConfig {
 }
 
 export interface Config {
+  /** The document format, or `auto` to detect it from each document's content. */
+  format: FormatSetting;
   dateFormat: DateFormat;
   rules: Record<string, RuleConfig>;
   /** Canonical spellings of names; variants of them are flagged even when they occur once. */
@@ -27,6 +30,7 @@ export interface Config {
 }
 
 export interface ConfigLayer {
+  format?: FormatSetting;
   dateFormat?: DateFormat;
   rules?: Record<string, { severity?: SeveritySetting; options?: Record<string, OptionValue> }>;
   names?: string[];
@@ -49,7 +53,7 @@ export function defaultOptions(rule: Rule): Record<string, OptionValue> {
 export function defaultConfig(): Config {
   const rules: Record<string, RuleConfig> = {};
   for (const rule of RULES) rules[rule.id] = { severity: rule.defaultSeverity, options: defaultOptions(rule) };
-  return { dateFormat: DEFAULT_DATE_FORMAT, rules, names: [], ignoreNames: [], extensions: [] };
+  return { format: 'auto', dateFormat: DEFAULT_DATE_FORMAT, rules, names: [], ignoreNames: [], extensions: [] };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -76,7 +80,7 @@ function readSeverity(v: unknown, where: string, errors: string[]): SeveritySett
 
 type RuleEntry = { severity?: SeveritySetting; options?: Record<string, OptionValue> };
 
-const TOP_LEVEL_KEYS = ['dateFormat', 'rules', 'names', 'ignoreNames', 'extensions', '$schema'];
+const TOP_LEVEL_KEYS = ['format', 'dateFormat', 'rules', 'names', 'ignoreNames', 'extensions', '$schema'];
 
 /** One option of a rule: a value the rule declares, of the declared type and range. */
 function readOption(rule: Rule, name: string, v: unknown, where: string, errors: string[]): OptionValue | undefined {
@@ -166,6 +170,12 @@ function readDateFormat(v: unknown, origin: string, errors: string[]): DateForma
   return undefined;
 }
 
+function readFormat(v: unknown, origin: string, errors: string[]): FormatSetting | undefined {
+  if (typeof v === 'string' && (FORMAT_SETTINGS as readonly string[]).includes(v)) return v as FormatSetting;
+  errors.push(`${origin}: format must be one of ${FORMAT_SETTINGS.join(', ')} (got ${JSON.stringify(v)})`);
+  return undefined;
+}
+
 /** Validates settings or a parsed config file into a layer; `origin` names the source in messages. */
 export function readConfig(raw: unknown, origin: string): ReadResult {
   const errors: string[] = [];
@@ -181,6 +191,8 @@ export function readConfig(raw: unknown, origin: string): ReadResult {
   if (extensions) layer.extensions = extensions;
   const dateFormat = raw.dateFormat === undefined ? undefined : readDateFormat(raw.dateFormat, origin, errors);
   if (dateFormat) layer.dateFormat = dateFormat;
+  const format = raw.format === undefined ? undefined : readFormat(raw.format, origin, errors);
+  if (format) layer.format = format;
   const rules = raw.rules === undefined ? undefined : readRules(raw.rules, origin, errors);
   if (rules) layer.rules = rules;
   return { layer, errors };
@@ -202,6 +214,7 @@ export function resolveConfig(...layers: ConfigLayer[]): Config {
   const config = defaultConfig();
   for (const layer of layers) {
     if (layer.dateFormat) config.dateFormat = layer.dateFormat;
+    if (layer.format) config.format = layer.format;
     // Dictionaries add up across layers, so a team list and a personal list both apply.
     for (const n of layer.names ?? []) if (!config.names.includes(n)) config.names.push(n);
     for (const n of layer.ignoreNames ?? []) if (!config.ignoreNames.includes(n)) config.ignoreNames.push(n);

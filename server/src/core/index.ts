@@ -26,6 +26,10 @@ export * from './text';
 export { shiftFinding } from './shift';
 export * from './types';
 export * from './url';
+export { detectFormat } from './wire/detect';
+export { resolveFormat } from './wire/format';
+export * from './wire/model';
+export { parseWire, type WireDocument } from './wire/parser';
 
 /** The project's home page, which reports name as the tool's; the rule docs live under it. */
 export const PROJECT_URL = 'https://github.com/press-release-lint/press-release-lint';

@@ -7,7 +7,7 @@ import { Analysis } from './analysis';
 import { Analyzer } from './analyzer';
 import { FeedFacts, ReleaseFacts } from './facts';
 import { NameBook, NameIndexView, type ReleaseNames } from './names/index';
-import { parseReleases } from './parser';
+import { documentReleases } from './documentReleases';
 import { byPosition, RuleRunner, settingsOf, type LintOptions, type OnError } from './runner';
 import { LineIndex } from './text';
 import type { Finding } from './types';
@@ -50,7 +50,7 @@ export function lintInBatches(
   const settings = settingsOf(options);
   const lineIndex = new LineIndex(text);
   const runner = new RuleRunner(text, lineIndex, settings, onRuleError);
-  const parse = () => parseReleases(text, { dateFormat: settings.config.dateFormat }, lineIndex);
+  const parse = () => documentReleases(text, runner.format, { dateFormat: settings.config.dateFormat }, lineIndex);
   const kept: Kept[] = [];
   for (const release of parse()) kept.push({ facts: ReleaseFacts.of(release), names: runner.names(release) });
   const book = new NameBook<Kept>(settings.config, false);

@@ -6,6 +6,7 @@
  */
 import type { DateMatch } from './dates';
 import type { LineIndex, Span } from './text';
+import type { WireParts } from './wire/model';
 
 export type BodyKind = 'paragraph' | 'list-item' | 'quote' | 'subheading' | 'score';
 
@@ -64,6 +65,8 @@ export interface Release {
   source?: Source;
   /** The structural faults of this release, also listed feed-wide in `Feed.problems`. */
   problems: ParseProblem[];
+  /** The parts of a standard (wire) release that a feed release has not; undefined in a feed. */
+  wire?: WireParts | undefined;
 }
 
 export type ParseProblemKind = 'missing-date' | 'missing-title' | 'missing-source' | 'empty-body' | 'source-url';
@@ -90,4 +93,6 @@ export interface Feed {
   eol: string;
   /** Whether the text starts with a byte-order mark, which the parser skips. */
   bom: boolean;
+  /** The parts of a standard (wire) release, when the document is one; undefined for a feed. */
+  wire?: WireParts | undefined;
 }

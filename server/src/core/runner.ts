@@ -12,6 +12,8 @@ import { NO_NAMES, scanReleaseNames, type ReleaseNames } from './names/scan';
 import { RULES } from './rules/index';
 import type { LineIndex } from './text';
 import type { Finding, Report, Rule, RuleContext, Severity } from './types';
+import { resolveFormat } from './wire/format';
+import type { Format } from './wire/model';
 
 export interface LintOptions {
   config?: Config;
@@ -70,6 +72,8 @@ export class RuleRunner {
   private readonly feedRules: Array<RuleWithContext<'feed'>> = [];
 
   private readonly keepNames: boolean;
+  /** The format the document is linted as; rules that do not apply to it are not run. */
+  readonly format: Format;
 
   constructor(
     readonly text: string,
@@ -78,7 +82,9 @@ export class RuleRunner {
     private readonly onError: OnError,
   ) {
     this.keepNames = settings.names;
+    this.format = resolveFormat(settings.config.format, text);
     for (const rule of settings.rules) {
+      if (!rule.formats.includes(this.format)) continue;
       const ctx = this.contextFor(rule, settings);
       if (!ctx) continue;
       if (rule.scope === 'release') this.releaseRules.push([rule, ctx]);

@@ -5,6 +5,7 @@ import type { FeedFacts } from './facts';
 import type { Release } from './model';
 import type { ReleaseNames } from './names/index';
 import type { LineIndex, Span } from './text';
+import type { Format } from './wire/model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -85,6 +86,8 @@ export interface RuleContext {
 
 interface RuleBase {
   id: string;
+  /** The document formats that the rule applies to; the runner skips it on the others. */
+  formats: readonly Format[];
   description: string;
   defaultSeverity: Severity;
   /** Whether the rule offers fixes, for docs and the README table. */

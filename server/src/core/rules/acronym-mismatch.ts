@@ -9,6 +9,7 @@ export const acronymMismatch: ReleaseRule = {
     '"Shanghai Cooperation Organisation (SCO)"), or one whose letters do not fit its long form.',
   defaultSeverity: 'warning',
   fixable: false,
+  formats: ['feed', 'wire'],
   scope: 'release',
   check(release, ctx) {
     const { acronyms, definitions } = ctx.names(release);

@@ -8,6 +8,7 @@ export const acronymVariant: ReleaseRule = {
   description: "Permutations or near spellings of one organisation's acronym in one release (ZEK/ZEKU/ZEUK).",
   defaultSeverity: 'warning',
   fixable: true,
+  formats: ['feed', 'wire'],
   scope: 'release',
   check(release, ctx) {
     const { acronyms, definitions } = ctx.names(release);

@@ -7,6 +7,7 @@ export const dateFormat: ReleaseRule = {
   defaultSeverity: 'warning',
   fixable: true,
   safeFixes: true,
+  formats: ['feed'],
   scope: 'release',
   check(release, ctx) {
     const date = release.title?.date;

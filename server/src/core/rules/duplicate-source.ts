@@ -14,6 +14,7 @@ export const duplicateSource: FeedRule = {
   description: 'Two releases with the same Source URL.',
   defaultSeverity: 'warning',
   fixable: false,
+  formats: ['feed'],
   scope: 'feed',
   check(feed, ctx) {
     const groups = new Map<string, ReleaseFacts[]>();

@@ -6,6 +6,7 @@ export const duplicateTitle: FeedRule = {
   description: 'Two releases with the same title and date.',
   defaultSeverity: 'warning',
   fixable: false,
+  formats: ['feed'],
   scope: 'feed',
   check(feed, ctx) {
     const first = new Map<string, ReleaseFacts>();

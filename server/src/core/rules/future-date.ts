@@ -6,6 +6,7 @@ export const futureDate: ReleaseRule = {
   description: 'Publication date after today.',
   defaultSeverity: 'warning',
   fixable: false,
+  formats: ['feed'],
   scope: 'release',
   check(release, ctx) {
     const date = release.title?.date;

@@ -80,6 +80,7 @@ export const inconsistentName: FeedRule = {
   description: 'The same person, place or organisation spelled two ways (Nurgaliyev/Nurgaliev, Karkaraly/Qarqaraly).',
   defaultSeverity: 'warning',
   fixable: true,
+  formats: ['feed', 'wire'],
   scope: 'feed',
   options: {
     scope: {

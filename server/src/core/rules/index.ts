@@ -5,15 +5,24 @@
 import type { Rule } from '../types';
 import { acronymMismatch } from './acronym-mismatch';
 import { acronymVariant } from './acronym-variant';
+import { contactFormat } from './contact-format';
 import { dateFormat } from './date-format';
+import { datelineDate } from './dateline-date';
 import { duplicateSource } from './duplicate-source';
 import { duplicateTitle } from './duplicate-title';
+import { embargo } from './embargo';
 import { emptyBody } from './empty-body';
+import { headlineLength } from './headline-length';
+import { headlinePunctuation } from './headline-punctuation';
 import { futureDate } from './future-date';
 import { inconsistentName } from './inconsistent-name';
 import { invalidDate } from './invalid-date';
 import { mergedRelease } from './merged-release';
+import { missingBoilerplate } from './missing-boilerplate';
+import { missingContact } from './missing-contact';
 import { missingDate } from './missing-date';
+import { missingDateline } from './missing-dateline';
+import { missingEndMark } from './missing-end-mark';
 import { missingSource } from './missing-source';
 import { missingTitle } from './missing-title';
 import { sentenceSpacing } from './sentence-spacing';
@@ -45,6 +54,15 @@ export const RULES: readonly Rule[] = [
   acronymMismatch,
   acronymVariant,
   mergedRelease,
+  missingDateline,
+  missingEndMark,
+  missingBoilerplate,
+  headlinePunctuation,
+  headlineLength,
+  datelineDate,
+  missingContact,
+  contactFormat,
+  embargo,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -6,6 +6,7 @@ export const invalidDate: ReleaseRule = {
   description: 'Publication date that does not exist in the calendar (31.02.2025, month 13, day 00).',
   defaultSeverity: 'error',
   fixable: false,
+  formats: ['feed'],
   scope: 'release',
   check(release, ctx) {
     const date = release.title?.date;

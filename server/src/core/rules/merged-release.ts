@@ -192,6 +192,7 @@ export const mergedRelease: ReleaseRule = {
     'a story glued in without its own title, date and Source.',
   defaultSeverity: 'warning',
   fixable: false,
+  formats: ['feed'],
   scope: 'release',
   check(release, ctx) {
     const isParagraph = (l: BodyLine) => l.kind === 'paragraph' || l.kind === 'quote';

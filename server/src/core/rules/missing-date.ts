@@ -40,6 +40,7 @@ export const missingDate: FeedRule = {
   description: 'Title line without a publication date.',
   defaultSeverity: 'error',
   fixable: true,
+  formats: ['feed'],
   scope: 'feed',
   check(feed, ctx) {
     if (!feed.releases.some((r) => r.undated)) return;

@@ -6,6 +6,7 @@ export const missingSource: ReleaseRule = {
   description: 'Release without a Source line.',
   defaultSeverity: 'error',
   fixable: true,
+  formats: ['feed'],
   scope: 'release',
   check(release, ctx) {
     for (const p of problemsOf(release, 'missing-source')) {

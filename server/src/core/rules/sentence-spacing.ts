@@ -163,6 +163,7 @@ export const sentenceSpacing: ReleaseRule = {
   defaultSeverity: 'info',
   fixable: true,
   safeFixes: true,
+  formats: ['feed', 'wire'],
   scope: 'release',
   check(release, ctx) {
     for (const line of release.body) checkLine(line, ctx);

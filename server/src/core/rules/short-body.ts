@@ -6,6 +6,7 @@ export const shortBody: ReleaseRule = {
   description: 'Body shorter than the configured number of words.',
   defaultSeverity: 'warning',
   fixable: false,
+  formats: ['feed'],
   scope: 'release',
   options: {
     minWords: { type: 'integer', default: 25, minimum: 1, description: 'Fewest words a body may have.' },

@@ -6,6 +6,7 @@ export const sourcePlacement: ReleaseRule = {
   defaultSeverity: 'info',
   fixable: true,
   safeFixes: true,
+  formats: ['feed'],
   scope: 'release',
   check(release, ctx) {
     const s = release.source;

@@ -5,6 +5,7 @@ export const titleLength: ReleaseRule = {
   description: 'Title longer than the configured number of characters.',
   defaultSeverity: 'info',
   fixable: false,
+  formats: ['feed'],
   scope: 'release',
   options: {
     max: {

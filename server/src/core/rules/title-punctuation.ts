@@ -6,6 +6,7 @@ export const titlePunctuation: ReleaseRule = {
   defaultSeverity: 'warning',
   fixable: true,
   safeFixes: true,
+  formats: ['feed'],
   scope: 'release',
   check(release, ctx) {
     const t = release.title;

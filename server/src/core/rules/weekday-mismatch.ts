@@ -31,6 +31,7 @@ export const weekdayMismatch: ReleaseRule = {
   description: 'A weekday next to a date in the text that disagrees with the calendar.',
   defaultSeverity: 'warning',
   fixable: true,
+  formats: ['feed'],
   scope: 'release',
   check(release, ctx) {
     if (release.title) checkSpan(release.title.textSpan, release, ctx);

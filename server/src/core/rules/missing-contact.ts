@@ -1,0 +1,25 @@
+import { endAnchor } from '../wire/anchors';
+import { wireRule } from './util';
+
+export const missingContact = wireRule({
+  id: 'missing-contact',
+  description: 'Standard release without a media contact block, or with one that has neither an e-mail nor a phone.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check(release, ctx) {
+    const wire = release.wire;
+    if (release.body.length === 0) return;
+    const contact = wire.contact;
+    if (!contact) {
+      ctx.report({
+        message: 'Release has no media contact block ("Media contact:" with a name, an e-mail and a phone)',
+        span: wire.endMark?.span ?? endAnchor(release, ctx.text),
+      });
+    } else if (contact.emails.length === 0 && contact.phones.length === 0) {
+      ctx.report({
+        message: 'Media contact has neither an e-mail address nor a phone number',
+        span: contact.heading.span,
+      });
+    }
+  },
+});

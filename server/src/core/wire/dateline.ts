@@ -1,0 +1,79 @@
+/**
+ * Reading the dateline that opens a release's first paragraph. The date is matched by shape rather than by
+ * calendar, so that an impossible date (`February 30, 2025`) or a misspelt month is still found and the
+ * `dateline-date` rule can report it instead of `missing-dateline`.
+ */
+import { monthFromName, MONTHS, WEEKDAYS, type CalendarDate } from '../dates';
+import type { Dateline, Piece } from './model';
+
+const WEEKDAY = '(?<weekday>(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?),?\\s+';
+const MONTH_WORD = '[A-Z][a-z]{2,9}\\.?';
+const DATE_SHAPES = [
+  `(?<m1>${MONTH_WORD})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>\\d{4})`,
+  `(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>${MONTH_WORD})\\s+(?<y2>\\d{4})`,
+  `(?<y3>\\d{4})-(?<m3>\\d{1,2})-(?<d3>\\d{1,2})`,
+].join('|');
+const CITY = "(?<city>[A-Z][A-Z.'’\\- ]*[A-Z.](?:,\\s+[A-Z][A-Za-z.'’\\- ]*?)*?)";
+const SEPARATOR = '(?:,\\s*|\\s*\\(\\s*|\\s+[—–-]{1,2}\\s+)';
+const DASH = '(?<dash>—|–|--|-)';
+// The agency tag such as `/PRNewswire/` sits between the date and the dash on wire copy.
+const DATELINE = new RegExp(
+  `^${CITY}${SEPARATOR}(?<date>(?:${WEEKDAY})?(?:${DATE_SHAPES}))\\)?(?:\\s*/[^/\\s][^/]*/)?\\s*${DASH}(?=\\s|$)`,
+);
+
+function monthOf(word: string): number {
+  if (/^\d+$/.test(word)) return Number(word);
+  const bare = word.replace(/\.$/, '');
+  // A month is a known name or a prefix of one of at least three letters (`Sept.`); anything else is malformed.
+  const n = monthFromName(bare);
+  return n > 0 && startsMonth(bare, n) ? n : 0;
+}
+
+function startsMonth(word: string, month: number): boolean {
+  return MONTHS[month - 1].toLowerCase().startsWith(word.toLowerCase());
+}
+
+function weekdayIndex(word: string): number {
+  const key = word.slice(0, 3).toLowerCase();
+  return WEEKDAYS.findIndex((w) => w.slice(0, 3).toLowerCase() === key);
+}
+
+/** The calendar date that the date groups of a match name, or undefined when the month is no month. */
+function parsedDate(g: Record<string, string | undefined>): CalendarDate | undefined {
+  const month = monthOf(g.m1 ?? g.m2 ?? g.m3 ?? '');
+  if (month === 0) return undefined;
+  return { year: Number(g.y1 ?? g.y2 ?? g.y3), month, day: Number(g.d1 ?? g.d2 ?? g.d3) };
+}
+
+const DATE_ALONE = new RegExp(`^(?<date>(?:${WEEKDAY})?(?:${DATE_SHAPES}))`);
+
+/** A date, weekday optional, at the start of `text` (which starts at `offset` in the document), as the dateline's. */
+export function readDate(text: string, offset: number): (Piece & { parsed?: CalendarDate | undefined }) | undefined {
+  const g = DATE_ALONE.exec(text)?.groups;
+  if (!g) return undefined;
+  return { text: g.date, span: { start: offset, end: offset + g.date.length }, parsed: parsedDate(g) };
+}
+
+/** The dateline at the start of `line` (which starts at `offset` in the document), or undefined. */
+export function readDateline(line: string, offset: number): Dateline | undefined {
+  const m = DATELINE.exec(line);
+  const g = m?.groups;
+  if (!m || !g) return undefined;
+  const cityStart = offset;
+  const dateStart = offset + m[0].indexOf(g.date, g.city.length);
+  const dashStart = offset + m[0].length - g.dash.length;
+  const dateline: Dateline = {
+    span: { start: offset, end: dashStart + g.dash.length },
+    city: { text: g.city, span: { start: cityStart, end: cityStart + g.city.length } },
+    date: { text: g.date, span: { start: dateStart, end: dateStart + g.date.length } },
+    dash: { text: g.dash, span: { start: dashStart, end: dashStart + g.dash.length } },
+  };
+  const parsed = parsedDate(g);
+  if (parsed) dateline.parsed = parsed;
+  if (g.weekday)
+    dateline.weekday = {
+      index: weekdayIndex(g.weekday),
+      span: { start: dateStart, end: dateStart + g.weekday.length },
+    };
+  return dateline;
+}

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { applyEdits, lint, resolveConfig } from '../../server/src/core/index';
+
+const WIRE = { config: resolveConfig({ format: 'wire' }), today: { year: 2025, month: 6, day: 1 } };
+const BODY = 'Acme Corp. opened a plant in Austin today, and the plant will employ 300 people by the end of the year.';
+
+function findings(text: string, ruleId: string) {
+  return lint(text, WIRE).findings.filter((f) => f.ruleId === ruleId);
+}
+
+describe('wire rules', () => {
+  it('reports a dateline date after today, and a month that is no month', () => {
+    const future = findings(`Acme Opens a Plant\n\nAUSTIN, Texas, July 4, 2025 — ${BODY}`, 'dateline-date');
+    assert.deepEqual(
+      future.map((f) => f.message),
+      ['Dateline date 2025-07-04 is in the future (today is 2025-06-01)'],
+    );
+    const malformed = findings(`Acme Opens a Plant\n\nAUSTIN, Texas, Marhc 4, 2025 — ${BODY}`, 'dateline-date');
+    assert.deepEqual(
+      malformed.map((f) => f.message),
+      ['Dateline date "Marhc 4, 2025" is not a date'],
+    );
+  });
+
+  it('inserts the end mark after the boilerplate and before a contact block that follows it', () => {
+    const text = `Acme Opens a Plant\n\n${BODY}\n\nAbout Acme Corp.\nAcme makes anvils.\n\nContact:\njane@acme.example`;
+    const [f] = findings(text, 'missing-end-mark');
+    assert.ok(f.fix && !f.fix.safe);
+    assert.equal(
+      applyEdits(text, f.fix.edits),
+      `Acme Opens a Plant\n\n${BODY}\n\nAbout Acme Corp.\nAcme makes anvils.\n\n###\n\nContact:\njane@acme.example`,
+    );
+  });
+
+  it('leaves a headline that ends in an abbreviation alone', () => {
+    assert.deepEqual(findings(`Acme Buys Globex Corp.\n\n${BODY}\n\n###`, 'headline-punctuation'), []);
+  });
+
+  it('runs no feed rule on a standard release', () => {
+    const ids = lint(`Acme Opens a Plant\n\n${BODY}`, WIRE).findings.map((f) => f.ruleId);
+    assert.ok(!ids.includes('missing-date') && !ids.includes('missing-source'), ids.join());
+  });
+
+  it('reads an embargo with the time before or after the date, and wants its time zone', () => {
+    const release = (value: string) =>
+      `EMBARGOED UNTIL ${value}\n\nAcme Opens a Plant\n\nLONDON (4 March 2025) – ${BODY}\n\n###`;
+    assert.deepEqual(findings(release('9 a.m. EST, Tuesday, March 4, 2025'), 'embargo'), []);
+    assert.deepEqual(findings(release('4 March 2025 00:01 GMT'), 'embargo'), []);
+    assert.deepEqual(
+      findings(release('9 a.m., March 4, 2025'), 'embargo').map((f) => f.message),
+      ['Embargo time "9 a.m." has no time zone'],
+    );
+  });
+
+  it('keeps the e-mail address apart from the full stop that ends its line', () => {
+    const text = `Acme Opens a Plant\n\n${BODY}\n\n###\n\nContact: Jane Roe, jane.roe@acme.example.`;
+    assert.deepEqual(findings(text, 'contact-format'), []);
+    assert.deepEqual(findings(text, 'missing-contact'), []);
+  });
+});
