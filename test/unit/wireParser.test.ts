@@ -91,6 +91,13 @@ describe('wire parser', () => {
     assert.equal(d.weekday?.index, 2);
   });
 
+  it('reads a dateline whose city is in another script, in lower case, or whose year is malformed', () => {
+    assert.equal(dateline('SÃO PAULO, Brazil, April 9, 2025 —').d.city.text, 'SÃO PAULO, Brazil');
+    assert.equal(dateline('Boise, Idaho, April 2, 2025 —').d.city.text, 'Boise, Idaho');
+    assert.equal(dateline('hanover, Germany (9 April 2025) –').d.city.text, 'hanover, Germany');
+    assert.equal(dateline('DENVER, March 4, 20255 —').d.date.text, 'March 4, 20255');
+  });
+
   it('recovers when every optional part is missing', () => {
     const { wire, release: r } = parseWire(release('Acme Opens a Plant', BODY));
     assert.equal(wire.dateline, undefined);
@@ -131,6 +138,22 @@ describe('wire parser', () => {
   it('reads the embargo value', () => {
     const { wire } = parseWire(release('EMBARGOED UNTIL March 4, 2025 09:00 GMT', 'Acme Opens a Plant', BODY));
     assert.equal(wire.embargo?.value.text, 'March 4, 2025 09:00 GMT');
+  });
+
+  it('reads a US zone of two letters, a lower-case About heading, and an address with two @s whole', () => {
+    const text = release(
+      'EMBARGOED UNTIL 10:00 a.m. ET, March 18, 2025',
+      'Acme Opens a Plant',
+      `AUSTIN, Texas, March 18, 2025 — ${BODY}`,
+      ['About county library', 'The county library runs nine branches.'],
+      '###',
+      ['Media contact:', 'Jane Roe', 'jane.roe@@acme.example'],
+    );
+    const found = lint(text, {
+      config: resolveConfig({ format: 'wire' }),
+      today: { year: 2025, month: 6, day: 1 },
+    }).findings.map((f) => `${f.ruleId}: ${text.slice(f.span.start, f.span.end)}`);
+    assert.deepEqual(found, ['contact-format: jane.roe@@acme.example']);
   });
 
   it('takes a dateline-first release as having no headline', () => {

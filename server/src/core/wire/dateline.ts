@@ -9,16 +9,19 @@ import type { Dateline, Piece } from './model';
 const WEEKDAY = '(?<weekday>(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?),?\\s+';
 const MONTH_WORD = '[A-Z][a-z]{2,9}\\.?';
 const DATE_SHAPES = [
-  `(?<m1>${MONTH_WORD})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>\\d{4})`,
-  `(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>${MONTH_WORD})\\s+(?<y2>\\d{4})`,
+  `(?<m1>${MONTH_WORD})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>\\d{4,5})`,
+  `(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>${MONTH_WORD})\\s+(?<y2>\\d{4,5})`,
   `(?<y3>\\d{4})-(?<m3>\\d{1,2})-(?<d3>\\d{1,2})`,
 ].join('|');
-const CITY = "(?<city>[A-Z][A-Z.'’\\- ]*[A-Z.](?:,\\s+[A-Z][A-Za-z.'’\\- ]*?)*?)";
+// The city in any case and any script (`SÃO PAULO`, or `Boise` that dateline-style asks to capitalise): the date
+// and the dash after it are what make a dateline.
+const CITY = "(?<city>\\p{L}[\\p{L}\\p{M}.'’\\- ]*[\\p{L}.](?:,\\s+\\p{Lu}[\\p{L}\\p{M}.'’\\- ]*?)*?)";
 const SEPARATOR = '(?:,\\s*|\\s*\\(\\s*|\\s+[—–-]{1,2}\\s+)';
 const DASH = '(?<dash>—|–|--|-)';
 // The agency tag such as `/PRNewswire/` sits between the date and the dash on wire copy.
 const DATELINE = new RegExp(
   `^${CITY}${SEPARATOR}(?<date>(?:${WEEKDAY})?(?:${DATE_SHAPES}))\\)?(?:\\s*/[^/\\s][^/]*/)?\\s*${DASH}(?=\\s|$)`,
+  'u',
 );
 
 function monthOf(word: string): number {

@@ -15,7 +15,10 @@ export interface EmbargoValue {
 }
 
 const TIME = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|[AP]\.?M\.?)|\b\d{1,2}:\d{2}\b/;
-const ZONE = /\b(?:(?:UTC|GMT)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{2}[DS]?T|CET|CEST|EET|EEST|WET|WEST)\b/;
+const ZONE = new RegExp(
+  String.raw`\b(?:(?:UTC|GMT)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?` +
+    String.raw`|[A-Z]{2}[DS]?T|[ECMP]T|CET|CEST|EET|EEST|WET|WEST)\b`,
+);
 
 function find(value: Piece, re: RegExp): Piece | undefined {
   const m = re.exec(value.text);

@@ -27,7 +27,9 @@ export const CONTACT_HEADING = /^(?:(?:media|press|news)\s+)?(?:contacts?|enquir
 
 /** `About Acme Corp.` on its own line, or `About Acme Corp: Acme makes...` leading into its paragraph. */
 const ABOUT_LEAD = /^About\s+((?:the\s+)?[A-Z][^:]{0,80}):\s/;
-const ABOUT_ALONE = /^About\s+((?:the\s+)?[A-Z][^,;]{0,80})$/;
+// On its own line the heading may name the organisation in lower case (`About county library`); a sentence
+// would end in punctuation.
+const ABOUT_ALONE = /^About\s+((?:the\s+)?\p{L}[^,;.!?]{0,80}\.?)$/u;
 /** A heading names an organisation; a longer line starting with `About` is a sentence. */
 const MAX_HEADING_WORDS = 8;
 
@@ -54,5 +56,6 @@ export function isSubheadline(t: string): boolean {
   return /^(\*[^*].*\*|_[^_].*_|\(.*\))$/.test(t);
 }
 
-export const EMAIL = /[^\s<>()@,;:]+@[^\s<>()@,;]*[^\s<>()@,;.]/g;
+// An address is taken whole, stray `@`s included (`jane.doe@@example.com`), so contact-format sees what was written.
+export const EMAIL = /[^\s<>(),;:@][^\s<>(),;:]*@[^\s<>(),;]*[^\s<>(),;.]/g;
 export const PHONE = /\+?\(?\d[\d ().\-/]{5,}\d/g;
