@@ -98,7 +98,7 @@ export class Analyzer {
         )
       : {
           before: [],
-          parsed: documentReleases(text, runner.format, options, lineIndex),
+          parsed: [...documentReleases(text, runner.format, options, lineIndex)],
           after: [],
           delta: 0,
           lineDelta: 0,

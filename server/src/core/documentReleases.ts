@@ -5,6 +5,15 @@ import type { LineIndex } from './text';
 import type { Format } from './wire/model';
 import { parseWire } from './wire/parser';
 
-export function documentReleases(text: string, format: Format, options: ParseOptions, lines: LineIndex): Release[] {
-  return format === 'wire' ? [parseWire(text, lines).release] : [...parseReleases(text, options, lines)];
+/**
+ * A feed's releases come one at a time, as the parser reads them: the streaming CLI keeps only each release's
+ * facts, so a feed of two million releases never has all of its models in memory at once.
+ */
+export function documentReleases(
+  text: string,
+  format: Format,
+  options: ParseOptions,
+  lines: LineIndex,
+): Iterable<Release> {
+  return format === 'wire' ? [parseWire(text, lines).release] : parseReleases(text, options, lines);
 }
