@@ -12,6 +12,7 @@ import { duplicateSource } from './duplicate-source';
 import { duplicateTitle } from './duplicate-title';
 import { embargo } from './embargo';
 import { emptyBody } from './empty-body';
+import { datelineStyle } from './dateline-style';
 import { headlineLength } from './headline-length';
 import { headlinePunctuation } from './headline-punctuation';
 import { futureDate } from './future-date';
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   headlinePunctuation,
   headlineLength,
   datelineDate,
+  datelineStyle,
   missingContact,
   contactFormat,
   embargo,
