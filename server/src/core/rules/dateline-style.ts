@@ -1,15 +1,9 @@
 import { isValidDate, MONTHS, type CalendarDate } from '../dates';
-import type { Dateline } from '../wire/model';
+import type { Dateline, Piece } from '../wire/model';
 import { wireRule } from './util';
 
 /** AP style abbreviates the months of six letters or more, except June and July, with a period; Sept. has four. */
 const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
-
-/** The date itself at the end of the dateline's date, past a weekday: `March 4, 2025`, `4 March 2025`. */
-const DATE_PART = new RegExp(
-  String.raw`(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4,5}` +
-    String.raw`|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,9}\.?\s+\d{4,5}|\d{4}-\d{1,2}-\d{1,2})$`,
-);
 
 type Style = 'ap' | 'dmy';
 
@@ -24,6 +18,16 @@ const STYLE_NAMES: Record<Style, string> = { ap: 'AP style', dmy: 'day-month-yea
 function styleFor(setting: string, written: string): Style {
   if (setting === 'ap' || setting === 'dmy') return setting;
   return /^\d{1,2}\D/.test(written) ? 'dmy' : 'ap';
+}
+
+/**
+ * The date itself, past the weekday the parser found (`Tuesday, March 4, 2025` → `March 4, 2025`): the parser
+ * has already read its shape, so only the weekday and the comma or spaces after it are left out.
+ */
+function datePart(d: Dateline): Piece {
+  const afterWeekday = d.weekday ? d.weekday.span.end - d.date.span.start : 0;
+  const skip = afterWeekday + (/^,?\s*/.exec(d.date.text.slice(afterWeekday))?.[0].length ?? 0);
+  return { text: d.date.text.slice(skip), span: { start: d.date.span.start + skip, end: d.date.span.end } };
 }
 
 /** The city before the first comma: `BOISE` in `BOISE, Idaho`; the state or country keeps its own case. */
@@ -61,17 +65,16 @@ export const datelineStyle = wireRule({
         fix: { title: `Write "${upper}"`, edits: [{ ...span, newText: upper }], safe: true },
       });
     }
-    const part = DATE_PART.exec(d.date.text);
+    const part = datePart(d);
     const date = d.parsed;
     // An impossible or malformed date is dateline-date's to report; its style cannot be judged.
-    if (!part || !date || date.year > 9999 || !isValidDate(date.year, date.month, date.day)) return;
-    const style = styleFor(String(ctx.options.style), part[0]);
+    if (!date || date.year > 9999 || !isValidDate(date.year, date.month, date.day)) return;
+    const style = styleFor(String(ctx.options.style), part.text);
     const wanted = style === 'ap' ? apDate(date) : dmyDate(date);
-    if (part[0] === wanted) return;
-    const start = d.date.span.end - part[0].length;
-    const span = { start, end: d.date.span.end };
+    if (part.text === wanted) return;
+    const span = part.span;
     ctx.report({
-      message: `Dateline date "${part[0]}" is not in ${STYLE_NAMES[style]}: "${wanted}"`,
+      message: `Dateline date "${part.text}" is not in ${STYLE_NAMES[style]}: "${wanted}"`,
       span,
       fix: { title: `Write "${wanted}"`, edits: [{ ...span, newText: wanted }], safe: true },
     });
