@@ -180,6 +180,12 @@ describe('format detection', () => {
     assert.equal(detectFormat(release('Acme Opens a Plant', `LONDON (4 March 2025) – ${BODY}`)), 'wire');
     assert.equal(detectFormat(release('Acme Opens a Plant', BODY, '###')), 'wire');
     assert.equal(detectFormat(release('Acme Opens a Plant', BODY, ABOUT)), 'wire');
+    assert.equal(detectFormat(release('Acme Opens a Plant', BODY, 'Media contact:\nJane Roe')), 'wire');
+    assert.equal(detectFormat(release('Acme Opens a Plant', BODY, 'Press enquiries: jane@acme.example')), 'wire');
+  });
+
+  it('does not take a sentence that opens with "Contacts" for a contact heading', () => {
+    assert.equal(detectFormat(release('Ministries meet', 'Contacts between the two ministries grew.')), 'feed');
   });
 
   it('keeps a feed a feed, even when its body has wire-like lines', () => {
