@@ -1,5 +1,5 @@
 // Rewrites two generated parts of README.md, each between its marker comments: the Rules table, from the rule
-// metadata (id, default severity, fixable, description, options), and the command-line example, from a real run of
+// metadata (id, formats, default severity, fixable, description, options), and the command-line example, from a real run of
 // the built CLI on samples/sample.release; so that neither can say something the code does not.
 // Run after the build and `tsc -b` (npm run readme, or npm run manifest); a unit test fails when README.md differs
 // from what this script would write, and imports `withRulesTable` and `withCliExample` for that, so importing this
@@ -41,14 +41,21 @@ function optionsText(rule) {
     .join('');
 }
 
+/** The formats a rule applies to, in the words the README uses for them. */
+function formatsText(rule) {
+  if (rule.formats.length > 1) return 'both';
+  return rule.formats[0] === 'wire' ? 'standard' : 'feed';
+}
+
 /** The table, in the order of the rules list, as lines of Markdown. */
 export function rulesTable(rules) {
   const rows = rules.map((r) => {
     const link = `[\`${r.id}\`](docs/rules/${r.id}.md)`;
     const catches = cell(r.description + optionsText(r));
-    return `| ${link} | ${r.defaultSeverity} | ${r.fixable ? 'yes' : '—'} | ${catches} |`;
+    return `| ${link} | ${formatsText(r)} | ${r.defaultSeverity} | ${r.fixable ? 'yes' : '—'} | ${catches} |`;
   });
-  return [NOTE, '', '| Rule | Default | Fix | Catches |', '|---|---|---|---|', ...rows].join('\n');
+  const header = ['| Rule | Format | Default | Fix | Catches |', '|---|---|---|---|---|'];
+  return [NOTE, '', ...header, ...rows].join('\n');
 }
 
 /** The README with the text between the markers replaced by the table; throws when the markers are missing. */
