@@ -2,9 +2,9 @@
  * Telling a standard release from a feed by its content. Feed evidence is decisive: a title line ending in a
  * `DD.MM.YYYY`-shaped date or a `Source :` line exists only in feeds. Otherwise a document is wire copy when it
  * scores at least one point of wire evidence: a header line (`FOR IMMEDIATE RELEASE`, `EMBARGOED UNTIL`,
- * `PRESS RELEASE`), an end mark (`###`, `-30-`, `END`), an `About …` boilerplate heading, a media contact
- * heading, or a paragraph that opens with a dateline. A document with no evidence either way (an empty file, a draft) stays a feed, the
- * format the linter knew first, so that existing files keep their results.
+ * `PRESS RELEASE`), an end mark (`###`, `-30-`, `END`), an `About …` boilerplate heading, a media contact heading,
+ * or a paragraph that opens with a dateline. A document with no evidence either way (an empty file, a draft) stays
+ * a feed, the format the linter knew first, so that existing files keep their results.
  */
 import { readDateline } from './dateline';
 import { aboutHeading, headerKind, isEndMark } from './lines';
