@@ -17,6 +17,16 @@ import { freshDirectory, freshDirectoryPerTest, ROOT, runCli, writeFeed } from '
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'lint');
 /** Fixture feeds with findings of many rules, duplicates across releases and repeated equal findings among them. */
 const FEEDS = ['titles', 'dates', 'sources', 'spacing', 'structure', 'names-feed', 'merged'];
+/** Standard releases with findings of every wire rule; their folder's `.pressreleaserc.json` sets the format. */
+const RELEASES = [
+  'wire-missing',
+  'wire-contact',
+  'wire-no-contact',
+  'wire-embargo',
+  'wire-headline',
+  'wire-dateline-weekday',
+  'wire-dateline-style',
+];
 const FINGERPRINT_KEY = 'pressReleaseLint/v1';
 
 /** A release that no rule flags and that repeats nothing, to insert above a feed. */
@@ -79,8 +89,13 @@ describe('CLI --format sarif', function () {
     return r.locations![0].physicalLocation!.region!;
   }
 
-  it('writes a valid log whose results are the JSON report findings, for several files', () => {
-    const files = FEEDS.map((name) => write(`feeds/${name}.release`, fixtureFeed(name)));
+  it('writes a valid log whose results are the JSON report findings, for feeds and standard releases', () => {
+    const wireConfig = { format: 'wire', rules: { 'headline-length': { max: 40 } } };
+    write('wire/.pressreleaserc.json', JSON.stringify(wireConfig));
+    const files = [
+      ...FEEDS.map((name) => write(`feeds/${name}.release`, fixtureFeed(name))),
+      ...RELEASES.map((name) => write(`wire/${name}.release`, fixtureFeed(name))),
+    ];
     const { code, log } = sarif(files);
     assert.equal(code, 1);
     const json = JSON.parse(runCli(['--format', 'json', ...files], { cwd: dir() }).stdout.toString('utf8')) as Array<{
@@ -108,6 +123,13 @@ describe('CLI --format sarif', function () {
     });
     assert.ok(expected.length > 30, `the fixtures should have many findings, not ${expected.length}`);
     assert.deepEqual(actual, expected);
+    const wireRules = RULES.filter((r) => r.formats.includes('wire') && !r.formats.includes('feed'));
+    const reported = new Set(actual.map((r) => r.ruleId));
+    assert.deepEqual(
+      wireRules.filter((r) => !reported.has(r.id)).map((r) => r.id),
+      [],
+      'the standard releases should meet every wire rule',
+    );
     const run = log.runs[0];
     assert.equal(run.columnKind, 'utf16CodeUnits');
     assert.deepEqual(run.originalUriBaseIds, {
@@ -237,12 +259,21 @@ describe('ReleaseTitles', () => {
     'Energy\nSecond release 10.02.2025\nBody two.\nSource : https://a.example/2\n';
 
   it('names the release that holds an offset, in order and out of order, and nothing between releases', () => {
-    const titles = new ReleaseTitles(feed, undefined);
+    const titles = new ReleaseTitles(feed, { format: 'feed', dateFormat: undefined });
     const at = (s: string) => feed.indexOf(s);
     assert.equal(titles.titleAt(at('Body one')), 'First release');
     assert.equal(titles.titleAt(at('Energy')), '', 'a category line belongs to no release');
     assert.equal(titles.titleAt(at('Body two')), 'Second release');
     assert.equal(titles.titleAt(at('Body one')), 'First release', 'an earlier offset reads again from the start');
     assert.equal(titles.titleAt(0), '');
+  });
+
+  it('names a standard release by its headline, which the feed parser would not read as a title', () => {
+    const release =
+      'FOR IMMEDIATE RELEASE\n\nAcme Opens a Plant in Austin\n\n' +
+      'AUSTIN, Texas, March 4, 2025 — Acme opened a plant.\n\n###\n';
+    const titles = new ReleaseTitles(release, { format: 'wire', dateFormat: undefined });
+    assert.equal(titles.titleAt(release.indexOf('Acme opened')), 'Acme Opens a Plant in Austin');
+    assert.equal(titles.titleAt(release.indexOf('###')), 'Acme Opens a Plant in Austin');
   });
 });

@@ -7,6 +7,7 @@ export * from './change';
 export * from './config';
 export * from './dates';
 export * from './diff';
+export { documentReleases } from './documentReleases';
 export * from './features';
 export * from './fix';
 export * from './format';

@@ -4,8 +4,8 @@
  * above moves a finding without making it new. Equal findings are told apart by their order.
  */
 import { createHash } from 'node:crypto';
-import type { DateFormat, Finding } from '../../core/index';
-import { ReleaseTitles } from './releaseTitles';
+import type { Finding } from '../../core/index';
+import { ReleaseTitles, type TitleReading } from './releaseTitles';
 
 /** The key in `partialFingerprints`; a new way of hashing gets a new version, so old alerts are not matched wrongly. */
 export const FINGERPRINT_KEY = 'pressReleaseLint/v1';
@@ -21,9 +21,9 @@ export class FindingFingerprints {
 
   constructor(
     private readonly text: string,
-    dateFormat: DateFormat | undefined,
+    reading: TitleReading,
   ) {
-    this.titles = new ReleaseTitles(text, dateFormat);
+    this.titles = new ReleaseTitles(text, reading);
   }
 
   /** Call in document order, once per finding. */

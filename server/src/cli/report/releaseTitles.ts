@@ -1,12 +1,18 @@
 /**
  * The title of the release each finding is in, for findings that arrive in document order. The releases are
- * read again, one at a time, with the parser the lint used, so nothing of the feed is kept but the release
- * under the reader.
+ * read again, one at a time, in the format and with the parser the lint used (a standard release's title is its
+ * headline), so nothing of the feed is kept but the release under the reader.
  */
-import { DEFAULT_DATE_FORMAT, parseReleases, type DateFormat, type Release } from '../../core/index';
+import { DEFAULT_DATE_FORMAT, documentReleases, type DateFormat, type Format, type Release } from '../../core/index';
+
+/** How the lint read the document: its format, and the date format a feed's titles end in. */
+export interface TitleReading {
+  format: Format;
+  dateFormat: DateFormat | undefined;
+}
 
 export class ReleaseTitles {
-  private releases: Generator<Release>;
+  private releases: Iterator<Release>;
   /** The last release read that starts at or before the last offset asked for. */
   private current: Release | undefined;
   /** The release after `current`, read ahead to know where `current`'s turn ends. */
@@ -14,7 +20,7 @@ export class ReleaseTitles {
 
   constructor(
     private readonly text: string,
-    private readonly dateFormat: DateFormat | undefined,
+    private readonly reading: TitleReading,
   ) {
     this.releases = this.read();
     this.next = this.readNext();
@@ -43,7 +49,8 @@ export class ReleaseTitles {
     return r.done ? undefined : r.value;
   }
 
-  private read(): Generator<Release> {
-    return parseReleases(this.text, { dateFormat: this.dateFormat ?? DEFAULT_DATE_FORMAT });
+  private read(): Iterator<Release> {
+    const { format, dateFormat } = this.reading;
+    return documentReleases(this.text, format, { dateFormat: dateFormat ?? DEFAULT_DATE_FORMAT })[Symbol.iterator]();
   }
 }

@@ -3,7 +3,7 @@
  * arrive, like the JSON report's diagnostics, so the report never holds every finding at once.
  */
 import type * as Sarif from 'sarif';
-import type { Finding, LintOptions } from '../../core/index';
+import { resolveFormat, type Finding, type LintOptions } from '../../core/index';
 import type { Output } from '../output';
 import { FindingPositions } from '../positions';
 import { FINGERPRINT_KEY, FindingFingerprints } from './fingerprints';
@@ -32,7 +32,10 @@ export class SarifReporter implements Reporter {
     this.file = {
       location: artifactLocation(file, this.cwd),
       positions: new FindingPositions(text),
-      fingerprints: new FindingFingerprints(text, options.config?.dateFormat),
+      fingerprints: new FindingFingerprints(text, {
+        format: resolveFormat(options.config?.format ?? 'auto', text),
+        dateFormat: options.config?.dateFormat,
+      }),
     };
   }
 
