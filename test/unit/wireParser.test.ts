@@ -125,6 +125,22 @@ describe('wire parser', () => {
     );
   });
 
+  it('reads a plain line under the headline as the subheadline, but not a sentence', () => {
+    const dated = `LONDON (4 March 2025) – ${BODY}`;
+    const plain = parseWire(release(['Acme Opens a Plant', 'Three hundred jobs by December'], dated)).wire;
+    assert.equal(plain.subheadline?.text, 'Three hundred jobs by December');
+    assert.equal(plain.dateline?.city.text, 'LONDON');
+    const sentence = parseWire(release(['Acme Opens a Plant', 'Acme opened a plant in Leeds today.'])).wire;
+    assert.equal(sentence.subheadline, undefined);
+    assert.equal(sentence.firstParagraph?.text, 'Acme opened a plant in Leeds today.');
+    const apart = parseWire(release('Acme Opens a Plant', 'Three hundred jobs by December', dated)).wire;
+    assert.equal(apart.subheadline?.text, 'Three hundred jobs by December', 'set apart, before the dateline');
+    assert.equal(apart.dateline?.city.text, 'LONDON');
+    const undated = parseWire(release('Acme Opens a Plant', 'Three hundred jobs by December', BODY)).wire;
+    assert.equal(undated.subheadline, undefined, 'with no dateline after it, a short line is the first paragraph');
+    assert.equal(undated.firstParagraph?.text, 'Three hundred jobs by December');
+  });
+
   it('reads two boilerplates, one of them a lead-in', () => {
     const text = release('Acme Opens a Plant', BODY, ABOUT, 'About Globex: Globex builds roads in Texas.', 'END');
     const { wire } = parseWire(text);

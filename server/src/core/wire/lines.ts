@@ -51,9 +51,17 @@ export function markdownHeadline(t: string): number {
   return /^#{1,2}\s+/.exec(t)?.[0].length ?? 0;
 }
 
-/** An italic (`*...*`, `_..._`) or parenthesised line under the headline. */
-export function isSubheadline(t: string): boolean {
-  return /^(\*[^*].*\*|_[^_].*_|\(.*\))$/.test(t);
+/** A subheadline is a line, not a paragraph: longer text under the headline is the body's first paragraph. */
+const MAX_SUBHEADLINE_WORDS = 30;
+
+/**
+ * The line under the headline that is its subheadline: one set off as italic (`*...*`, `_..._`) or in
+ * parentheses, or a plain line that goes on the headline's own paragraph and reads as a line, not a sentence
+ * (no closing period).
+ */
+export function isSubheadline(t: string, underHeadline: boolean): boolean {
+  if (/^(\*[^*].*\*|_[^_].*_|\(.*\))$/.test(t)) return true;
+  return underHeadline && !/[.!?]["”’)]?$/.test(t) && t.split(/\s+/).length <= MAX_SUBHEADLINE_WORDS;
 }
 
 // An address is taken whole, stray `@`s included (`jane.doe@@example.com`), so contact-format sees what was written.

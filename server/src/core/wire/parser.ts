@@ -107,6 +107,7 @@ class WireBuilder {
   private placeText(line: Line, piece: Piece): void {
     const starts = this.paragraphStart;
     this.paragraphStart = false;
+    if (starts && this.body.length === 1) this.promoteSubheadline(piece);
     const dateline = this.body.length === 0 ? readDateline(piece.text, piece.span.start) : undefined;
     if (!this.wire.headline && !dateline && this.body.length === 0) {
       const hashes = markdownHeadline(piece.text);
@@ -114,7 +115,7 @@ class WireBuilder {
       this.wire.headline = { text, span: { start: piece.span.start + hashes, end: piece.span.end }, line: line.index };
       return;
     }
-    if (this.body.length === 0 && !this.wire.subheadline && isSubheadline(piece.text)) {
+    if (this.body.length === 0 && !this.wire.subheadline && isSubheadline(piece.text, !starts)) {
       this.wire.subheadline = piece;
       return;
     }
@@ -135,6 +136,21 @@ class WireBuilder {
       span: { start: line.start, end: line.end },
     });
     this.wire.lastBodyLine = line.index;
+  }
+
+  /**
+   * A one-line first paragraph with no closing period, followed by a paragraph that opens with a dateline, was the
+   * subheadline set apart by a blank line, as plain-text copies of wire releases lose its italics.
+   */
+  private promoteSubheadline(next: Piece): void {
+    const first = this.wire.firstParagraph;
+    if (!first || this.wire.subheadline || this.boilerplate || !isSubheadline(first.text, true)) return;
+    if (!readDateline(next.text, next.span.start)) return;
+    this.wire.subheadline = first;
+    this.wire.firstParagraph = undefined;
+    this.wire.dateline = undefined;
+    this.wire.lastBodyLine = undefined;
+    this.body.length = 0;
   }
 
   release(): Release {
