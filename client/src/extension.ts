@@ -16,6 +16,7 @@ import {
 import { LANGUAGE_ID, STATS_REQUEST, type FeedStats, type StatsParams } from '../../shared/protocol';
 import { createConfig, openSample } from './gettingStarted';
 import { ruleDocLinks } from './ruleDocs';
+import { releaseTemplate, TEMPLATE_CHOICES, type Day, type TemplateFormat } from './templates';
 
 let client: LanguageClient | undefined;
 
@@ -68,24 +69,36 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-function today(): string {
+function today(): Day {
   const d = new Date();
-  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
 }
 
-/** Inserts a release skeleton as a snippet, so Tab walks through the parts an editor must fill in. */
-async function newRelease(): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) {
-    void vscode.window.showInformationMessage('Open a press-release feed first.');
+/** The format to write a new release in: the command's argument when a caller gives one, or the user's pick. */
+async function pickFormat(given: unknown): Promise<TemplateFormat | undefined> {
+  const known = TEMPLATE_CHOICES.find((c) => c.format === given);
+  if (known) return known.format;
+  const picked = await vscode.window.showQuickPick(TEMPLATE_CHOICES, { placeHolder: 'Which kind of press release?' });
+  return picked?.format;
+}
+
+/**
+ * Inserts a release template as a snippet, so Tab walks through the parts an editor must fill in. An empty
+ * press-release editor takes it at the cursor; anything else would mix two releases, or two formats, in one
+ * file, so the template goes into a new untitled document instead.
+ */
+async function newRelease(format?: unknown): Promise<void> {
+  const chosen = await pickFormat(format);
+  if (!chosen) return;
+  const snippet = new vscode.SnippetString(releaseTemplate(chosen, today()));
+  const active = vscode.window.activeTextEditor;
+  if (active && active.document.languageId === LANGUAGE_ID && active.document.getText().trim() === '') {
+    await active.insertSnippet(snippet, active.selection.active);
     return;
   }
-  const line = editor.document.lineAt(editor.selection.active.line);
-  const lead = line.isEmptyOrWhitespace ? '' : '\n';
-  const skeleton = `\${1:Headline} ${today()}\n\${2:Body text.}\nSource : \${3:https://}\n`;
-  const snippet = new vscode.SnippetString(`${lead}${skeleton}`);
-  const at = line.isEmptyOrWhitespace ? line.range.start : line.range.end;
-  await editor.insertSnippet(snippet, at);
+  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.insertSnippet(snippet, new vscode.Position(0, 0));
 }
 
 async function reopenAsPressRelease(): Promise<void> {
@@ -131,9 +144,21 @@ function registerStatusBar(context: vscode.ExtensionContext, lc: LanguageClient)
   soon();
 }
 
+/** How the status bar names the format; a feed is named by its count of releases instead. */
+const FORMAT_NAMES: Record<FeedStats['format'], string> = { wire: 'Standard release', feed: 'Feed' };
+
 function showStats(item: vscode.StatusBarItem, stats: FeedStats): void {
   const { releases, errors, warnings, problems } = stats;
-  item.text = `$(book) ${releases} release${releases === 1 ? '' : 's'}  $(warning) ${problems}`;
-  item.tooltip = `${releases} releases, ${errors} errors, ${warnings} warnings, ${problems} problems in all`;
+  const count = `${problems} problem${problems === 1 ? '' : 's'}`;
+  const what = stats.format === 'wire' ? FORMAT_NAMES.wire : `${releases} release${releases === 1 ? '' : 's'}`;
+  item.text = `$(${stats.format === 'wire' ? 'file-text' : 'book'}) ${what} · $(warning) ${count}`;
+  const how =
+    stats.formatFrom === 'detected'
+      ? 'detected from the text (set pressRelease.format to choose)'
+      : 'set by pressRelease.format or .pressreleaserc.json';
+  item.tooltip = [
+    `${FORMAT_NAMES[stats.format]}: ${how}`,
+    `${releases} release${releases === 1 ? '' : 's'}, ${errors} errors, ${warnings} warnings, ${count} in all`,
+  ].join('\n');
   item.show();
 }

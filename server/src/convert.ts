@@ -217,12 +217,25 @@ export function fixAllAction(uri: string, edits: LspTextEdit[]): CodeAction {
  * namespace groups code (Namespace). A release is a dated report of something that happened, and Event's
  * lightning bolt reads as news while standing apart from every other icon in the tree (Event). A sub-heading
  * is a line of text (String, drawn as `abc`); a Source is a fixed reference (Constant).
+ *
+ * In a standard release the headline is the release, so it is an Event too, and a body section a sub-heading.
+ * A header line such as `FOR IMMEDIATE RELEASE` is a label the desk reads first (Key). The dateline fixes where
+ * and when, as a Source fixes where from (Constant). A quote is a voice in the story (Field). A boilerplate
+ * describes an organisation the same way in every release, a template as a class is (Class). The end mark says
+ * nothing follows (Null). The contact block is a record of name, title, e-mails and phones (Struct).
  */
 const SYMBOL_KIND = {
   category: 3,
   release: 24,
   subheading: 15,
   source: 14,
+  header: 20,
+  headline: 24,
+  dateline: 14,
+  quote: 8,
+  boilerplate: 5,
+  'end-mark': 21,
+  contact: 23,
 } as const satisfies Record<OutlineNode['kind'], SymbolKind>;
 
 export function toDocumentSymbol(doc: PositionMapper, n: OutlineNode): DocumentSymbol {

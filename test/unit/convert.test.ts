@@ -96,6 +96,13 @@ describe('convert', () => {
         release: SymbolKind.Event,
         subheading: SymbolKind.String,
         source: SymbolKind.Constant,
+        header: SymbolKind.Key,
+        headline: SymbolKind.Event,
+        dateline: SymbolKind.Constant,
+        quote: SymbolKind.Field,
+        boilerplate: SymbolKind.Class,
+        'end-mark': SymbolKind.Null,
+        contact: SymbolKind.Struct,
       }[n.kind];
       const children = n.children.map(expected);
       return DocumentSymbol.create(

@@ -102,7 +102,14 @@ describe('features', () => {
     // Counted by hand from TEXT: the first release is clean; the second has a 2-word body (short-body, warning), a
     // Source glued to it (source-placement, info) and a Source that is not a URL (source-url, error). The info
     // counts as a problem but neither as an error nor as a warning.
-    assert.deepEqual(feedStats(a), { releases: 2, errors: 1, warnings: 1, problems: 3 });
+    assert.deepEqual(feedStats(a), {
+      format: 'feed',
+      formatFrom: 'detected',
+      releases: 2,
+      errors: 1,
+      warnings: 1,
+      problems: 3,
+    });
   });
 
   it('counts problems by their configured severity, and leaves out rules that are off', () => {
@@ -110,7 +117,14 @@ describe('features', () => {
     const read = readConfig({ rules }, 'test');
     assert.deepEqual(read.errors, []);
     const stats = feedStats(lint(TEXT, { today, config: resolveConfig(read.layer) }));
-    assert.deepEqual(stats, { releases: 2, errors: 1, warnings: 1, problems: 2 });
+    assert.deepEqual(stats, {
+      format: 'feed',
+      formatFrom: 'detected',
+      releases: 2,
+      errors: 1,
+      warnings: 1,
+      problems: 2,
+    });
   });
 
   it('finds releases for workspace symbols by a subsequence of their names, ignoring case', () => {

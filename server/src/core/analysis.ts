@@ -6,6 +6,7 @@
  * placed releases only when someone asks for them.
  */
 import type { Config } from './config';
+import { calendarDateOf, type CalendarDate } from './dates';
 import type { FeedFacts, ReleaseFacts } from './facts';
 import type { Category, Feed, Release } from './model';
 import type { ReleaseNames } from './names/index';
@@ -50,6 +51,8 @@ export class Analysis {
     readonly facts: FeedFacts,
     /** The format the document was linted as, detected or configured. */
     readonly format: Format = 'feed',
+    /** The day the rules took for today, kept so that hover counts days from the same day as the findings. */
+    readonly today: CalendarDate = calendarDateOf(new Date()),
   ) {}
 
   /** The document model, its releases placed in this version. */

@@ -183,5 +183,5 @@ export function analyzeSlots(
     names,
   );
   const feedFindings = runner.checkFeed(facts).sort(byPosition);
-  return new Analysis(text, settings.config, lineIndex, slots, feedFindings, facts, runner.format);
+  return new Analysis(text, settings.config, lineIndex, slots, feedFindings, facts, runner.format, settings.today);
 }

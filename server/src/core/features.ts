@@ -3,15 +3,30 @@
  * links. They return plain data in offsets; the server maps it to LSP.
  */
 import { itemAt } from './collections';
-import { formatDate, MONTHS, toIso, weekdayOf, WEEKDAYS, type CalendarDate, type DateFormat } from './dates';
+import { formatDate, type DateFormat } from './dates';
+import { describeDate, problemLines, readingLine } from './hoverText';
 import type { Analysis } from './lint';
 import type { PublicationDate, Release } from './model';
 import { nameHover } from './names/features';
 import { clip, countWords, type Span } from './text';
-import type { Finding } from './types';
 import { describeSourceUrl } from './url';
+import type { Format } from './wire/model';
+import { wireFoldingRanges, wireOutline } from './wireFeatures';
+import { wireHoverAt } from './wireHover';
 
-export type SymbolKind = 'category' | 'release' | 'subheading' | 'source';
+/** The feed's kinds, then the parts of a standard release (`subheading` serves both, for a body section). */
+export type SymbolKind =
+  | 'category'
+  | 'release'
+  | 'subheading'
+  | 'source'
+  | 'header'
+  | 'headline'
+  | 'dateline'
+  | 'quote'
+  | 'boilerplate'
+  | 'end-mark'
+  | 'contact';
 
 export interface OutlineNode {
   name: string;
@@ -72,6 +87,7 @@ function releaseNode(r: Release, sources: boolean): OutlineNode {
 
 /** Categories hold the releases that follow them; releases before any category sit at the top level. */
 export function outline(analysis: Analysis, options: OutlineOptions = {}): OutlineNode[] {
+  if (analysis.format === 'wire') return wireOutline(analysis);
   const roots: OutlineNode[] = [];
   let category: OutlineNode | undefined;
   for (const r of analysis.feed.releases) {
@@ -139,25 +155,8 @@ export interface HoverInfo {
 
 const inSpan = (s: Span | undefined, o: number): s is Span => !!s && o >= s.start && o <= s.end;
 
-function describeDate(d: CalendarDate): string {
-  return `${WEEKDAYS[weekdayOf(d)]}, ${d.day} ${MONTHS[d.month - 1]} ${d.year} · ISO \`${toIso(d)}\``;
-}
-
-function severityIcon(f: Finding): string {
-  return f.severity === 'error'
-    ? 'Error'
-    : f.severity === 'warning'
-      ? 'Warning'
-      : f.severity === 'info'
-        ? 'Info'
-        : 'Hint';
-}
-
 /** Hover shows a Source URL whole up to this length; real ones are under a hundred characters, pasted text is not. */
 const MAX_URL_IN_HOVER = 200;
-
-/** Words read per minute, a common newsroom figure for reading-time estimates. */
-const WORDS_PER_MINUTE = 200;
 
 function titleHover(analysis: Analysis, r: Release): string {
   const lines: string[] = [`**${releaseName(r)}**`, ''];
@@ -169,22 +168,13 @@ function titleHover(analysis: Analysis, r: Release): string {
   const paragraphs = r.body.filter(
     (l) => l.kind === 'paragraph' || l.kind === 'quote' || l.kind === 'list-item',
   ).length;
-  const minutes = Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
-  lines.push(
-    `- ${words} words in ${paragraphs} paragraph${paragraphs === 1 ? '' : 's'} · about ${minutes} min to read`,
-  );
+  lines.push(readingLine(words, paragraphs));
   const facts = r.source ? describeSourceUrl(r.source.url) : undefined;
   if (facts) lines.push(`- Source: ${facts.agency ?? facts.host}${facts.newsId ? `, news id ${facts.newsId}` : ''}`);
   else lines.push(r.source ? '- Source: not a valid URL' : '- Source: none');
   if (r.category) lines.push(`- Category: ${r.category.name}`);
   const open = analysis.findings.filter((f) => f.span.start >= r.span.start && f.span.start <= r.span.end);
-  lines.push('');
-  if (open.length === 0) lines.push('No open problems.');
-  else {
-    lines.push(`**${open.length} open problem${open.length === 1 ? '' : 's'}:**`);
-    for (const f of open.slice(0, 10)) lines.push(`- ${severityIcon(f)}: ${f.message} (\`${f.ruleId}\`)`);
-    if (open.length > 10) lines.push(`- … and ${open.length - 10} more`);
-  }
+  lines.push('', ...problemLines(open));
   return lines.join('\n');
 }
 
@@ -194,6 +184,7 @@ function inConfiguredFormat(date: PublicationDate, format: DateFormat): string {
 }
 
 export function hoverAt(analysis: Analysis, offset: number): HoverInfo | undefined {
+  if (analysis.format === 'wire') return wireHoverAt(analysis, offset);
   const r = releaseAt(analysis, offset);
   if (!r) return undefined;
   const date = r.title?.date;
@@ -230,6 +221,7 @@ export interface FoldingInfo {
 }
 
 export function foldingRanges(analysis: Analysis): FoldingInfo[] {
+  if (analysis.format === 'wire') return wireFoldingRanges(analysis);
   return analysis.feed.releases
     .filter((r) => r.lastLine > r.firstLine)
     .map((r) => ({ startLine: r.firstLine, endLine: r.lastLine }));
@@ -249,6 +241,10 @@ export function documentLinks(analysis: Analysis): LinkInfo[] {
 }
 
 export interface FeedStats {
+  /** The format the document was linted as. */
+  format: Format;
+  /** Whether that format was detected from the text (`pressRelease.format` is `auto`) or set by the settings. */
+  formatFrom: 'detected' | 'setting';
   releases: number;
   errors: number;
   warnings: number;
@@ -262,5 +258,12 @@ export function feedStats(analysis: Analysis): FeedStats {
     if (f.severity === 'error') errors++;
     else if (f.severity === 'warning') warnings++;
   }
-  return { releases: analysis.feed.releases.length, errors, warnings, problems: analysis.findings.length };
+  return {
+    format: analysis.format,
+    formatFrom: analysis.config.format === 'auto' ? 'detected' : 'setting',
+    releases: analysis.feed.releases.length,
+    errors,
+    warnings,
+    problems: analysis.findings.length,
+  };
 }

@@ -1,0 +1,77 @@
+/**
+ * The outline and folding of a standard press release (the `wire` format), as plain data in offsets.
+ * `features.ts` sends a document here when its analysis was made as a standard release; the hover is in
+ * `wireHover.ts`.
+ */
+import type { Analysis } from './analysis';
+import type { FoldingInfo, OutlineNode } from './features';
+import type { Release } from './model';
+import { clip, type Span } from './text';
+import type { WireParts } from './wire/model';
+import { quoteOf, sectionHeading, storyParagraphs } from './wire/paragraphs';
+
+/** The one release of a standard release document and its wire parts, when the parser found any text. */
+export function wireRelease(analysis: Analysis): { release: Release; wire: WireParts } | undefined {
+  const release = analysis.feed.releases[0];
+  return release?.wire ? { release, wire: release.wire } : undefined;
+}
+
+function leaf(name: string, kind: OutlineNode['kind'], span: Span, detail?: string, selection = span): OutlineNode {
+  return { name, detail, kind, span, selectionSpan: selection, children: [] };
+}
+
+/** Body sections hold the quotes that follow them; quotes before the first section stand at the top level. */
+function storyNodes(release: Release, wire: WireParts): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  let section: OutlineNode | undefined;
+  for (const p of storyParagraphs(release, wire)) {
+    const heading = sectionHeading(p, wire);
+    if (heading !== undefined) {
+      section = leaf(heading, 'subheading', { ...p.span }, undefined, p.span);
+      out.push(section);
+      continue;
+    }
+    if (section) section.span.end = p.span.end;
+    const quote = quoteOf(p);
+    if (quote) (section?.children ?? out).push(leaf(quote.name, 'quote', p.span, quote.speaker));
+  }
+  return out;
+}
+
+function partNodes(wire: WireParts): OutlineNode[] {
+  const out: OutlineNode[] = wire.headers.map((h) => leaf(clip(h.text, 60), 'header', h.span));
+  const { headline, dateline, endMark, contact } = wire;
+  if (headline) out.push(leaf(headline.text, 'headline', headline.span, wire.subheadline?.text.slice(1, -1)));
+  if (dateline) out.push(leaf(dateline.city.text, 'dateline', dateline.span, dateline.date.text));
+  for (const b of wire.boilerplates)
+    out.push(leaf(`About ${b.organisation}`, 'boilerplate', b.span, undefined, b.heading.span));
+  if (endMark) out.push(leaf(endMark.text, 'end-mark', endMark.span));
+  if (contact) {
+    const name = contact.lines.find((l) => /\p{L}/u.test(l.text) && !l.text.includes('@'))?.text;
+    out.push(leaf(contact.heading.text.replace(/:$/, ''), 'contact', contact.span, name, contact.heading.span));
+  }
+  return out;
+}
+
+/**
+ * The parts of the release in document order: headers, headline, dateline, the story's sections and quotes,
+ * boilerplates, end mark and contact. They stand side by side rather than under the headline, because a
+ * release may put any part before its headline, and a child must lie inside its parent.
+ */
+export function wireOutline(analysis: Analysis): OutlineNode[] {
+  const got = wireRelease(analysis);
+  if (!got) return [];
+  return [...partNodes(got.wire), ...storyNodes(got.release, got.wire)].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The boilerplates and the contact block fold, each from its heading to its last line. */
+export function wireFoldingRanges(analysis: Analysis): FoldingInfo[] {
+  const got = wireRelease(analysis);
+  if (!got) return [];
+  const spans = [...got.wire.boilerplates.map((b) => b.span), ...(got.wire.contact ? [got.wire.contact.span] : [])];
+  const lines = analysis.lineIndex;
+  return spans
+    .map((s) => ({ startLine: lines.lineAt(s.start), endLine: lines.lineAt(s.end) }))
+    .filter((f) => f.endLine > f.startLine)
+    .sort((a, b) => a.startLine - b.startLine);
+}
