@@ -77,6 +77,16 @@ describe('editor features of a standard release', () => {
     ]);
   });
 
+  it('shows a plain subheadline whole, and one in parentheses without them, beside the headline', () => {
+    const detail = (sub: string) => {
+      const text = ['Acme Opens a Plant', sub, '', 'LONDON (4 March 2025) – Acme opened a plant.'].join('\n');
+      return outline(lint(text, { today })).find((n) => n.kind === 'headline')?.detail;
+    };
+    assert.equal(detail('Three hundred jobs by December'), 'Three hundred jobs by December');
+    assert.equal(detail('(Three hundred jobs by December)'), 'Three hundred jobs by December');
+    assert.equal(detail('_Three hundred jobs by December_'), 'Three hundred jobs by December');
+  });
+
   it('gives every child a range inside its parent, and sections reach to the next section', () => {
     const nodes = outline(a);
     const sections = nodes.filter((n) => n.kind === 'subheading');

@@ -38,10 +38,17 @@ function storyNodes(release: Release, wire: WireParts): OutlineNode[] {
   return out;
 }
 
+/** The subheadline's words, without the italics or parentheses that set it off. */
+function subheadlineText(wire: WireParts): string | undefined {
+  return wire.subheadline?.text.replace(/^([*_(])(.*)([*_)])$/, (all, open: string, words: string, close: string) =>
+    `${open}${close}` === '()' || open === close ? words : all,
+  );
+}
+
 function partNodes(wire: WireParts): OutlineNode[] {
   const out: OutlineNode[] = wire.headers.map((h) => leaf(clip(h.text, 60), 'header', h.span));
   const { headline, dateline, endMark, contact } = wire;
-  if (headline) out.push(leaf(headline.text, 'headline', headline.span, wire.subheadline?.text.slice(1, -1)));
+  if (headline) out.push(leaf(headline.text, 'headline', headline.span, subheadlineText(wire)));
   if (dateline) out.push(leaf(dateline.city.text, 'dateline', dateline.span, dateline.date.text));
   for (const b of wire.boilerplates)
     out.push(leaf(`About ${b.organisation}`, 'boilerplate', b.span, undefined, b.heading.span));
