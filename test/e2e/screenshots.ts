@@ -15,6 +15,7 @@ import { ROOT, type E2eTools } from './setup';
 
 const IMAGES = path.resolve(process.env.PRL_SCREENSHOTS_DIR ?? path.join(ROOT, 'out', 'screenshots'));
 const SAMPLE = path.join(ROOT, 'samples', 'sample.release');
+const STANDARD = path.join(ROOT, 'samples', 'standard.release');
 const STEP_MS = 60_000;
 
 function log(message: string): void {
@@ -55,6 +56,7 @@ async function until(what: string, probe: () => Promise<string | true>): Promise
 export async function takeScreenshots(tools: E2eTools): Promise<void> {
   const dirs = freshDirs('screenshots');
   fs.copyFileSync(SAMPLE, path.join(dirs.workspace, 'sample.release'));
+  fs.copyFileSync(STANDARD, path.join(dirs.workspace, 'standard.release'));
   installPackagedExtension(tools, dirs);
   fs.mkdirSync(IMAGES, { recursive: true });
 
@@ -155,6 +157,7 @@ export async function takeScreenshots(tools: E2eTools): Promise<void> {
     await page.locator('.tab.active', { hasText: 'sample' }).waitFor({ timeout: STEP_MS });
     await formatDocument(page);
     await walkthrough(page);
+    await standardRelease(page);
   } finally {
     await browser.close().catch(() => undefined);
     server.stop();
@@ -225,4 +228,28 @@ async function walkthrough(page: Page): Promise<void> {
   await until("the step's page", () => frameShows(page, 'A feed of releases'));
   await page.screenshot({ path: path.join(IMAGES, 'walkthrough.png') });
   log('walkthrough.png: the walkthrough lists its four steps beside the first step page');
+}
+
+/** 6. A standard release with its squiggles, its outline of parts, and its format in the status bar. */
+async function standardRelease(page: Page): Promise<void> {
+  const analysis = lint(fs.readFileSync(STANDARD, 'utf8'));
+  const parts = outline(analysis).map((n) => n.name);
+  await openFile(page, 'standard.release');
+  await command(page, 'Explorer: Focus on Outline View');
+  await until('the outline to list the parts of the release', async () => {
+    const shown = await page.locator('[id="outline"] .monaco-list-row').allInnerTexts();
+    const missing = parts.filter((p) => !shown.some((s) => s.includes(p)));
+    return missing.length === 0 ? true : `missing ${JSON.stringify(missing)} in ${JSON.stringify(shown)}`;
+  });
+  await until('the status bar to name the format', async () => {
+    const items = await page.locator('.statusbar-item').allInnerTexts();
+    return items.some((t) => t.includes('Standard release')) ? true : `status bar: ${JSON.stringify(items)}`;
+  });
+  await until('squiggles on the release', async () =>
+    (await page.locator('.squiggly-warning, .squiggly-info').count()) >= analysis.findings.length
+      ? true
+      : `fewer squiggles than the ${analysis.findings.length} findings`,
+  );
+  await page.screenshot({ path: path.join(IMAGES, 'standard-release-outline.png') });
+  log(`standard-release-outline.png: the outline lists ${parts.length} parts, the status bar says Standard release`);
 }

@@ -117,19 +117,15 @@ describe('Press Release Lint in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('inserts a release template with New Release', async () => {
+  it('inserts a feed template with New Release, dated today', async () => {
     const untitled = await vscode.workspace.openTextDocument({ language: 'press-release', content: '' });
     await vscode.window.showTextDocument(untitled);
-    await vscode.commands.executeCommand('pressRelease.newRelease');
-    await waitFor(
-      'the template',
-      () =>
-        /^Headline \d{2}\.\d{2}\.\d{4}\nBody text\.\nSource : https:\/\/\n$/.test(untitled.getText())
-          ? true
-          : undefined,
-      10_000,
-    ).catch(() => undefined);
-    assert.match(untitled.getText(), /^Headline \d{2}\.\d{2}\.\d{4}\nBody text\.\nSource : https:\/\/\n$/);
+    await vscode.commands.executeCommand('pressRelease.newRelease', 'feed');
+    const shape = /^Headline \d{2}\.\d{2}\.\d{4}\nThe body: .+\nSource : https:\/\/\n$/;
+    await waitFor('the template', () => (shape.test(untitled.getText()) ? true : undefined), 10_000).catch(
+      () => undefined,
+    );
+    assert.match(untitled.getText(), shape);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -375,5 +371,111 @@ describe('Press Release Lint in VS Code', () => {
       ours(doc.uri).some((x) => codeOf(x) === 'inconsistent-name') ? undefined : true,
     );
     await revert(doc, original);
+  });
+});
+
+describe('A standard release in VS Code', () => {
+  let doc: vscode.TextDocument;
+  let original: string;
+
+  before(async () => {
+    doc = await open('standard.release');
+    original = doc.getText();
+  });
+
+  after(async () => {
+    await revert(doc, original);
+  });
+
+  it('is detected as a standard release, and gets the standard release rules', async () => {
+    const expected = ['2:39 headline-punctuation'];
+    await waitFor(
+      'diagnostics on standard.release',
+      () => (describeDiagnostics(ours(doc.uri)).join() === expected.join() ? true : undefined),
+      20_000,
+    ).catch(() => undefined);
+    assert.deepEqual(describeDiagnostics(ours(doc.uri)), expected);
+  });
+
+  it('outlines its parts', async () => {
+    const symbols = await waitFor('document symbols', () =>
+      vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri),
+    );
+    assert.deepEqual(
+      symbols.map((s) => [s.name, vscode.SymbolKind[s.kind]]),
+      [
+        ['EMBARGOED UNTIL March 6, 2025, 9 a.m. EST', 'Key'],
+        ['Kestrel Tools Opens a Workshop in Leeds.', 'Event'],
+        ['LEEDS, England', 'Constant'],
+        ['“Leeds has the machinists we need,…”', 'Field'],
+        ['About Kestrel Tools', 'Class'],
+        ['###', 'Null'],
+        ['Media contact', 'Struct'],
+      ],
+    );
+    assert.equal(symbols[3].detail, 'Ada Kestrel');
+  });
+
+  it('hovers the dateline and the contact', async () => {
+    const hover = async (needle: string) => {
+      const at = doc.positionAt(doc.getText().indexOf(needle) + 1);
+      return hoverText(
+        await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at),
+      );
+    };
+    const dateline = await hover('LEEDS');
+    assert.match(dateline, /Tuesday, 4 March 2025/);
+    assert.match(dateline, /ISO `2025-03-04`/);
+    assert.match(dateline, /Embargo: lifted/);
+    const contact = await hover('Sam Lee');
+    assert.match(contact, /Name: Sam Lee/);
+    assert.match(contact, /Phone: `\+44 113 496 0000`/);
+  });
+
+  it('folds the boilerplate and the contact block', async () => {
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>(
+      'vscode.executeFoldingRangeProvider',
+      doc.uri,
+    );
+    assert.deepEqual(
+      folds.map((f) => [f.start, f.end]),
+      [
+        [8, 9],
+        [13, 16],
+      ],
+    );
+  });
+
+  it('takes the period off the headline with Format Document', async () => {
+    await open('standard.release');
+    await vscode.commands.executeCommand('editor.action.formatDocument');
+    await waitFor('the headline to lose its period', () =>
+      doc.lineAt(2).text === 'Kestrel Tools Opens a Workshop in Leeds' ? true : undefined,
+    );
+    await waitFor('no problem to remain', () => (ours(doc.uri).length === 0 ? true : undefined));
+    await revert(doc, original);
+  });
+
+  it('inserts a standard release template with New Release, which lints clean', async () => {
+    const untitled = await vscode.workspace.openTextDocument({ language: 'press-release', content: '' });
+    await vscode.window.showTextDocument(untitled);
+    await vscode.commands.executeCommand('pressRelease.newRelease', 'wire');
+    await waitFor('the template', () => (untitled.getText().startsWith('FOR IMMEDIATE RELEASE') ? true : undefined));
+    assert.match(untitled.getText(), /\n###\n\nMedia contact:\n/);
+    assert.match(untitled.getText(), /^CITY, [A-Z][a-z]+\.? \d{1,2}, \d{4} — /m);
+    // A period typed after the headline is a finding to wait for: once it shows, the server has linted the
+    // template, and it must be the only finding.
+    const headline = untitled.lineAt(2);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(untitled.uri, headline.range.end, '.');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('headline-punctuation on the template', () =>
+      ours(untitled.uri).some((d) => codeOf(d) === 'headline-punctuation') ? true : undefined,
+    );
+    assert.deepEqual(
+      ours(untitled.uri).map((d) => codeOf(d)),
+      ['headline-punctuation'],
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
