@@ -57,4 +57,29 @@ describe('wire rules', () => {
     assert.deepEqual(findings(text, 'contact-format'), []);
     assert.deepEqual(findings(text, 'missing-contact'), []);
   });
+
+  it("judges a phone number with a country code by that country's plan", () => {
+    const messages = (phone: string) =>
+      findings(
+        `Acme Opens a Plant\n\n${BODY}\n\n###\n\nContact: jane.roe@acme.example\n${phone}`,
+        'contact-format',
+      ).map((f) => f.message);
+    assert.deepEqual(messages('+55 41 3330 12'), ['Phone number "+55 41 3330 12" is too short for Brazil (+55)']);
+    assert.deepEqual(messages('+44 20 7946 00000'), [
+      'Phone number "+44 20 7946 00000" is too long for United Kingdom (+44)',
+    ]);
+    assert.deepEqual(messages('+999 123 4567'), ['Phone number "+999 123 4567" has no known country code']);
+    // Numbers kept for fiction, a trunk prefix in brackets and numbers without a country code are left alone.
+    for (const phone of [
+      '+55 41 3330 1234',
+      '+1 512-555-0143',
+      '+1 555 555 5555',
+      '+44 1632 960 123',
+      '+44 (0)20 7946 0321',
+      '+61 491 570 156',
+      '(512) 555-0143',
+      '030 1234 5678',
+    ])
+      assert.deepEqual(messages(phone), [], phone);
+  });
 });

@@ -8,7 +8,8 @@ import type { FoldingInfo, OutlineNode } from './features';
 import type { Release } from './model';
 import { clip, type Span } from './text';
 import type { WireParts } from './wire/model';
-import { quoteOf, sectionHeading, storyParagraphs } from './wire/paragraphs';
+import { sectionHeading, storyParagraphs, type Paragraph } from './wire/paragraphs';
+import { findQuotes, isSpeech, segmentText } from './wire/quotes';
 
 /** The one release of a standard release document and its wire parts, when the parser found any text. */
 export function wireRelease(analysis: Analysis): { release: Release; wire: WireParts } | undefined {
@@ -20,21 +21,51 @@ function leaf(name: string, kind: OutlineNode['kind'], span: Span, detail?: stri
   return { name, detail, kind, span, selectionSpan: selection, children: [] };
 }
 
+/** How many words of a quotation name it in the outline. */
+const QUOTE_WORDS = 6;
+/** The speaker named right after a quotation (`said Jane Roe`), for the quote's detail in the outline. */
+const SPEAKER = /\b(?:said|says|added|adds|explained|noted)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
+
+/**
+ * The outline's entry for each quotation of speech, keyed by the paragraph it opens in. The quotations are the
+ * ones `quote-attribution` checks, so the outline lists exactly the quotes that the rule reads.
+ */
+function quoteNodes(paragraphs: readonly Paragraph[]): Map<number, OutlineNode> {
+  const nodes = new Map<number, OutlineNode>();
+  for (const q of findQuotes(paragraphs)) {
+    if (!isSpeech(q, paragraphs)) continue;
+    const first = q[0];
+    const last = q[q.length - 1];
+    const words = q
+      .map((s) => segmentText(s, paragraphs))
+      .join(' ')
+      .split(/\s+/);
+    const name = `“${clip(words.slice(0, QUOTE_WORDS).join(' '), 60)}${words.length > QUOTE_WORDS ? '…' : ''}”`;
+    const after = last.close === undefined ? '' : paragraphs[last.paragraph].text.slice(last.close + 1);
+    const speaker = SPEAKER.exec(after)?.[1]?.replace(/[.,]$/, '');
+    const span = { start: paragraphs[first.paragraph].span.start, end: paragraphs[last.paragraph].span.end };
+    nodes.set(first.paragraph, leaf(name, 'quote', span, speaker));
+  }
+  return nodes;
+}
+
 /** Body sections hold the quotes that follow them; quotes before the first section stand at the top level. */
-function storyNodes(release: Release, wire: WireParts): OutlineNode[] {
+function storyNodes(release: Release, wire: WireParts, text: string): OutlineNode[] {
   const out: OutlineNode[] = [];
   let section: OutlineNode | undefined;
-  for (const p of storyParagraphs(release, wire)) {
+  const paragraphs = storyParagraphs(release, wire, text);
+  const quotes = quoteNodes(paragraphs);
+  paragraphs.forEach((p, i) => {
     const heading = sectionHeading(p, wire);
     if (heading !== undefined) {
       section = leaf(heading, 'subheading', { ...p.span }, undefined, p.span);
       out.push(section);
-      continue;
+      return;
     }
     if (section) section.span.end = p.span.end;
-    const quote = quoteOf(p);
-    if (quote) (section?.children ?? out).push(leaf(quote.name, 'quote', p.span, quote.speaker));
-  }
+    const quote = quotes.get(i);
+    if (quote) (section?.children ?? out).push(quote);
+  });
   return out;
 }
 
@@ -68,7 +99,9 @@ function partNodes(wire: WireParts): OutlineNode[] {
 export function wireOutline(analysis: Analysis): OutlineNode[] {
   const got = wireRelease(analysis);
   if (!got) return [];
-  return [...partNodes(got.wire), ...storyNodes(got.release, got.wire)].sort((a, b) => a.span.start - b.span.start);
+  return [...partNodes(got.wire), ...storyNodes(got.release, got.wire, analysis.text)].sort(
+    (a, b) => a.span.start - b.span.start,
+  );
 }
 
 /** The boilerplates and the contact block fold, each from its heading to its last line. */

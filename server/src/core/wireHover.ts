@@ -68,7 +68,7 @@ function headlineHover(analysis: Analysis, release: Release, wire: WireParts): s
   if (!wire.dateline) lines.push('- Dateline: none');
   else if (d && isValidDate(d.year, d.month, d.day)) lines.push(`- Dated: ${describeDate(d)}`);
   else lines.push(`- Dated: ${wire.dateline.date.text} (not a real date)`);
-  const story = storyParagraphs(release, wire);
+  const story = storyParagraphs(release, wire, analysis.text);
   lines.push(
     readingLine(
       story.reduce((n, p) => n + countWords(p.text), 0),

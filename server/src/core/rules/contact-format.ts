@@ -1,13 +1,11 @@
 import { clip } from '../text';
+import { phoneProblem } from '../wire/phone';
 import { wireRule } from './util';
 
 /** A local part, a domain of labels that neither start nor end with a hyphen, and a top-level domain of letters. */
 const LOCAL_PART = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*";
 const DOMAIN = '(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,}';
 const VALID_EMAIL = new RegExp(`^${LOCAL_PART}@${DOMAIN}$`);
-/** E.164 allows at most 15 digits; no dialled number, extension aside, has fewer than 7. */
-const MIN_PHONE_DIGITS = 7;
-const MAX_PHONE_DIGITS = 15;
 
 export const contactFormat = wireRule({
   id: 'contact-format',
@@ -22,14 +20,8 @@ export const contactFormat = wireRule({
         ctx.report({ message: `"${clip(e.text)}" is not a valid e-mail address`, span: e.span });
     }
     for (const p of contact.phones) {
-      const digits = p.text.replace(/\D/g, '').length;
-      if (digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS) continue;
-      ctx.report({
-        message:
-          `Phone number "${clip(p.text)}" has ${digits} digits; ` +
-          `a phone number has ${MIN_PHONE_DIGITS} to ${MAX_PHONE_DIGITS}`,
-        span: p.span,
-      });
+      const problem = phoneProblem(p.text);
+      if (problem) ctx.report({ message: `Phone number "${clip(p.text)}" ${problem}`, span: p.span });
     }
   },
 });

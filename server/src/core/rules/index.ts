@@ -26,6 +26,7 @@ import { missingDateline } from './missing-dateline';
 import { missingEndMark } from './missing-end-mark';
 import { missingSource } from './missing-source';
 import { missingTitle } from './missing-title';
+import { quoteAttribution } from './quote-attribution';
 import { sentenceSpacing } from './sentence-spacing';
 import { shortBody } from './short-body';
 import { sourcePlacement } from './source-placement';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   missingContact,
   contactFormat,
   embargo,
+  quoteAttribution,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -1,14 +1,15 @@
 /**
- * The story of a standard release read as paragraphs: which are section headings and which are quoted speech.
- * The parser keeps one body line per text line and marks only `About` headings, because the rules read its
- * kinds; the outline and hover need more, and find it here, so that no rule's findings change with it.
+ * The story of a standard release read as paragraphs, and which of them are section headings. The parser keeps
+ * one body line per text line and marks only `About` headings; `quote-attribution`, the outline and hover read
+ * paragraphs, and find them here, so that they all agree on where a paragraph starts and ends.
  */
 import type { Release } from '../model';
-import { clip, countWords, type Span } from '../text';
+import { countWords, type Span } from '../text';
 import type { WireParts } from './model';
 
 /** Lines of text with no blank line between them, outside the boilerplate. */
 export interface Paragraph {
+  /** The paragraph as written, line breaks included: an offset into it plus `span.start` is one into the document. */
   text: string;
   span: Span;
   firstLine: number;
@@ -22,34 +23,30 @@ const MARKDOWN_HEADING = /^#{2,6}\s+/;
 const SENTENCE_END = /[.!?,;"”’'»)\]]$/;
 const LIST_ITEM = /^(?:[-*•–]|\d+[.)])\s/;
 const OPENING_QUOTE = /^["“„«‘]/;
-/** A quotation of at least three words between paired marks. */
-const QUOTATION = /["“„«]([^"“”„«»]*?\S\s+\S+\s+\S[^"“”„«»]*?)["”“»]/u;
-const SPEECH = /\b(?:said|says|added|adds|explained|noted|commented|stated|according to)\b/i;
-const SPEAKER = /\b(?:said|says|added|adds|explained|noted)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
-/** How many words of a quotation name it in the outline. */
-const QUOTE_WORDS = 6;
 
-function inBoilerplate(wire: WireParts, offset: number): boolean {
-  return wire.boilerplates.some((b) => offset >= b.span.start && offset <= b.span.end);
+function inBoilerplate(offset: number, wire: WireParts): boolean {
+  return wire.boilerplates.some((b) => offset >= b.heading.span.start && offset <= b.span.end);
 }
 
-/** The story's paragraphs in document order; boilerplate paragraphs are left out. */
-export function storyParagraphs(release: Release, wire: WireParts): Paragraph[] {
-  const out: Paragraph[] = [];
+/** The story's paragraphs in document order, without the `About` boilerplate, which describes rather than tells. */
+export function storyParagraphs(release: Release, wire: WireParts, text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
   let last: Paragraph | undefined;
   for (const line of release.body) {
-    const text = line.text.trim();
-    if (inBoilerplate(wire, line.span.start + line.text.length - line.text.trimStart().length)) continue;
+    if (line.kind !== 'paragraph' || inBoilerplate(line.span.start, wire)) {
+      last = undefined;
+      continue;
+    }
     if (last && line.line === last.firstLine + last.lineCount) {
-      last.text = `${last.text} ${text}`;
-      last.span = { start: last.span.start, end: line.span.end };
+      last.span.end = line.span.end;
       last.lineCount++;
     } else {
-      last = { text, span: { ...line.span }, firstLine: line.line, lineCount: 1 };
-      out.push(last);
+      last = { text: '', span: { ...line.span }, firstLine: line.line, lineCount: 1 };
+      paragraphs.push(last);
     }
   }
-  return out;
+  for (const p of paragraphs) p.text = text.slice(p.span.start, p.span.end);
+  return paragraphs;
 }
 
 /** The heading's text when the paragraph is a section heading of the story, or undefined. */
@@ -57,27 +54,10 @@ export function sectionHeading(p: Paragraph, wire: WireParts): string | undefine
   // The first paragraph carries the dateline and the lede, however short it is.
   const first = wire.firstParagraph?.span.start;
   if (p.lineCount !== 1 || (first !== undefined && first >= p.span.start && first <= p.span.end)) return undefined;
-  const markdown = MARKDOWN_HEADING.exec(p.text);
-  if (markdown) return p.text.slice(markdown[0].length).trim() || undefined;
-  if (SENTENCE_END.test(p.text) || LIST_ITEM.test(p.text) || OPENING_QUOTE.test(p.text)) return undefined;
-  if (!/^[\p{Lu}\p{N}]/u.test(p.text) || countWords(p.text) > MAX_HEADING_WORDS) return undefined;
-  return p.text.replace(/:$/, '');
-}
-
-export interface Quote {
-  /** The first words of the quotation, in curly quotes, as the outline names it. */
-  name: string;
-  /** Who said it, when the paragraph says so right after the quotation (`said Jane Roe`). */
-  speaker?: string | undefined;
-}
-
-/** The quoted speech a paragraph holds: one that opens with a quotation, or that quotes someone saying it. */
-export function quoteOf(p: Paragraph): Quote | undefined {
-  const quotation = QUOTATION.exec(p.text);
-  if (!quotation || (!OPENING_QUOTE.test(p.text) && !SPEECH.test(p.text))) return undefined;
-  const words = quotation[1].trim().split(/\s+/);
-  const head = words.slice(0, QUOTE_WORDS).join(' ');
-  const name = `“${clip(head, 60)}${words.length > QUOTE_WORDS ? '…' : ''}”`;
-  const speaker = SPEAKER.exec(p.text.slice(quotation.index + quotation[0].length))?.[1];
-  return { name, speaker: speaker?.replace(/[.,]$/, '') };
+  const line = p.text.trim();
+  const markdown = MARKDOWN_HEADING.exec(line);
+  if (markdown) return line.slice(markdown[0].length).trim() || undefined;
+  if (SENTENCE_END.test(line) || LIST_ITEM.test(line) || OPENING_QUOTE.test(line)) return undefined;
+  if (!/^[\p{Lu}\p{N}]/u.test(line) || countWords(line) > MAX_HEADING_WORDS) return undefined;
+  return line.replace(/:$/, '');
 }
