@@ -26,6 +26,7 @@ const RELEASES = [
   'wire-headline',
   'wire-dateline-weekday',
   'wire-dateline-style',
+  'wire-quote-attribution',
 ];
 const FINGERPRINT_KEY = 'pressReleaseLint/v1';
 
