@@ -235,9 +235,11 @@ async function standardRelease(page: Page): Promise<void> {
   const analysis = lint(fs.readFileSync(STANDARD, 'utf8'));
   const parts = outline(analysis).map((n) => n.name);
   await openFile(page, 'standard.release');
+  // The outline needs the sidebar's height: the file tree is folded (the walkthrough hid the Problems panel).
+  await page.locator('.pane-header', { hasText: 'workspace' }).first().click();
   await command(page, 'Explorer: Focus on Outline View');
   await until('the outline to list the parts of the release', async () => {
-    const shown = await page.locator('[id="outline"] .monaco-list-row').allInnerTexts();
+    const shown = await page.locator('.outline-pane .monaco-list-row, [id="outline"] .monaco-list-row').allInnerTexts();
     const missing = parts.filter((p) => !shown.some((s) => s.includes(p)));
     return missing.length === 0 ? true : `missing ${JSON.stringify(missing)} in ${JSON.stringify(shown)}`;
   });
@@ -250,6 +252,8 @@ async function standardRelease(page: Page): Promise<void> {
       ? true
       : `fewer squiggles than the ${analysis.findings.length} findings`,
   );
+  await page.mouse.move(700, 600);
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
   await page.screenshot({ path: path.join(IMAGES, 'standard-release-outline.png') });
   log(`standard-release-outline.png: the outline lists ${parts.length} parts, the status bar says Standard release`);
 }
