@@ -17,7 +17,7 @@ Options:
                           ${CONFIG_FILE_NAME} in its folder or above, up to the repository root)
   --rule <id>=<severity>  Set a rule's severity: off, hint, info, warning or error (repeatable)
   --max-warnings <n>      Exit with 1 when there are more than n warnings
-  --today <YYYY-MM-DD>    Treat this date as today (for future-date)
+  --today <YYYY-MM-DD>    Treat this date as today (for future and missing dates)
   --jobs <n>              Lint up to n files at once, in worker threads (default: the number of cores);
                           the report is the same, in the same order, whatever n is
   --shard <i>/<n>         Lint only the i-th of n shares of the files, for CI jobs in parallel: the files,
