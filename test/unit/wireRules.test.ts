@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { applyEdits, lint, resolveConfig } from '../../server/src/core/index';
 
 const WIRE = { config: resolveConfig({ format: 'wire' }), today: { year: 2025, month: 6, day: 1 } };
+const FEED = { config: resolveConfig({ format: 'feed' }), today: { year: 2025, month: 6, day: 1 } };
 const BODY = 'Acme Corp. opened a plant in Austin today, and the plant will employ 300 people by the end of the year.';
 
 function findings(text: string, ruleId: string) {
@@ -33,7 +34,41 @@ describe('wire rules', () => {
   });
 
   it('leaves a headline that ends in an abbreviation alone', () => {
-    assert.deepEqual(findings(`Acme Buys Globex Corp.\n\n${BODY}\n\n###`, 'headline-punctuation'), []);
+    const headline = (h: string) => findings(`${h}\n\n${BODY}\n\n###`, 'headline-punctuation');
+    for (const h of [
+      'Acme Buys Globex Corp.',
+      'Acme Moves Headquarters to the U.S.',
+      'Acme Names Jane Roe CEO, Effective Jan.',
+      'Acme Opens Its Doors at 9 a.m.',
+      'Acme Hires Jane Roe, Ph.D.',
+      'Acme Sets Up Acme Europe e.V.',
+      'Acme Buys Globex S.A.',
+      'Acme Wins Acme vs. Globex',
+      'Acme Moves to 5th Ave.',
+      'Acme Ships Anvils, Hammers, Tongs, Etc.',
+      'Acme Names New Chief Sept.',
+    ])
+      assert.deepEqual(headline(h), [], h);
+    // A word that merely looks short, or an initial glued to a word, still ends with a full stop that can go.
+    for (const h of ['Acme Opens a Plant.', 'Acme Says Yes.', 'Acme Goes to St.Petersburg.'])
+      assert.deepEqual(
+        headline(h).map((f) => f.fix?.safe),
+        [true],
+        h,
+      );
+  });
+
+  it('leaves a feed title that ends in an abbreviation alone, and removes a full stop', () => {
+    const title = (t: string) =>
+      lint(`${t} 09.02.2025\n${BODY}\nSource : https://press.example.gov/news/1\n`, FEED).findings.filter(
+        (f) => f.ruleId === 'title-punctuation',
+      );
+    assert.deepEqual(title('The delegation returns from the U.S.'), []);
+    assert.deepEqual(title('The plan is updated in Dec.'), []);
+    assert.deepEqual(
+      title('The delegation returns home.').map((f) => f.message),
+      ['Title ends with a period'],
+    );
   });
 
   it('runs no feed rule on a standard release', () => {
