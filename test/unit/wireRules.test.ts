@@ -87,6 +87,56 @@ describe('wire rules', () => {
     );
   });
 
+  it('reads noon, midnight, ISO times and named zones, and says once that an embargo cannot be read', () => {
+    const release = (value: string, dateline = 'LONDON (4 March 2025)') =>
+      `EMBARGOED UNTIL ${value}\n\nAcme Opens a Plant\n\n${dateline} – ${BODY}\n\n###`;
+    const messages = (value: string, dateline?: string) =>
+      findings(release(value, dateline), 'embargo').map((f) => f.message);
+    for (const value of [
+      'noon ET, March 4, 2025',
+      'midnight ET, March 4, 2025',
+      '2025-03-04T09:00Z',
+      '2025-03-04T09:00:00+05:30',
+      '4 March 2025 at 00:01 UK time',
+      '4 March 2025 at 09:00 London time',
+      '09:00 BST, 4 March 2025',
+      '10:00 CET, Tuesday 4 March 2025',
+      '10:00 CEST, 4 March 2025',
+    ])
+      assert.deepEqual(messages(value), [], value);
+    assert.deepEqual(messages('4 March 2025 at 00:01 Atlantis time'), [
+      'Embargo "4 March 2025 at 00:01 Atlantis time" cannot be read as a date and time',
+    ]);
+  });
+
+  it('reports a weekday that is not the date\'s, and a time that no clock shows', () => {
+    const release = (value: string) =>
+      `EMBARGOED UNTIL ${value}\n\nAcme Opens a Plant\n\nLONDON (4 March 2025) – ${BODY}\n\n###`;
+    const messages = (value: string) => findings(release(value), 'embargo').map((f) => f.message);
+    assert.deepEqual(messages('00:01 GMT Monday 4 March 2025'), ['Embargo names Monday, but 2025-03-04 is a Tuesday']);
+    assert.deepEqual(messages('00:01 GMT Tuesday 4 March 2025'), []);
+    assert.deepEqual(messages('March 4, 2025, 25:00 GMT'), ['Embargo time "25:00" is not a time of day']);
+    assert.deepEqual(messages('March 4, 2025, 13 p.m. GMT'), ['Embargo time "13 p.m." is not a time of day']);
+    assert.deepEqual(messages('March 4, 2025, 24:00 GMT'), []);
+  });
+
+  it('reports an embargo that lifts before the dateline day has begun anywhere', () => {
+    const messages = (value: string) =>
+      findings(
+        `EMBARGOED UNTIL ${value}\n\nAcme Opens a Plant\n\nAUSTIN, Texas, March 4, 2025 — ${BODY}\n\n###`,
+        'embargo',
+      ).map((f) => f.message);
+    // The evening before in a zone west of the dateline's city is the dateline's day there, or nearly.
+    assert.deepEqual(messages('March 3, 2025 11 p.m. PST'), []);
+    assert.deepEqual(messages('March 3, 2025 12:00 GMT'), []);
+    assert.deepEqual(messages('March 3, 2025 09:00 GMT'), [
+      'Embargo lifts on 2025-03-03, before the dateline date 2025-03-04',
+    ]);
+    assert.deepEqual(messages('9 a.m. ET, March 2, 2025'), [
+      'Embargo lifts on 2025-03-02, before the dateline date 2025-03-04',
+    ]);
+  });
+
   it('keeps the e-mail address apart from the full stop that ends its line', () => {
     const text = `Acme Opens a Plant\n\n${BODY}\n\n###\n\nContact: Jane Roe, jane.roe@acme.example.`;
     assert.deepEqual(findings(text, 'contact-format'), []);
