@@ -137,6 +137,15 @@ describe('wire rules', () => {
     ]);
   });
 
+  it('asks a release without a contact block for what the rule needs: an e-mail or a phone', () => {
+    const text = `Acme Opens a Plant\n\n${BODY}\n\n###`;
+    assert.deepEqual(
+      findings(text, 'missing-contact').map((f) => f.message),
+      ['Release has no media contact block ("Media contact:" with an e-mail address or a phone number)'],
+    );
+    assert.deepEqual(findings(`${text}\n\nMedia contact:\n+1 512 555 0143`, 'missing-contact'), []);
+  });
+
   it('keeps the e-mail address apart from the full stop that ends its line', () => {
     const text = `Acme Opens a Plant\n\n${BODY}\n\n###\n\nContact: Jane Roe, jane.roe@acme.example.`;
     assert.deepEqual(findings(text, 'contact-format'), []);
@@ -154,6 +163,11 @@ describe('wire rules', () => {
       'Phone number "+44 20 7946 00000" is too long for United Kingdom (+44)',
     ]);
     assert.deepEqual(messages('+999 123 4567'), ['Phone number "+999 123 4567" has no known country code']);
+    // Under a phone label a short run of digits is a number cut short; elsewhere in the block it may be a year.
+    assert.deepEqual(messages('phone: 2025'), ['Phone number "2025" has 4 digits; a phone number has 7 to 15']);
+    assert.deepEqual(messages('Mobile: +1 512'), ['Phone number "+1 512" has 4 digits; a phone number has 7 to 15']);
+    assert.deepEqual(messages('Acme Corp., founded 2025'), []);
+    assert.deepEqual(messages('Phone: on request'), []);
     // Numbers kept for fiction, a trunk prefix in brackets and numbers without a country code are left alone.
     for (const phone of [
       '+55 41 3330 1234',
