@@ -161,7 +161,10 @@ describe('acronym-mismatch and job titles in brackets', () => {
 
   it("takes an officer's acronym after a name for a title, not a definition", () => {
     assert.deepEqual(messages('Jane Roe (CEO): "We outgrew the old plant in a year. Now we have room to grow."'), []);
-    assert.deepEqual(messages('"We outgrew the old plant in a year. Now we have room to grow," said Jane Roe (CEO).'), []);
+    assert.deepEqual(
+      messages('"We outgrew the old plant in a year. Now we have room to grow," said Jane Roe (CEO).'),
+      [],
+    );
     assert.deepEqual(messages('The plant was opened by Bob Lee (CFO) and Ann Poe (CTO).'), []);
   });
 

@@ -109,7 +109,7 @@ describe('wire rules', () => {
     ]);
   });
 
-  it('reports a weekday that is not the date\'s, and a time that no clock shows', () => {
+  it("reports a weekday that is not the date's, and a time that no clock shows", () => {
     const release = (value: string) =>
       `EMBARGOED UNTIL ${value}\n\nAcme Opens a Plant\n\nLONDON (4 March 2025) – ${BODY}\n\n###`;
     const messages = (value: string) => findings(release(value), 'embargo').map((f) => f.message);
