@@ -152,6 +152,32 @@ describe('name index', () => {
   });
 });
 
+describe('acronym-mismatch and job titles in brackets', () => {
+  const WIRE = { config: resolveConfig({ format: 'wire' }), today: { year: 2025, month: 6, day: 1 } };
+  const messages = (paragraph: string) =>
+    lint(`Acme Opens a Plant\n\nAUSTIN, Texas, March 4, 2025 — Acme opened a plant.\n\n${paragraph}\n\n###`, WIRE)
+      .findings.filter((f) => f.ruleId === 'acronym-mismatch')
+      .map((f) => f.message);
+
+  it("takes an officer's acronym after a name for a title, not a definition", () => {
+    assert.deepEqual(messages('Jane Roe (CEO): "We outgrew the old plant in a year. Now we have room to grow."'), []);
+    assert.deepEqual(
+      messages('"We outgrew the old plant in a year. Now we have room to grow," said Jane Roe (CEO).'),
+      [],
+    );
+    assert.deepEqual(messages('The plant was opened by Bob Lee (CFO) and Ann Poe (CTO).'), []);
+  });
+
+  it('still checks an officer acronym spelt out, and an organisation acronym that does not fit', () => {
+    assert.deepEqual(messages('Jane Roe is the Director of Operations (CEO) of Acme.'), [
+      'The letters of "CEO" do not fit its long form "Roe is the Director of Operations"',
+    ]);
+    assert.deepEqual(messages('Acme joined the Global Trade Forum (CSO) this year.'), [
+      'The letters of "CSO" do not fit its long form "Acme joined the Global Trade Forum"',
+    ]);
+  });
+});
+
 describe('kinds of names', () => {
   it('keeps a person and the place named like them apart; a hyphenated word is a place (issue 10)', () => {
     const feed = [

@@ -88,6 +88,28 @@ describe('quote-attribution', () => {
       `In a statement, the company wrote: ${q.replace(/,"$/, '."')}`,
     ])
       assert.deepEqual(reported(release(paragraph)), [], paragraph);
+    for (const verb of [
+      'announced',
+      'announces',
+      'shared',
+      'highlighted',
+      'confirmed',
+      'confirms',
+      'mentioned',
+      'predicted',
+      'answered',
+      'cautioned',
+      'recommended',
+      'suggested',
+      'reiterated',
+    ])
+      assert.deepEqual(reported(release(`${q} Roe ${verb}.`)), [], verb);
+    // A verb of thinking names no speaker, so the quotation is still reported.
+    assert.equal(reported(release(`${q} Roe believes.`)).length, 1, 'believes');
+    // Neither does a verb in the passive, nor a noun that looks like a verb.
+    const said = q.replace(/,"$/, '."');
+    assert.equal(reported(release(said, 'The map has been shared with the city.')).length, 1, 'passive');
+    assert.equal(reported(release(said, 'Acme shares rose 3% on the news.')).length, 1, 'shares');
     const next = 'Jane Roe, the chief executive, said the plant had been her goal for years.';
     assert.deepEqual(reported(release('"We outgrew the old plant in a year. Now we have room."', next)), []);
   });

@@ -3,6 +3,7 @@
  * `(hereinafter referred to as "the Fund")`-style introductions, with the
  * long form found by Schwartz and Hearst's algorithm.
  */
+import { isRoleAcronym, NEVER_NAMES } from './lexicon';
 import type { Segment } from './scan';
 
 export interface AcronymDefinition {
@@ -50,6 +51,19 @@ const LOOK_BACK = 400;
 /** Most words a "hereinafter" long form may span, since such clauses name long official titles. */
 const HEREINAFTER_WORDS = 20;
 
+/** A capitalised word that is no role, institution or calendar word, or an initial: a part of a person's name. */
+function isNamePart(word: string, initial: boolean): boolean {
+  if (initial && /^\p{Lu}\.$/u.test(word)) return true;
+  return /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(word) && !NEVER_NAMES.has(word);
+}
+
+/** Whether the words end in a name of two parts or more (`Jane Roe`, `Jane A. Roe`), a comma or quote aside. */
+function endsInPersonName(words: readonly string[]): boolean {
+  const last = words[words.length - 1]?.replace(/[,"”’]+$/u, '') ?? '';
+  const before = words[words.length - 2] ?? '';
+  return isNamePart(last, false) && isNamePart(before, true);
+}
+
 /** Finds the acronym definitions of a release's segments. */
 export function scanDefinitions(segments: readonly Segment[], out: AcronymDefinition[]): void {
   for (const seg of segments) {
@@ -68,6 +82,9 @@ export function scanDefinitions(segments: readonly Segment[], out: AcronymDefini
       const candidate = words.slice(-limit).join(' ');
       if (candidate.length === 0) continue;
       const longForm = findLongForm(acronym, candidate);
+      // An officer's acronym right after a person's name gives that person's role (`Jane Roe (CEO)`); after
+      // anything else (`Director of Operations (COO)`) it is a definition, and still checked.
+      if (longForm === undefined && isRoleAcronym(acronym) && endsInPersonName(words)) continue;
       const at = seg.start + m.index + m[0].indexOf(acronym);
       out.push({
         acronym,

@@ -40,6 +40,16 @@ export const NEVER_NAMES: ReadonlySet<string> = new Set([
   ...CALENDAR_AND_COMMON,
 ]);
 
+/**
+ * Acronyms of company officers. In brackets after a person's name (`Jane Roe (CEO)`) they give a title, not a
+ * definition. `CSO` is left out: feeds also use it for organisations, whose definitions must still be checked.
+ */
+const ROLE_ACRONYMS: ReadonlySet<string> = new Set(words(`CEO CFO COO CTO CMO CIO CISO CHRO CPO CRO CDO`));
+
+export function isRoleAcronym(word: string): boolean {
+  return ROLE_ACRONYMS.has(word);
+}
+
 /** Legal forms of organisations. Written next to a name or an acronym, they make it an organisation. */
 export const LEGAL_FORMS: readonly string[] = words(`
   JSC LLP LLC RSE PLC LTD Ltd Inc GmbH PJSC OJSC CJSC NJSC SE JV NPO NGO PF SPC`);

@@ -1,3 +1,4 @@
+import { endsInAbbreviation } from '../abbreviations';
 import { wireRule } from './util';
 
 export const headlinePunctuation = wireRule({
@@ -8,8 +9,9 @@ export const headlinePunctuation = wireRule({
   safeFixes: true,
   check(release, ctx) {
     const h = release.wire.headline;
-    // One period ends a sentence; an ellipsis is a deliberate style, and `Corp.` or `Inc.` end in a word.
-    if (!h || !/[^.]\.$/.test(h.text) || /\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.$/.test(h.text)) return;
+    // One period ends a sentence; an ellipsis is a deliberate style, and the period of `U.S.` or `Jan.` belongs to
+    // its word, so removing it would lose text.
+    if (!h || !/[^.]\.$/.test(h.text) || endsInAbbreviation(h.text)) return;
     const dot = h.span.end - 1;
     ctx.report({
       message: 'Headline ends with a period',

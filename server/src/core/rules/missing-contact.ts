@@ -12,7 +12,8 @@ export const missingContact = wireRule({
     const contact = wire.contact;
     if (!contact) {
       ctx.report({
-        message: 'Release has no media contact block ("Media contact:" with a name, an e-mail and a phone)',
+        // The message asks for what the rule checks, and no more: a name helps, but its absence is not reported.
+        message: 'Release has no media contact block ("Media contact:" with an e-mail address or a phone number)',
         span: wire.endMark?.span ?? endAnchor(release, ctx.text),
       });
     } else if (contact.emails.length === 0 && contact.phones.length === 0) {

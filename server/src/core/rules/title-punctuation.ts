@@ -1,3 +1,4 @@
+import { endsInAbbreviation } from '../abbreviations';
 import type { ReleaseRule } from '../types';
 
 export const titlePunctuation: ReleaseRule = {
@@ -11,8 +12,9 @@ export const titlePunctuation: ReleaseRule = {
   check(release, ctx) {
     const t = release.title;
     if (!t || !t.date) return;
-    // One period ends a sentence; an ellipsis is a deliberate style and stays.
-    if (/[^.]\.$/.test(t.text)) {
+    // One period ends a sentence; an ellipsis is a deliberate style and stays, and the period of an abbreviation
+    // (`U.S.`, `Jan.`) belongs to its word.
+    if (/[^.]\.$/.test(t.text) && !endsInAbbreviation(t.text)) {
       const dot = t.textSpan.end - 1;
       ctx.report({
         message: 'Title ends with a period',
