@@ -93,8 +93,13 @@ export interface ContactParts {
 }
 
 const LABEL = /^(?:e-?mail|tel(?:ephone)?|phone|mobile|cell|fax|office|direct|[tmep])\s*[:.]\s*/i;
-/** Commas, bars and dashes part a contact line's name, title and organisation, and so do spaced slashes. */
-const SEPARATORS = /\s*[,;|•]\s*|\s+[–—/-]\s+/;
+/** Commas, bars and dashes part a contact line's name, title and organisation. */
+const SEPARATORS = /\s*[,;|•]\s*|\s+[–—-]\s+/;
+/**
+ * Spaced slashes part them instead when a line has them (`Rachel Kim / Vice President, Marketing / Orbis`): the
+ * writer chose the slash so that a title could keep its comma.
+ */
+const SLASHES = /\s+\/\s+/;
 
 /**
  * The contact's name, title and organisation, read from its lines in the order a contact block gives them
@@ -105,7 +110,7 @@ export function contactParts(contact: ContactBlock): ContactParts {
   for (const line of contact.lines) {
     let text = linkWords(line.text);
     for (const found of [...contact.emails, ...contact.phones]) text = text.split(found.text).join(' ');
-    for (const piece of text.split(SEPARATORS)) {
+    for (const piece of text.split(SLASHES.test(text) ? SLASHES : SEPARATORS)) {
       // Markdown's emphasis and link brackets go with the blanks around a part (`**Jane Roe**`).
       const bare = piece
         .replace(/^[\s*_]+/, '')
