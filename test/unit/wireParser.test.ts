@@ -41,7 +41,7 @@ describe('wire parser', () => {
     assert.equal(r.source, undefined);
     assert.deepEqual(
       wire.boilerplates.map((b) => b.organisation),
-      ['Acme Corp'],
+      ['Acme Corp.'],
     );
     assert.equal(wire.endMark?.text, '###');
     assert.deepEqual(
@@ -146,7 +146,7 @@ describe('wire parser', () => {
     const { wire } = parseWire(text);
     assert.deepEqual(
       wire.boilerplates.map((b) => b.organisation),
-      ['Acme Corp', 'Globex'],
+      ['Acme Corp.', 'Globex'],
     );
     assert.equal(wire.endMark?.text, 'END');
   });

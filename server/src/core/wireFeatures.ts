@@ -27,13 +27,15 @@ const QUOTE_WORDS = 6;
 const SPEAKER = /\b(?:said|says|added|adds|explained|noted)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
 
 /**
- * The outline's entry for each quotation of speech, keyed by the paragraph it opens in. The quotations are the
- * ones `quote-attribution` checks, so the outline lists exactly the quotes that the rule reads.
+ * The outline's entry for the first quotation of speech that opens in each paragraph, keyed by that paragraph. The
+ * quotations are the ones `quote-attribution` checks, so the outline lists only quotes that the rule reads; a
+ * paragraph that quotes its speaker twice (`"…," said Jane Roe. "…"`) is named by the first, which the speaker
+ * follows.
  */
 function quoteNodes(paragraphs: readonly Paragraph[]): Map<number, OutlineNode> {
   const nodes = new Map<number, OutlineNode>();
   for (const q of findQuotes(paragraphs)) {
-    if (!isSpeech(q, paragraphs)) continue;
+    if (nodes.has(q[0].paragraph) || !isSpeech(q, paragraphs)) continue;
     const first = q[0];
     const last = q[q.length - 1];
     const words = q

@@ -10,6 +10,7 @@ import type { Release } from './model';
 import { nameHover } from './names/features';
 import { countWords, type Span } from './text';
 import { readEmbargo } from './wire/embargo';
+import { linkWords } from './wire/markdown';
 import type { ContactBlock, Dateline, WireParts } from './wire/model';
 import { storyParagraphs } from './wire/paragraphs';
 import { wireRelease } from './wireFeatures';
@@ -92,7 +93,13 @@ export interface ContactParts {
 }
 
 const LABEL = /^(?:e-?mail|tel(?:ephone)?|phone|mobile|cell|fax|office|direct|[tmep])\s*[:.]\s*/i;
+/** Commas, bars and dashes part a contact line's name, title and organisation. */
 const SEPARATORS = /\s*[,;|•]\s*|\s+[–—-]\s+/;
+/**
+ * Spaced slashes part them instead when a line has them (`Rachel Kim / Vice President, Marketing / Orbis`): the
+ * writer chose the slash so that a title could keep its comma.
+ */
+const SLASHES = /\s+\/\s+/;
 
 /**
  * The contact's name, title and organisation, read from its lines in the order a contact block gives them
@@ -101,10 +108,14 @@ const SEPARATORS = /\s*[,;|•]\s*|\s+[–—-]\s+/;
 export function contactParts(contact: ContactBlock): ContactParts {
   const words: string[] = [];
   for (const line of contact.lines) {
-    let text = line.text;
+    let text = linkWords(line.text);
     for (const found of [...contact.emails, ...contact.phones]) text = text.split(found.text).join(' ');
-    for (const piece of text.split(SEPARATORS)) {
-      const bare = piece.replace(LABEL, '').replace(/^[\s<>()[\]]+|[\s<>()[\]:]+$/g, '');
+    for (const piece of text.split(SLASHES.test(text) ? SLASHES : SEPARATORS)) {
+      // Markdown's emphasis and link brackets go with the blanks around a part (`**Jane Roe**`).
+      const bare = piece
+        .replace(/^[\s*_]+/, '')
+        .replace(LABEL, '')
+        .replace(/^[\s<>()[\]*_]+|[\s<>()[\]*_:]+$/g, '');
       if (/\p{L}/u.test(bare)) words.push(bare);
     }
   }

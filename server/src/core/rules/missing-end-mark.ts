@@ -3,7 +3,7 @@ import { wireRule } from './util';
 
 export const missingEndMark = wireRule({
   id: 'missing-end-mark',
-  description: 'Standard release without an end mark (`###`, `# # #`, `-30-` or `END`).',
+  description: 'Standard release without an end mark (`###`, `# # #`, `-30-`, `END` or `ENDS`).',
   defaultSeverity: 'warning',
   fixable: true,
   check(release, ctx) {

@@ -12,15 +12,24 @@ const DATE_SHAPES = [
   `(?<m1>${MONTH_WORD})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>\\d{4,5})`,
   `(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>${MONTH_WORD})\\s+(?<y2>\\d{4,5})`,
   `(?<y3>\\d{4})-(?<m3>\\d{1,2})-(?<d3>\\d{1,2})`,
+  // Day, month and year in figures with full stops, as German and much of Europe write them (`04.03.2025`).
+  `(?<d4>\\d{1,2})\\.(?<m4>\\d{1,2})\\.(?<y4>\\d{4})`,
 ].join('|');
 // The city in any case and any script (`SÃO PAULO`, or `Boise` that dateline-style asks to capitalise): the date
 // and the dash after it are what make a dateline.
 const CITY = "(?<city>\\p{L}[\\p{L}\\p{M}.'’\\- ]*[\\p{L}.](?:,\\s+\\p{Lu}[\\p{L}\\p{M}.'’\\- ]*?)*?)";
-const SEPARATOR = '(?:,\\s*|\\s*\\(\\s*|\\s+[—–-]{1,2}\\s+)';
+/** An agency's name in parentheses: `(GLOBE NEWSWIRE)`, `(BUSINESS WIRE)`. */
+const AGENCY = '\\(\\p{Lu}[^()]{1,40}\\)';
+const DASH_MARK = '(?:—|–|--?)';
+// Business Wire puts its tag between the city and the date, in dashes: `NEW YORK--(BUSINESS WIRE)--March 4, 2025--`.
+const SEPARATOR = `(?:,\\s*|\\s*\\(\\s*|\\s+[—–-]{1,2}\\s+|\\s*${DASH_MARK}\\s*${AGENCY}\\s*${DASH_MARK}\\s*)`;
 const DASH = '(?<dash>—|–|--|-)';
-// The agency tag such as `/PRNewswire/` sits between the date and the dash on wire copy.
+// The agency tag such as `/PRNewswire/` or `(GLOBE NEWSWIRE)` sits between the date and the dash on wire copy.
+const TAG = `(?:\\s*/[^/\\s][^/]*/|\\s+${AGENCY})?`;
+// A Markdown release may set the place and date in bold or italics, and the dash after them in plain text.
 const DATELINE = new RegExp(
-  `^${CITY}${SEPARATOR}(?<date>(?:${WEEKDAY})?(?:${DATE_SHAPES}))\\)?(?:\\s*/[^/\\s][^/]*/)?\\s*${DASH}(?=\\s|$)`,
+  `^(?<em>\\*\\*|__|\\*|_)?${CITY}${SEPARATOR}(?<date>(?:${WEEKDAY})?(?:${DATE_SHAPES}))\\)?${TAG}\\k<em>` +
+    `\\s*${DASH}(?=\\s|$)`,
   'u',
 );
 
@@ -43,9 +52,9 @@ function weekdayIndex(word: string): number {
 
 /** The calendar date that the date groups of a match name, or undefined when the month is no month. */
 function parsedDate(g: Record<string, string | undefined>): CalendarDate | undefined {
-  const month = monthOf(g.m1 ?? g.m2 ?? g.m3 ?? '');
+  const month = monthOf(g.m1 ?? g.m2 ?? g.m3 ?? g.m4 ?? '');
   if (month === 0) return undefined;
-  return { year: Number(g.y1 ?? g.y2 ?? g.y3), month, day: Number(g.d1 ?? g.d2 ?? g.d3) };
+  return { year: Number(g.y1 ?? g.y2 ?? g.y3 ?? g.y4), month, day: Number(g.d1 ?? g.d2 ?? g.d3 ?? g.d4) };
 }
 
 const DATE_ALONE = new RegExp(`^(?<date>(?:${WEEKDAY})?(?:${DATE_SHAPES}))`);
@@ -62,8 +71,8 @@ export function readDateline(line: string, offset: number): Dateline | undefined
   const m = DATELINE.exec(line);
   const g = m?.groups;
   if (!m || !g) return undefined;
-  const cityStart = offset;
-  const dateStart = offset + m[0].indexOf(g.date, g.city.length);
+  const cityStart = offset + (g.em?.length ?? 0);
+  const dateStart = offset + m[0].indexOf(g.date, cityStart - offset + g.city.length);
   const dashStart = offset + m[0].length - g.dash.length;
   const dateline: Dateline = {
     span: { start: offset, end: dashStart + g.dash.length },

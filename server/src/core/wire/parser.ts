@@ -6,8 +6,9 @@
 import type { BodyLine, Release } from '../model';
 import { LineIndex, type Line } from '../text';
 import { readDateline } from './dateline';
-import { aboutHeading, CONTACT_HEADING, EMAIL, EMBARGO_LABEL, headerKind, isEndMark, isSubheadline } from './lines';
-import { markdownHeadline, PHONE } from './lines';
+import { aboutHeading, contactHeading, EMAIL, EMBARGO_LABEL, headerKind, isEndMark, isSubheadline } from './lines';
+import { PHONE } from './lines';
+import { undecorated, withoutLinkTargets } from './markdown';
 import type { Boilerplate, ContactBlock, Piece, WireParts } from './model';
 
 /** A standard release as the shared model (one release, no Source) and its wire-only parts. */
@@ -36,6 +37,8 @@ class WireBuilder {
   readonly wire: WireParts = { headers: [], boilerplates: [] };
   readonly body: BodyLine[] = [];
   private contactOpen = false;
+  /** Whether the contact heading was a Markdown heading (`## Media contact`) or a bold line of its own. */
+  private contactUnderHeading = false;
   private paragraphStart = true;
   private boilerplate: Boilerplate | undefined;
   private first: Line | undefined;
@@ -46,7 +49,8 @@ class WireBuilder {
   take(line: Line): void {
     const piece = trimmed(line);
     if (piece.text === '') {
-      this.contactOpen = false;
+      // A Markdown heading is followed by a blank line before its contact; any other heading's block ends at one.
+      this.contactOpen &&= this.contactUnderHeading && this.wire.contact?.lines.length === 0;
       this.paragraphStart = true;
       return;
     }
@@ -56,19 +60,23 @@ class WireBuilder {
     else if (!this.placeMarker(line, piece)) this.placeText(line, piece);
   }
 
-  /** Headers, end marks and contact headings: lines that are recognised by their shape alone. */
-  private placeMarker(line: Line, piece: Piece): boolean {
+  /**
+   * Headers, end marks and contact headings: lines that are recognised by their shape alone, once the Markdown
+   * heading marks or emphasis around the whole line are set aside.
+   */
+  private placeMarker(line: Line, raw: Piece): boolean {
+    const piece = undecorated(raw);
     const kind = this.body.length === 0 ? headerKind(piece.text) : undefined;
     if (kind) {
       this.wire.headers.push({ ...piece, kind, line: line.index });
       if (kind === 'embargo') this.addEmbargo(line, piece);
       return true;
     }
-    if (isEndMark(piece.text)) {
-      this.wire.endMark ??= { ...piece, line: line.index };
+    if (isEndMark(piece.text) || isEndMark(raw.text)) {
+      this.wire.endMark ??= { ...raw, line: line.index };
       return true;
     }
-    return this.openContact(piece);
+    return this.openContact(piece, raw);
   }
 
   private addEmbargo(line: Line, piece: Piece): void {
@@ -78,27 +86,28 @@ class WireBuilder {
     this.wire.embargo ??= { ...piece, line: line.index, value };
   }
 
-  private openContact(piece: Piece): boolean {
-    const m = CONTACT_HEADING.exec(piece.text);
-    if (!m || this.wire.contact || (!m[0].includes(':') && m[0].length !== piece.text.length)) return false;
-    const heading = {
-      text: m[0].trimEnd(),
-      span: { start: piece.span.start, end: piece.span.start + m[0].trimEnd().length },
-    };
+  private openContact(piece: Piece, raw: Piece): boolean {
+    const m = contactHeading(piece.text);
+    if (!m || this.wire.contact) return false;
+    const start = piece.span.start + m.at;
+    const heading = { text: m.words, span: { start, end: start + m.words.length } };
     this.wire.contact = { heading, lines: [], emails: [], phones: [], span: { ...piece.span } };
     this.contactOpen = true;
-    const rest = piece.text.slice(m[0].length);
-    if (rest) this.addContactLine({ text: rest, span: { start: piece.span.start + m[0].length, end: piece.span.end } });
+    this.contactUnderHeading = piece.text !== raw.text;
+    const rest = piece.text.slice(m.length);
+    if (rest) this.addContactLine({ text: rest, span: { start: piece.span.start + m.length, end: piece.span.end } });
     return true;
   }
 
   private addContactLine(piece: Piece): void {
     const contact = this.wire.contact as ContactBlock;
     contact.lines.push(piece);
-    const emails = matchesIn(piece, EMAIL);
+    // A Markdown link's target repeats its text (`[jane@acme.example](mailto:jane@acme.example)`): read the text.
+    const linkText = { text: withoutLinkTargets(piece.text), span: piece.span };
+    const emails = matchesIn(linkText, EMAIL);
     contact.emails.push(...emails);
     // Digits inside an e-mail address are not a phone number.
-    const withoutEmails = emails.reduce((t, e) => t.replace(e.text, ' '.repeat(e.text.length)), piece.text);
+    const withoutEmails = emails.reduce((t, e) => t.replace(e.text, ' '.repeat(e.text.length)), linkText.text);
     contact.phones.push(...matchesIn({ text: withoutEmails, span: piece.span }, PHONE));
     contact.span.end = piece.span.end;
   }
@@ -110,9 +119,7 @@ class WireBuilder {
     if (starts && this.body.length === 1) this.promoteSubheadline(piece);
     const dateline = this.body.length === 0 ? readDateline(piece.text, piece.span.start) : undefined;
     if (!this.wire.headline && !dateline && this.body.length === 0) {
-      const hashes = markdownHeadline(piece.text);
-      const text = piece.text.slice(hashes);
-      this.wire.headline = { text, span: { start: piece.span.start + hashes, end: piece.span.end }, line: line.index };
+      this.wire.headline = { ...undecorated(piece), line: line.index };
       return;
     }
     if (this.body.length === 0 && !this.wire.subheadline && isSubheadline(piece.text, !starts)) {
@@ -123,7 +130,7 @@ class WireBuilder {
       this.wire.dateline = dateline;
       this.wire.firstParagraph = piece;
     }
-    const about = starts ? aboutHeading(piece.text) : undefined;
+    const about = starts ? aboutHeading(undecorated(piece).text) : undefined;
     if (about) {
       this.boilerplate = { organisation: about.organisation, heading: piece, span: { ...piece.span } };
       this.wire.boilerplates.push(this.boilerplate);
