@@ -47,19 +47,29 @@ function placed(lines: LineIndex, span: Span): Placed {
   return { span, start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
+/**
+ * A copy of a string that does not hold on to the text it was cut from. V8 keeps a substring as a view of its
+ * parent, so a title kept as sliced would keep its whole file's text alive, and a summary would be no smaller
+ * than the text; a JSON round trip builds a string of its own.
+ */
+function detached<T extends string | undefined>(s: T): T {
+  return (s === undefined ? s : JSON.parse(JSON.stringify(s))) as T;
+}
+
 function summaryOfFacts(facts: ReleaseFacts, lines: LineIndex): ReleaseSummary {
   const title = facts.title;
   const date = title?.date;
+  const titleText = detached(title?.text);
   const summary: ReleaseSummary = {
     place: placed(lines, facts.span),
-    title: title?.text,
+    title: titleText,
     date: date?.valid ? toIso(date) : undefined,
   };
-  if (title && facts.titleKey !== undefined)
-    summary.dated = { ...placed(lines, title.textSpan), text: title.text, key: facts.titleKey };
+  if (title && titleText !== undefined && facts.titleKey !== undefined)
+    summary.dated = { ...placed(lines, title.textSpan), text: titleText, key: detached(facts.titleKey) };
   const source = facts.source;
   if (source && facts.sourceKey !== undefined)
-    summary.source = { ...placed(lines, source.urlSpan), text: source.url, key: facts.sourceKey };
+    summary.source = { ...placed(lines, source.urlSpan), text: detached(source.url), key: detached(facts.sourceKey) };
   return summary;
 }
 
