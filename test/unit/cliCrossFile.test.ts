@@ -229,7 +229,10 @@ describe('CLI cross-file checks', function () {
       }
       assert.deepEqual(seen.sort(), [...whole.keys()].sort());
     }
-    assert.ok(whole.get('wire/e.release')?.some((d) => d.code === 'duplicate-title'), 'a duplicate across shards');
+    assert.ok(
+      whole.get('wire/e.release')?.some((d) => d.code === 'duplicate-title'),
+      'a duplicate across shards',
+    );
   });
 
   for (const format of ['stylish', 'json', 'sarif']) {
