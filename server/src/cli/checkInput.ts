@@ -5,10 +5,12 @@
  */
 import * as path from 'node:path';
 import type { Finding, LintOptions } from '../core/index';
+import type { CrossFileIndex } from './crossFile';
 import { decodeFeed, encodeFeed, UndecodableInput, type DecodedFeed } from './encoding';
 import type { LintEngine, RuleFailureSink } from './engine';
 import { CliProblem, describeSystemError } from './errors';
 import type { FileSystem } from './fileSystem';
+import { FindingMerger } from './mergeFindings';
 import type { Output } from './output';
 import { readFileSnapshot } from './readInput';
 import type { Reporter, Tally } from './report/reporter';
@@ -30,6 +32,8 @@ export interface RunContext {
   tellProblem(line: string): void;
   /** Where the linting and fixing run: in this thread, or in a worker thread. */
   engine: LintEngine;
+  /** The summaries of every file of a run of several files, for the cross-file checks; none for one file. */
+  crossFile?: CrossFileIndex | undefined;
 }
 
 /** Findings already in memory are handed to the report in slices of this many, like `lintInBatches` does. */
@@ -128,18 +132,16 @@ function tellRuleFailures(name: string, ctx: RunContext): RuleFailureSink {
   };
 }
 
-/** Lints and writes the report as findings arrive. */
+/** Lints and writes the report as findings arrive, with the file's cross-file findings merged in order. */
 async function lintAndReport(name: string, text: string, ctx: RunContext): Promise<void> {
   ctx.reporter.beginFile(name, text, ctx.lintOptions);
-  await ctx.engine.lint(
-    text,
-    ctx.lintOptions,
-    (batch) => {
-      ctx.tally.add(batch);
-      ctx.reporter.addFindings(batch);
-    },
-    tellRuleFailures(name, ctx),
-  );
+  const onRuleFailure = tellRuleFailures(name, ctx);
+  const merger = new FindingMerger(crossFileFindingsOf(name, text, ctx, onRuleFailure), (batch) => {
+    ctx.tally.add(batch);
+    ctx.reporter.addFindings(batch);
+  });
+  await ctx.engine.lint(text, ctx.lintOptions, (batch) => merger.add(batch), onRuleFailure);
+  merger.end();
   ctx.reportOutput.throwIfFailed();
   ctx.reporter.endFile();
 }
@@ -147,10 +149,18 @@ async function lintAndReport(name: string, text: string, ctx: RunContext): Promi
 /** Reports findings that are already in memory (those of the fixed text), through the same streaming path. */
 function reportFindings(name: string, text: string, findings: readonly Finding[], ctx: RunContext): void {
   ctx.reporter.beginFile(name, text, ctx.lintOptions);
-  for (let i = 0; i < findings.length; i += REPORT_BATCH) {
-    const batch = findings.slice(i, i + REPORT_BATCH);
+  const merger = new FindingMerger(crossFileFindingsOf(name, text, ctx, tellRuleFailures(name, ctx)), (batch) => {
     ctx.tally.add(batch);
     ctx.reporter.addFindings(batch);
-  }
+  });
+  for (let i = 0; i < findings.length; i += REPORT_BATCH) merger.add(findings.slice(i, i + REPORT_BATCH));
+  merger.end();
   ctx.reporter.endFile();
+}
+
+/** The findings of the cross-file checks in the file whose report describes `text`; none outside such a run. */
+function crossFileFindingsOf(name: string, text: string, ctx: RunContext, onRuleFailure: RuleFailureSink): Finding[] {
+  const config = ctx.lintOptions.config;
+  if (!ctx.crossFile || !config) return [];
+  return ctx.crossFile.findingsFor(name, text, config, (rule, e) => onRuleFailure(rule.id, describeSystemError(e)));
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs, USAGE, type Options } from './args';
 import type { RunContext } from './checkInput';
 import { extensionsFinder, loadInputConfigs } from './configLayers';
+import { comparesFiles, CrossFileIndex } from './crossFile';
 import { inProcessEngine } from './engine';
 import { BrokenPipe, CliProblem, describeSystemError, oneLine, OutputFailed } from './errors';
 import type { FileSystem } from './fileSystem';
@@ -58,12 +59,14 @@ async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise
   }
   const options = parsed;
   const inputs = filesOf(options, env);
-  const configOf = loadInputConfigs({ ...options, files: inputs.files }, env.cwd, env.fsys);
+  // Every file of the run, not only this shard's, takes part in the cross-file checks, so its config is needed.
+  const configOf = loadInputConfigs({ ...options, files: inputs.allFiles }, env.cwd, env.fsys);
   // With --fix on standard input the fixed text owns stdout, so the report goes to stderr.
   const reportOutput = options.fix && inputs.files.includes('-') ? env.stderr : env.stdout;
   let problems = 0;
+  const lintOptions = { today: options.today };
   const ctx: RunContext = {
-    lintOptions: { today: options.today },
+    lintOptions,
     fix: options.fix,
     cwd: env.cwd,
     fsys: env.fsys,
@@ -73,6 +76,9 @@ async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise
     tally: new Tally(),
     readStandardInput: () => env.readStandardInput(),
     engine: inProcessEngine,
+    crossFile: comparesFiles(inputs.allFiles)
+      ? CrossFileIndex.build(inputs.allFiles, { cwd: env.cwd, fsys: env.fsys, configOf, lintOptions, fix: options.fix })
+      : undefined,
     tellProblem: (line) => {
       problems++;
       // What was reported so far comes first, so that the message sits after the files before it.
@@ -95,12 +101,16 @@ async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise
   return exitCode(problems, ctx.tally, options, env);
 }
 
-/** The files the inputs stand for (folders and patterns expanded), and only this shard's when sharding. */
-function filesOf(options: Options, env: CliEnvironment): ExpandedInputs {
+/**
+ * The files the inputs stand for (folders and patterns expanded), and only this shard's when sharding; `allFiles`
+ * are those of every shard, which the cross-file checks compare.
+ */
+function filesOf(options: Options, env: CliEnvironment): ExpandedInputs & { allFiles: readonly string[] } {
   const extensionsOf = extensionsFinder(options, env.cwd, env.fsys);
   const expanded = expandInputs(options.files, { cwd: env.cwd, fsys: env.fsys, extensionsOf });
+  const allFiles = expanded.files;
   if (options.shard) expanded.files = filesOfShard(expanded.files, options.shard, env.cwd);
-  return expanded;
+  return { ...expanded, allFiles };
 }
 
 function createReporter(options: Options, out: Output, env: CliEnvironment): Reporter {

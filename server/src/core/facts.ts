@@ -4,7 +4,7 @@
  * only, so a feed of any size can be checked without keeping its model, and
  * an edit re-scans only the releases it touched.
  */
-import type { CalendarDate } from './dates';
+import { isValidDate, type CalendarDate } from './dates';
 import type { ParseProblem, Release } from './model';
 import { MISSING_DATE_MESSAGE } from './parser';
 import type { NameIndex } from './names/index';
@@ -19,6 +19,15 @@ export interface TitleFacts {
   /** Where the title line's text ends, which is where a missing date goes. */
   end: number;
   date?: CalendarDate & { valid: boolean };
+}
+
+/**
+ * A standard release's headline carries no date: its date is the dateline's, which makes the same story sent twice
+ * on one day the same title and date, as in a feed.
+ */
+function datelineDate(release: Release): (CalendarDate & { valid: boolean }) | undefined {
+  const d = release.wire?.dateline?.parsed;
+  return d && { ...d, valid: isValidDate(d.year, d.month, d.day) };
 }
 
 /**
@@ -62,9 +71,10 @@ export class ReleaseFacts {
       f.titleEnd = t.textSpan.end;
       f.titleLine = t.line;
       f.titleLineEnd = t.span.end;
-      if (t.date) f.date = (t.date.year * 10000 + t.date.month * 100 + t.date.day) * (t.date.valid ? 1 : -1);
-      if (t.date && t.text.length > 0) {
-        f.titleKey = `${t.text.toLowerCase().replace(/\s+/g, ' ')}\u0000${t.date.year}-${t.date.month}-${t.date.day}`;
+      const date = t.date ?? datelineDate(release);
+      if (date) f.date = (date.year * 10000 + date.month * 100 + date.day) * (date.valid ? 1 : -1);
+      if (date && t.text.length > 0) {
+        f.titleKey = `${t.text.toLowerCase().replace(/\s+/g, ' ')}\u0000${date.year}-${date.month}-${date.day}`;
       }
     }
     const undated = release.problems.find((p) => p.kind === 'missing-date');

@@ -127,12 +127,26 @@ interface Progress {
 export function fixAll(text: string, options: LintOptions = {}, safeOnly = true, onRuleError?: OnError): FixResult {
   const progress: Progress = { text, applied: 0, passes: 0, seen: new Set([digest(text)]) };
   if (safeOnly) {
-    const rules = settingsOf(options).rules.filter((r) => r.safeFixes);
-    const first = settle(progress, new Analyzer(onRuleError), { ...options, rules, names: false }, safeOnly);
+    const first = settleSafeFixes(progress, options, onRuleError);
     // An unsettled text is reported, not fixed further, and its report needs every rule.
     if (!first.settled) return { ...first, analysis: new Analyzer(onRuleError).analyze(progress.text, options) };
   }
   return settle(progress, new Analyzer(onRuleError), options, safeOnly);
+}
+
+/**
+ * The text that `fixAll` writes, settled with the rules that offer safe fixes alone, without the full check
+ * that makes its report; undefined when those fixes do not settle, since `--fix` then leaves the text as it is.
+ * The CLI's cross-file pre-pass reads it to compare files as `--fix` leaves them.
+ */
+export function safelyFixedText(text: string, options: LintOptions = {}): string | undefined {
+  const progress: Progress = { text, applied: 0, passes: 0, seen: new Set([digest(text)]) };
+  return settleSafeFixes(progress, options).settled ? progress.text : undefined;
+}
+
+function settleSafeFixes(progress: Progress, options: LintOptions, onRuleError?: OnError): FixResult {
+  const rules = settingsOf(options).rules.filter((r) => r.safeFixes);
+  return settle(progress, new Analyzer(onRuleError), { ...options, rules, names: false }, true);
 }
 
 /** Fixes with one analyzer until nothing fixable is left, a text comes back, or the passes run out. */

@@ -31,6 +31,9 @@ export { detectFormat } from './wire/detect';
 export { resolveFormat } from './wire/format';
 export * from './wire/model';
 export { parseWire, type WireDocument } from './wire/parser';
+export * from './workspace/summary';
+export * from './workspace/summaries';
+export { crossFileFindings } from './workspace/crossFile';
 
 /** The project's home page, which reports name as the tool's; the rule docs live under it. */
 export const PROJECT_URL = 'https://github.com/press-release-lint/press-release-lint';

@@ -4,7 +4,9 @@ import type { Config } from './config';
 import type { FeedFacts } from './facts';
 import type { Release } from './model';
 import type { ReleaseNames } from './names/index';
-import type { LineIndex, Span } from './text';
+import type { LineIndex, Position, Span } from './text';
+import type { FileSummary } from './workspace/summary';
+import type { WorkspaceSummaries } from './workspace/summaries';
 import type { Format } from './wire/model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -35,6 +37,15 @@ export interface RelatedInfo {
   message: string;
 }
 
+/** A place in another file of the workspace, which only cross-file rules point at. */
+export interface ElsewhereInfo {
+  /** The other file, named as the caller named it to the index: a URI in the server, a path in the CLI. */
+  file: string;
+  start: Position;
+  end: Position;
+  message: string;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -44,6 +55,8 @@ export interface Finding {
   /** Further fixes offered beside the main one (replace here, in the release, in the feed). */
   moreFixes?: Fix[];
   related?: RelatedInfo[];
+  /** Related places in other files, for findings of cross-file rules. */
+  elsewhere?: ElsewhereInfo[];
   /** Plain facts for editor actions that need more than text edits, such as the name to add to a dictionary. */
   data?: Record<string, string>;
 }
@@ -119,6 +132,19 @@ export interface ReleaseRule extends RuleBase {
 export interface FeedRule extends RuleBase {
   scope: 'feed';
   check(feed: FeedFacts, ctx: RuleContext): void;
+  /**
+   * Compares the file's releases with those of the other files of the workspace (the editor's workspace, or the
+   * files of one CLI run), through their summaries only. Reports only in this file, with `elsewhere` places.
+   */
+  acrossFiles?(ctx: CrossFileContext): void;
+}
+
+/** What a cross-file check sees: this file's summary, every file's summaries, and where to report. */
+export interface CrossFileContext {
+  file: string;
+  summary: FileSummary;
+  workspace: WorkspaceSummaries;
+  report(r: Report): void;
 }
 
 export type Rule = ReleaseRule | FeedRule;

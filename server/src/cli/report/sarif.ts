@@ -3,7 +3,7 @@
  * arrive, like the JSON report's diagnostics, so the report never holds every finding at once.
  */
 import type * as Sarif from 'sarif';
-import { resolveFormat, type Finding, type LintOptions } from '../../core/index';
+import { resolveFormat, type ElsewhereInfo, type Finding, type LintOptions, type Position } from '../../core/index';
 import type { Output } from '../output';
 import { FindingPositions } from '../positions';
 import { FINGERPRINT_KEY, FindingFingerprints } from './fingerprints';
@@ -55,16 +55,8 @@ export class SarifReporter implements Reporter {
 
   private resultOf(f: Finding): Sarif.Result {
     const { location, positions, fingerprints } = this.file!;
-    const start = positions.start(f.span.start);
-    const end = positions.end(f.span.end);
-    // SARIF counts lines and columns from 1, and a region's end column is the one after its last character.
-    const region: Sarif.Region = {
-      startLine: start.line + 1,
-      startColumn: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-    };
-    return {
+    const region = regionOf(positions.start(f.span.start), positions.end(f.span.end));
+    const result: Sarif.Result = {
       ruleId: f.ruleId,
       ruleIndex: RULE_INDEX.get(f.ruleId),
       level: sarifLevel(f.severity),
@@ -72,5 +64,26 @@ export class SarifReporter implements Reporter {
       locations: [{ physicalLocation: { artifactLocation: location, region } }],
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.of(f) },
     };
+    if (f.elsewhere?.length) result.relatedLocations = f.elsewhere.map((e, i) => this.relatedLocation(e, i));
+    return result;
   }
+
+  /** A place in another file of the run that a cross-file finding points at, named as the results name files. */
+  private relatedLocation(e: ElsewhereInfo, id: number): Sarif.Location {
+    return {
+      id,
+      physicalLocation: { artifactLocation: artifactLocation(e.file, this.cwd), region: regionOf(e.start, e.end) },
+      message: { text: e.message },
+    };
+  }
+}
+
+/** SARIF counts lines and columns from 1, and a region's end column is the one after its last character. */
+function regionOf(start: Position, end: Position): Sarif.Region {
+  return {
+    startLine: start.line + 1,
+    startColumn: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+  };
 }

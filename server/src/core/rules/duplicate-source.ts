@@ -2,6 +2,7 @@ import { addTo } from '../collections';
 import type { ReleaseFacts } from '../facts';
 import { clip } from '../text';
 import type { FeedRule } from '../types';
+import { duplicatesElsewhere } from './util';
 
 function label(r: ReleaseFacts): string {
   return r.title ? `"${clip(r.title.text)}"` : `release ${r.index + 1}`;
@@ -11,7 +12,7 @@ const andMore = (n: number) => (n > 0 ? ` and ${n} more` : '');
 
 export const duplicateSource: FeedRule = {
   id: 'duplicate-source',
-  description: 'Two releases with the same Source URL.',
+  description: 'Two releases with the same Source URL, in one feed or in two files of the workspace.',
   defaultSeverity: 'warning',
   fixable: false,
   formats: ['feed'],
@@ -33,6 +34,14 @@ export const duplicateSource: FeedRule = {
           related: [{ span: other.urlSpan, message: `Same Source in ${other.label}` }],
         });
       });
+    }
+  },
+  acrossFiles(ctx) {
+    for (const r of ctx.summary.releases) {
+      const others = r.source ? ctx.workspace.sourcedElsewhere(r.source.key, ctx.file) : [];
+      if (others.length === 0) continue;
+      const { named, elsewhere } = duplicatesElsewhere(others, (o) => o.source, 'Same Source in');
+      ctx.report({ message: `Source URL is also used by ${named}`, span: r.source!.span, elsewhere });
     }
   },
 };

@@ -1,12 +1,14 @@
 import type { ReleaseFacts } from '../facts';
 import type { FeedRule, RelatedInfo } from '../types';
+import { duplicatesElsewhere } from './util';
 
 export const duplicateTitle: FeedRule = {
   id: 'duplicate-title',
-  description: 'Two releases with the same title and date.',
+  description: 'Two releases with the same title and date, in one feed or in two files of the workspace.',
   defaultSeverity: 'warning',
   fixable: false,
-  formats: ['feed'],
+  // A standard release's headline and dateline date make its title and date, so copies across files are found.
+  formats: ['feed', 'wire'],
   scope: 'feed',
   check(feed, ctx) {
     const first = new Map<string, ReleaseFacts>();
@@ -30,6 +32,14 @@ export const duplicateTitle: FeedRule = {
         said.set(seen, about);
       }
       ctx.report({ message: about.message, span: r.title!.textSpan, related: about.related });
+    }
+  },
+  acrossFiles(ctx) {
+    for (const r of ctx.summary.releases) {
+      const others = r.dated ? ctx.workspace.titledElsewhere(r.dated.key, ctx.file) : [];
+      if (others.length === 0) continue;
+      const { named, elsewhere } = duplicatesElsewhere(others, (o) => o.dated, 'Same title and date as');
+      ctx.report({ message: `Same title and date as ${named}`, span: r.dated!.span, elsewhere });
     }
   },
 };

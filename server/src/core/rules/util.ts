@@ -1,6 +1,9 @@
 /** Small helpers shared by several rules. */
 import type { ParseProblem, ParseProblemKind, Release } from '../model';
-import type { ReleaseRule, RuleContext, Severity } from '../types';
+import { clip } from '../text';
+import type { ElsewhereInfo, ReleaseRule, RuleContext, Severity } from '../types';
+import { fileLabel, type ReleaseRef } from '../workspace/summaries';
+import type { KeyedPart, ReleaseSummary } from '../workspace/summary';
 import type { WireParts } from '../wire/model';
 
 /** The parser's problems of one kind in one release. */
@@ -44,4 +47,29 @@ export function wireRule(spec: WireRuleSpec): ReleaseRule {
       if (release.wire) spec.check(release as WireRelease, ctx);
     },
   };
+}
+
+/** A finding names at most this many of the other files' releases; the Problems view lists them all as related. */
+const NAMED_ELSEWHERE = 1;
+/** Related places listed from other files; a Source pasted into hundreds of files needs no more to be found. */
+const MAX_ELSEWHERE = 20;
+
+/**
+ * What a cross-file duplicate says about the releases of other files that share its key: the first one by title
+ * and file in the message, and each (up to a limit) as a related place, found by `part`.
+ */
+export function duplicatesElsewhere(
+  refs: readonly ReleaseRef[],
+  part: (r: ReleaseSummary) => KeyedPart | undefined,
+  what: string,
+): { named: string; elsewhere: ElsewhereInfo[] } {
+  const described = (r: ReleaseRef) =>
+    `${r.release.title ? `"${clip(r.release.title)}"` : 'a release'} in ${fileLabel(r.file)}`;
+  const more = refs.length - NAMED_ELSEWHERE;
+  const named = refs.slice(0, NAMED_ELSEWHERE).map(described).join(', ') + (more > 0 ? ` and ${more} more` : '');
+  const elsewhere = refs.slice(0, MAX_ELSEWHERE).flatMap((r) => {
+    const p = part(r.release);
+    return p ? [{ file: r.file, start: p.start, end: p.end, message: `${what} ${described(r)}` }] : [];
+  });
+  return { named, elsewhere };
 }

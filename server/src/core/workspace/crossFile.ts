@@ -1,0 +1,33 @@
+/**
+ * Running the cross-file checks of the rules over one file of a workspace. The editor runs them when a file or the
+ * index changes, the CLI once per file after its pre-pass; both go through here, so that they report the same.
+ */
+import type { Config } from '../config';
+import { RULES } from '../rules/index';
+import { byPosition, type OnError } from '../runner';
+import type { Finding, Rule } from '../types';
+import type { WorkspaceSummaries } from './summaries';
+
+/** The findings of the cross-file checks in `file`, with the severities that the file's config gives them. */
+export function crossFileFindings(
+  file: string,
+  workspace: WorkspaceSummaries,
+  config: Config,
+  onError: OnError = () => undefined,
+  rules: readonly Rule[] = RULES,
+): Finding[] {
+  const summary = workspace.get(file);
+  if (!summary) return [];
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    if (rule.scope !== 'feed' || !rule.acrossFiles || !rule.formats.includes(summary.format)) continue;
+    const severity = config.rules[rule.id]?.severity ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    try {
+      rule.acrossFiles({ file, summary, workspace, report: (r) => out.push({ ruleId: rule.id, severity, ...r }) });
+    } catch (e) {
+      onError(rule, e);
+    }
+  }
+  return out.sort(byPosition);
+}

@@ -1,0 +1,92 @@
+/**
+ * What the workspace index keeps of one file: for each release, the facts that cross-file rules compare (its
+ * title and date, its Source) and where they stand. Offsets serve the file's own findings; lines and characters
+ * serve related information shown from another file, whose text is not kept. A summary holds no body text, so
+ * the summaries of ten thousand files fit in a few megabytes.
+ */
+import type { Analysis } from '../analysis';
+import type { Config } from '../config';
+import { toIso } from '../dates';
+import { documentReleases } from '../documentReleases';
+import { ReleaseFacts } from '../facts';
+import { LineIndex, type Position, type Span } from '../text';
+import { resolveFormat } from '../wire/format';
+import type { Format } from '../wire/model';
+
+/** A span of a file in both coordinates: UTF-16 offsets, and the zero-based lines and characters of LSP. */
+export interface Placed {
+  span: Span;
+  start: Position;
+  end: Position;
+}
+
+/** A title or a Source: its text as written, the key that duplicates share, and where it stands. */
+export interface KeyedPart extends Placed {
+  text: string;
+  key: string;
+}
+
+export interface ReleaseSummary {
+  /** The whole release, for symbols and the Releases view. */
+  place: Placed;
+  /** The title as written, for symbols; a release without a title has none. */
+  title?: string | undefined;
+  /** The title with the key that `duplicate-title` compares: present only when the release has a dated title. */
+  dated?: KeyedPart | undefined;
+  /** The publication date in ISO form (`2025-03-04`), when it is a real date. */
+  date?: string | undefined;
+  source?: KeyedPart | undefined;
+}
+
+export interface FileSummary {
+  format: Format;
+  releases: ReleaseSummary[];
+}
+
+function placed(lines: LineIndex, span: Span): Placed {
+  return { span, start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+/**
+ * A copy of a string that does not hold on to the text it was cut from. V8 keeps a substring as a view of its
+ * parent, so a title kept as sliced would keep its whole file's text alive, and a summary would be no smaller
+ * than the text; a JSON round trip builds a string of its own.
+ */
+function detached<T extends string | undefined>(s: T): T {
+  return (s === undefined ? s : JSON.parse(JSON.stringify(s))) as T;
+}
+
+function summaryOfFacts(facts: ReleaseFacts, lines: LineIndex): ReleaseSummary {
+  const title = facts.title;
+  const date = title?.date;
+  const titleText = detached(title?.text);
+  const summary: ReleaseSummary = {
+    place: placed(lines, facts.span),
+    title: titleText,
+    date: date?.valid ? toIso(date) : undefined,
+  };
+  if (title && titleText !== undefined && facts.titleKey !== undefined)
+    summary.dated = { ...placed(lines, title.textSpan), text: titleText, key: detached(facts.titleKey) };
+  const source = facts.source;
+  if (source && facts.sourceKey !== undefined)
+    summary.source = { ...placed(lines, source.urlSpan), text: detached(source.url), key: detached(facts.sourceKey) };
+  return summary;
+}
+
+/** A file's summary from its text alone: it is parsed, but no rule runs, so a workspace is indexed quickly. */
+export function summarizeText(text: string, config: Config): FileSummary {
+  const format = resolveFormat(config.format, text);
+  const lines = new LineIndex(text);
+  const releases: ReleaseSummary[] = [];
+  for (const release of documentReleases(text, format, { dateFormat: config.dateFormat }, lines))
+    releases.push(summaryOfFacts(ReleaseFacts.of(release), lines));
+  return { format, releases };
+}
+
+/** An open document's summary, from the facts its analysis already holds: its live text wins over the disk. */
+export function summarizeAnalysis(analysis: Analysis): FileSummary {
+  return {
+    format: analysis.format,
+    releases: analysis.facts.releases.map((f) => summaryOfFacts(f, analysis.lineIndex)),
+  };
+}
