@@ -70,6 +70,21 @@ const properties = {
     markdownDescription:
       "Show each release's Source as a child in the Outline. When off, the Source's host follows the date in the release's detail, and the Outline stays one line per release.",
   },
+  'pressRelease.index.enabled': {
+    scope: 'resource',
+    type: 'boolean',
+    default: true,
+    markdownDescription:
+      'Read every release file of the workspace folders in the background, so that `duplicate-source` and `duplicate-title` compare releases across files and Go to Symbol in Workspace finds releases in files that are not open. A release file ends in `.release`, or in an ending that `.pressreleaserc.json` adds with `extensions`, or matches `#pressRelease.index.include#`; `#files.exclude#`, `.gitignore` files and `node_modules` leave files out.',
+  },
+  'pressRelease.index.include': {
+    scope: 'resource',
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    markdownDescription:
+      'Glob patterns, relative to a workspace folder, of further files the workspace index reads as release files, such as `"feeds/**/*.txt"`.',
+  },
   'pressRelease.rulesDocsBaseUrl': {
     scope: 'window',
     type: 'string',

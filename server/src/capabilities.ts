@@ -10,6 +10,12 @@ export interface ClientFeatures {
   /** `workspace/configuration` may be sent; otherwise settings come with `didChangeConfiguration`. */
   pullConfiguration: boolean;
   registerConfigurationChange: boolean;
+  /** The server may register for `workspace/didChangeWatchedFiles` with patterns of its own. */
+  registerWatchedFiles: boolean;
+  /** The client shows progress the server starts (`window/workDoneProgress/create`). */
+  workDoneProgress: boolean;
+  /** The client tells when workspace folders come and go. */
+  workspaceFolderChanges: boolean;
   /** Diagnostics come back in code-action requests with the `data` the server gave them. */
   diagnosticData: boolean;
   /** A WorkspaceEdit may create a file, which adding to a missing `.pressreleaserc.json` needs. */
@@ -45,6 +51,9 @@ export function readClientFeatures(capabilities: ClientCapabilities | undefined)
   return {
     pullConfiguration: workspace?.configuration === true,
     registerConfigurationChange: workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    registerWatchedFiles: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    workDoneProgress: capabilities?.window?.workDoneProgress === true,
+    workspaceFolderChanges: workspace?.workspaceFolders === true,
     diagnosticData: capabilities?.textDocument?.publishDiagnostics?.dataSupport === true,
     createFiles: edit?.documentChanges === true && Array.isArray(operations) && operations.includes('create'),
     tokenTypes: semanticLegend(capabilities?.textDocument?.semanticTokens?.tokenTypes),

@@ -31,6 +31,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/protocol';
 import {
+  fileLabel,
   ruleDocUrl,
   type Finding,
   type FoldingInfo,
@@ -39,6 +40,7 @@ import {
   type NameCompletion,
   type NameCompletionsAt,
   type OutlineNode,
+  type ReleaseSummary,
   type ReleaseSymbol,
   type Severity,
   type Span,
@@ -134,11 +136,14 @@ export function toDiagnostic(
   withData = true,
 ): Diagnostic {
   const d = baseDiagnostic(toRange(doc, f.span), f);
-  if (f.related) {
-    d.relatedInformation = f.related.map((r) => ({
-      location: { uri, range: toRange(doc, r.span) },
-      message: r.message,
+  if (f.related || f.elsewhere) {
+    const here = (f.related ?? []).map((r) => ({ location: { uri, range: toRange(doc, r.span) }, message: r.message }));
+    // A place in another file comes in lines and characters already: that file's text is not at hand.
+    const there = (f.elsewhere ?? []).map((e) => ({
+      location: { uri: e.file, range: { start: e.start, end: e.end } },
+      message: e.message,
     }));
+    d.relatedInformation = [...here, ...there];
   }
   if (withData && (f.fix || f.data)) {
     const data: { fix?: unknown; more?: unknown; facts?: Record<string, string> } = {};
@@ -257,6 +262,17 @@ export function toSymbolInformation(doc: PositionMapper, uri: string, s: Release
   const symbol: SymbolInformation = { name: s.name, kind: SYMBOL_KIND.release, location: toLocation(doc, uri, s.span) };
   if (s.category) symbol.containerName = s.category;
   return symbol;
+}
+
+/** A release of the workspace index found by workspace symbol search, named in its file's label. */
+export function toIndexedSymbol(uri: string, name: string, release: ReleaseSummary): SymbolInformation {
+  const at = release.dated ?? release.place;
+  return {
+    name,
+    kind: SYMBOL_KIND.release,
+    location: { uri, range: { start: at.start, end: at.end } },
+    containerName: fileLabel(uri),
+  };
 }
 
 // Hover, folding and links

@@ -77,6 +77,11 @@ export class FeedDocuments {
     return this.cache.analysisOf(doc, config);
   }
 
+  /** The config of a document, loaded once and shared with its analysis. */
+  configOf(uri: string): ReturnType<ConfigStore['get']> {
+    return this.configs.get(uri);
+  }
+
   /**
    * Looks the document up and waits for its analysis; undefined when the document is not open. Throws
    * RequestCancelled as soon as the request is cancelled, even while the client's settings are awaited.

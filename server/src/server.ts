@@ -43,6 +43,10 @@ import { provideSemanticTokens } from './features/semanticTokens';
 import { provideStats, StatsRequest } from './features/stats';
 import { provideDocumentSymbols } from './features/symbols';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
+import { readFolderSettings } from './index/folderSettings';
+import { progressStarter } from './index/progress';
+import { isConfigFile, ReleaseFileWatch } from './index/watching';
+import { WorkspaceIndex, type FileChange } from './index/workspaceIndex';
 import { Lifecycle } from './lifecycle';
 import { PARAMS } from './params';
 import { DiagnosticsPublisher } from './publisher';
@@ -63,6 +67,8 @@ interface Parts {
   configs: ConfigStore;
   documents: FeedDocuments;
   validation: Validation;
+  index: WorkspaceIndex;
+  watch: ReleaseFileWatch;
   log: Log;
   /** Re-reads settings and config files, and re-lints every document: something they depend on changed. */
   configChanged: () => void;
@@ -82,10 +88,11 @@ function buildParts(connection: Connection): Parts {
   const lifecycle = new Lifecycle();
   const log = connectionLog(connection);
   const client = unknownClient();
-  // Settings and configs are re-read together whenever either may have changed.
+  // Settings and configs are re-read together whenever either may have changed; the index reads them too.
   const configChanged = () => {
     configs.clear();
     validation.revalidateAll();
+    reindex(parts, () => index.rescan());
   };
   const settings = new ClientSettings(connection, log.warn, configChanged);
   const report = configErrorReporter(connection, log.warn);
@@ -96,17 +103,55 @@ function buildParts(connection: Connection): Parts {
       .sendDiagnostics(params)
       .catch((e: unknown) => log.warn(`Could not publish diagnostics: ${describeError(e)}`)),
   );
-  const validation = new Validation(documents, publisher, lifecycle, () => client.features, log.error);
+  const index = new WorkspaceIndex({
+    folderSettings: (uri) => readFolderSettings(settings, uri),
+    progress: progressStarter(connection, () => client.features.workDoneProgress, log.warn),
+    log: (line) => connection.console.info(line),
+    changed: (origin) => validation.indexChanged(origin),
+  });
+  const validation = new Validation(documents, publisher, lifecycle, () => client.features, log.error, index);
+  documents.onDidClose((uri) => {
+    index.closed(uri).catch((e: unknown) => log.warn(`The index could not read ${uri} again: ${describeError(e)}`));
+  });
   const boundary = new Boundary(connection, lifecycle, log);
-  return { lifecycle, boundary, client, settings, configs, documents, validation, log, configChanged };
+  const watch = new ReleaseFileWatch(connection, log.warn);
+  const parts: Parts = {
+    lifecycle,
+    boundary,
+    client,
+    settings,
+    configs,
+    documents,
+    validation,
+    index,
+    watch,
+    log,
+    configChanged,
+  };
+  return parts;
+}
+
+/** Starts a scan of the index, and watches the release files its settings name once it is done. */
+function reindex(parts: Parts, start: () => void): void {
+  start();
+  if (!parts.client.features.registerWatchedFiles) return;
+  void parts.index.scanned.then(() => parts.watch.watch(parts.index.watchPatterns()));
+}
+
+/** The workspace folders of `initialize`: `workspaceFolders`, or else the older `rootUri`. */
+function workspaceFolders(params: InitializeParams): string[] {
+  if (params.workspaceFolders) return params.workspaceFolders.map((f) => f.uri);
+  return params.rootUri ? [params.rootUri] : [];
 }
 
 function registerLifecycle(connection: Connection, parts: Parts): void {
   const { lifecycle, client } = parts;
+  let folders: string[] = [];
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     lifecycle.initialize();
     client.features = readClientFeatures(params.capabilities);
     parts.settings.setPullable(client.features.pullConfiguration);
+    folders = workspaceFolders(params);
     connection.console.info(`Press Release Lint server started (${DIAGNOSTIC_SOURCE}).`);
     return initializeResult(client.features);
   });
@@ -114,6 +159,7 @@ function registerLifecycle(connection: Connection, parts: Parts): void {
     if (lifecycle.phase !== 'initializing') return;
     lifecycle.initialized();
     listenToClient(connection, parts);
+    reindex(parts, () => parts.index.setFolders(folders));
   });
   connection.onShutdown(() => lifecycle.shutdown());
   // Requests for methods nobody handles still get the lifecycle's answer first.
@@ -122,8 +168,17 @@ function registerLifecycle(connection: Connection, parts: Parts): void {
   });
 }
 
-/** Asks the client to tell about settings changes, when it lets the server register for them. */
+/** Asks the client to tell about settings changes and workspace folders, when it lets the server. */
 function listenToClient(connection: Connection, parts: Parts): void {
+  if (parts.client.features.workspaceFolderChanges) {
+    // The library reads this notification itself, from `initialize` on; its event is all a handler can have.
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      if (parts.lifecycle.shutdownReceived) return;
+      const uris = (list: unknown) => (Array.isArray(list) ? list.map((f: { uri?: unknown }) => f?.uri) : []);
+      const text = (list: unknown[]) => list.filter((u): u is string => typeof u === 'string');
+      reindex(parts, () => parts.index.changeFolders(text(uris(event?.added)), text(uris(event?.removed))));
+    });
+  }
   if (!parts.client.features.registerConfigurationChange) return;
   connection.client
     .register(DidChangeConfigurationNotification.type, { section: SECTION })
@@ -146,24 +201,36 @@ function initializeResult(features: ClientFeatures): InitializeResult {
       renameProvider: { prepareProvider: true },
       completionProvider: { resolveProvider: false },
       semanticTokensProvider: { legend: { tokenTypes: features.tokenTypes, tokenModifiers: [] }, full: true },
-      // Folders do not decide which config applies (see configDiscovery.ts), so their changes are not asked for.
-      workspace: { workspaceFolders: { supported: true } },
+      // Folders do not decide which config applies (see configDiscovery.ts), but the index reads their files.
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'press-release-lint' },
   };
 }
 
-/** Settings pushed by the client, and `.pressreleaserc.json` files changed on disk, re-lint every document. */
+/**
+ * Settings pushed by the client, and `.pressreleaserc.json` files changed on disk, re-lint every document; other
+ * watched files are release files, which the index reads again.
+ */
 function registerConfigChanges(connection: Connection, parts: Parts): void {
-  const { boundary, settings, configChanged } = parts;
+  const { boundary, settings, configChanged, index, log } = parts;
   connection.onDidChangeConfiguration(
     boundary.notification('workspace/didChangeConfiguration', PARAMS.didChangeConfiguration, (params) => {
       settings.push(params);
       configChanged();
     }),
   );
+  const filesChanged = (params: { changes: FileChange[] }) => {
+    const releases = params.changes.filter((c) => !isConfigFile(c.uri));
+    if (releases.length > 0) {
+      index
+        .filesChanged(releases)
+        .catch((e: unknown) => log.warn(`The index could not read files: ${describeError(e)}`));
+    }
+    if (releases.length < params.changes.length) configChanged();
+  };
   connection.onDidChangeWatchedFiles(
-    boundary.notification('workspace/didChangeWatchedFiles', PARAMS.didChangeWatchedFiles, configChanged),
+    boundary.notification('workspace/didChangeWatchedFiles', PARAMS.didChangeWatchedFiles, filesChanged),
   );
 }
 
@@ -177,7 +244,7 @@ function registerProviders(parts: Parts): void {
     provideDocumentSymbols({ documents, configs }, p, t),
   );
   boundary.serve(WorkspaceSymbolRequest.type, PARAMS.workspaceSymbol, (p, t) =>
-    provideWorkspaceSymbols(documents, p, t),
+    provideWorkspaceSymbols({ documents, index: parts.index }, p, t),
   );
   boundary.serve(HoverRequest.type, PARAMS.position, (p, t) => provideHover(documents, p, t));
   boundary.serve(FoldingRangeRequest.type, PARAMS.textDocument, (p, t) => provideFoldingRanges(documents, p, t));

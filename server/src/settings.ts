@@ -45,11 +45,13 @@ export class ClientSettings {
     this.pushed = all[SECTION];
   }
 
-  async forResource(uri: string): Promise<SettingsAnswer> {
-    if (!this.canPull) return { settings: this.pushed };
+  /** The `pressRelease` section for a resource, or another section, such as `files`, that the index reads. */
+  async forResource(uri: string, section = SECTION): Promise<SettingsAnswer> {
+    // Pushed settings hold only the `pressRelease` section; other sections are the editor's, and unknown here.
+    if (!this.canPull) return { settings: section === SECTION ? this.pushed : undefined };
     if (this.stalled) return { settings: undefined };
     // The client may send anything; the config reader validates it, so it is taken as unknown.
-    const request: Promise<unknown> = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION });
+    const request: Promise<unknown> = this.connection.workspace.getConfiguration({ scopeUri: uri, section });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), CONFIGURATION_TIMEOUT_MS);

@@ -1,21 +1,32 @@
 /**
  * Diagnostics: each document is validated a moment after it changes, so that fast typing is analysed once,
- * and only the diagnostics of its newest version are published.
+ * and only the diagnostics of its newest version are published. A document's diagnostics are its analysis's
+ * plus the cross-file findings that the workspace index gives it; when the index changes, the open documents are
+ * published again from their cached analyses, once per burst of changes.
  */
+import type { Diagnostic } from 'vscode-languageserver/node';
 import type { ClientFeatures } from './capabilities';
+import { toDiagnostic } from './convert';
+import type { Analysis } from './core/index';
 import { DocumentDiagnostics } from './diagnostics';
 import type { FeedDocuments } from './documents';
 import { describeError } from './errors';
+import type { WorkspaceIndex } from './index/workspaceIndex';
 import type { Lifecycle } from './lifecycle';
 import type { DiagnosticsPublisher } from './publisher';
 
 /** Diagnostics wait this long after a keystroke so that fast typing is analysed once. */
 export const DEBOUNCE_MS = 150;
+/** After the index changed, open documents wait this long, so that a burst of file events publishes once. */
+export const INDEX_REFRESH_MS = 40;
 
 export class Validation {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Per open document, the diagnostics made so far, kept per release. */
   private readonly made = new Map<string, DocumentDiagnostics>();
+  private refreshTimer: NodeJS.Timeout | undefined;
+  /** The documents whose own change caused the pending refresh: they publish anyway. */
+  private readonly refreshedBy = new Set<string>();
 
   constructor(
     private readonly documents: FeedDocuments,
@@ -23,6 +34,7 @@ export class Validation {
     private readonly lifecycle: Lifecycle,
     private readonly clientFeatures: () => ClientFeatures,
     private readonly onError: (line: string) => void,
+    private readonly index: WorkspaceIndex,
   ) {
     documents.onDidOpen((uri) => this.schedule(uri, 0));
     // The wait counts from when the change arrived, so the time spent applying it is part of the wait.
@@ -34,6 +46,24 @@ export class Validation {
   /** Validates every open document again, at once: after settings or a config file changed. */
   revalidateAll(): void {
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
+  }
+
+  /**
+   * The index changed in a way other files can see: the open documents (but the one that changed it) are
+   * published again a moment later. A document waiting for its own validation is left to it.
+   */
+  indexChanged(origin?: string): void {
+    if (this.lifecycle.shutdownReceived) return;
+    if (origin !== undefined && this.refreshTimer === undefined) this.refreshedBy.add(origin);
+    else if (origin === undefined) this.refreshedBy.clear();
+    if (this.refreshTimer !== undefined) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      for (const doc of this.documents.all()) {
+        if (!this.refreshedBy.has(doc.uri) && !this.timers.has(doc.uri)) this.schedule(doc.uri, 0);
+      }
+      this.refreshedBy.clear();
+    }, INDEX_REFRESH_MS);
   }
 
   private schedule(uri: string, delay: number): void {
@@ -53,10 +83,17 @@ export class Validation {
     const analysis = await this.documents.currentAnalysis(doc);
     // A newer edit will publish its own diagnostics; stale ones would flicker.
     if (!analysis || this.documents.get(uri)?.version !== version) return;
+    this.index.opened(uri, analysis);
+    const { config } = await this.documents.configOf(uri);
+    if (this.documents.get(uri)?.version !== version) return;
     let made = this.made.get(uri);
     // A client without data support would drop the fixes anyway; the code-action fallback finds them again.
     if (!made) this.made.set(uri, (made = new DocumentDiagnostics(uri, this.clientFeatures().diagnosticData)));
-    await this.publisher.publish({ uri, version, diagnostics: made.of(analysis) });
+    const diagnostics = made.of(analysis);
+    const onRuleError = (rule: { id: string }, e: unknown) =>
+      this.onError(`Rule ${rule.id} failed: ${describeError(e)}`);
+    for (const f of this.index.findings(uri, config, onRuleError)) diagnostics.push(crossFile(analysis, uri, f));
+    await this.publisher.publish({ uri, version, diagnostics });
   }
 
   /** A closed document's diagnostics are cleared, so that the Problems view does not keep them. */
@@ -70,5 +107,11 @@ export class Validation {
   private stop(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    clearTimeout(this.refreshTimer);
   }
+}
+
+/** A cross-file finding's diagnostic: it has no fixes, and its related places are in other files. */
+function crossFile(analysis: Analysis, uri: string, f: Parameters<typeof toDiagnostic>[2]): Diagnostic {
+  return toDiagnostic(analysis.lineIndex, uri, f, undefined, false);
 }

@@ -137,12 +137,12 @@ describe('language server over stdio', function () {
       );
     }));
 
-  it('finds releases across open feeds with workspace symbols', () =>
+  it('finds releases with workspace symbols, named with their file', () =>
     withFeed(async (client) => {
       const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'thirdrel' });
       assert.deepEqual(
         found.map((s) => [s.name, s.location.uri, s.containerName]),
-        [['Third release', uri, 'Law']],
+        [['Third release', uri, 'feed.release']],
       );
     }));
 

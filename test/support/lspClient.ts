@@ -112,6 +112,8 @@ export class TestClient {
   readonly logs: LogMessage[] = [];
   /** Every publish, and whether `initialized` had been sent when it arrived. */
   readonly publishes: Array<{ params: PublishDiagnosticsParams; afterInitialized: boolean }> = [];
+  /** The values of `$/progress` notifications, in order. */
+  readonly progress: Array<{ kind: string; message?: string; percentage?: number }> = [];
   readonly exited: Promise<number | null>;
   private readonly proc: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
@@ -142,6 +144,11 @@ export class TestClient {
       return params.items.map(() => this.options.settings?.() ?? null);
     });
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
+      this.progress.push(p.value);
+      this.wake();
+    });
     this.connection.onNotification('window/showMessage', (m: LogMessage) => {
       this.messages.push(m);
       this.wake();

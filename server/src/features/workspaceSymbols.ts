@@ -1,19 +1,28 @@
-/** Go to symbol in workspace: releases of every open feed whose names match the query. */
+/**
+ * Go to Symbol in Workspace: the releases of every file of the workspace index, open or not, whose names match
+ * the query. Open documents are summarised from their current analyses first, so that a feed just opened or
+ * typed in is searched as it stands.
+ */
 import type { CancellationToken, SymbolInformation, WorkspaceSymbolParams } from 'vscode-languageserver/node';
-import { toSymbolInformation } from '../convert';
-import { releaseSymbols } from '../core/index';
+import { toIndexedSymbol } from '../convert';
+import { matchReleases } from '../core/index';
 import type { FeedDocuments } from '../documents';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+
+/** At most this many symbols per answer: an empty query in a workspace of ten thousand files matches them all. */
+export const MAX_WORKSPACE_SYMBOLS = 1000;
 
 export async function provideWorkspaceSymbols(
-  documents: FeedDocuments,
+  sources: { documents: FeedDocuments; index: WorkspaceIndex },
   params: WorkspaceSymbolParams,
   token: CancellationToken,
 ): Promise<SymbolInformation[]> {
-  const found: SymbolInformation[] = [];
+  const { documents, index } = sources;
   for (const doc of documents.all()) {
     const got = await documents.analyzed(doc.uri, token);
-    if (!got) continue;
-    found.push(...releaseSymbols(got.analysis, params.query).map((s) => toSymbolInformation(doc, doc.uri, s)));
+    if (got) index.opened(doc.uri, got.analysis);
   }
-  return found;
+  return matchReleases(index.summaries.entries(), params.query, MAX_WORKSPACE_SYMBOLS).map((m) =>
+    toIndexedSymbol(m.file, m.name, m.release),
+  );
 }

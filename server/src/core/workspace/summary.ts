@@ -90,3 +90,33 @@ export function summarizeAnalysis(analysis: Analysis): FileSummary {
     releases: analysis.facts.releases.map((f) => summaryOfFacts(f, analysis.lineIndex)),
   };
 }
+
+function samePlace(a: Placed | undefined, b: Placed | undefined): boolean {
+  if (!a || !b) return a === b;
+  const { start: s, end: e } = a;
+  return (
+    s.line === b.start.line &&
+    s.character === b.start.character &&
+    e.line === b.end.line &&
+    e.character === b.end.character
+  );
+}
+
+function sameKeyed(a: KeyedPart | undefined, b: KeyedPart | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.key === b.key && a.text === b.text && samePlace(a, b);
+}
+
+/**
+ * Whether two summaries of a file look the same from other files: the same titles, keys and places in lines and
+ * characters. Offsets are left out, since only the file's own findings read them; when this holds, the
+ * cross-file findings of the other files stay as they were.
+ */
+export function sameFromElsewhere(a: FileSummary | undefined, b: FileSummary | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.format !== b.format || a.releases.length !== b.releases.length) return false;
+  return a.releases.every((r, i) => {
+    const o = b.releases[i];
+    return r.title === o.title && r.date === o.date && sameKeyed(r.dated, o.dated) && sameKeyed(r.source, o.source);
+  });
+}

@@ -1,0 +1,209 @@
+/**
+ * The workspace index: a summary of every release file of the workspace folders (titles, dates, Sources and where
+ * they stand, never the text), kept up to date from watched-file events, with each open document's live summary
+ * in place of its file's. Cross-file checks and workspace symbols read it. Files are read in batches, and the
+ * event loop gets a turn between batches, so that requests are answered while a large workspace is indexed.
+ */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  crossFileFindings,
+  sameFromElsewhere,
+  summarizeAnalysis,
+  WorkspaceSummaries,
+  type Analysis,
+  type Config,
+  type Finding,
+  type ReleaseRef,
+} from '../core/index';
+import { FolderScope, type FolderSettings } from './folderScope';
+import type { ProgressStarter } from './progress';
+import { readSummary } from './readSummary';
+
+/** Files read at once: enough to keep the disk busy, few enough that a batch takes milliseconds. */
+const BATCH_SIZE = 64;
+
+export interface IndexSources {
+  /** The folder's settings, or undefined when the index is turned off there. */
+  folderSettings(folderUri: string): Promise<FolderSettings | undefined>;
+  progress: ProgressStarter;
+  log(line: string): void;
+  /**
+   * Called when summaries changed in a way other files can see; the caller decides when to act. `origin` is the
+   * open document whose new summary it was, which publishes its own diagnostics anyway.
+   */
+  changed(origin?: string): void;
+}
+
+/** A change to a watched file, as `workspace/didChangeWatchedFiles` reports it (type 3 is Deleted). */
+export interface FileChange {
+  uri: string;
+  type: number;
+}
+
+export class WorkspaceIndex {
+  readonly summaries = new WorkspaceSummaries();
+  private folders: string[] = [];
+  private scopes: FolderScope[] = [];
+  /** Each open document's last summarised analysis, by index key: their live text wins over the disk. */
+  private readonly live = new Map<string, Analysis>();
+  /** The files read from disk, by index key. */
+  private readonly onDisk = new Set<string>();
+  /** Increased by every scan, so that an older scan still running stops writing. */
+  private generation = 0;
+  /** The scan under way, for tests and for callers that want the full index. */
+  scanned: Promise<void> = Promise.resolve();
+
+  constructor(private readonly sources: IndexSources) {}
+
+  /** The workspace folders, from `initialize`; the index is built from them in the background. */
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.filter((u) => u.startsWith('file:'));
+    this.rescan();
+  }
+
+  changeFolders(added: readonly string[], removed: readonly string[]): void {
+    const gone = new Set(removed.map(indexKey));
+    this.setFolders([...this.folders.filter((f) => !gone.has(indexKey(f))), ...added]);
+  }
+
+  /** Reads every folder again: at start, and when settings or config files changed. */
+  rescan(): void {
+    const generation = ++this.generation;
+    this.scanned = this.scan(generation).catch((e: unknown) => this.sources.log(`Indexing failed: ${String(e)}`));
+  }
+
+  /** The patterns to watch: every ending and include glob of the folders' settings and root configs. */
+  watchPatterns(): string[] {
+    const patterns = new Set(['**/*.release']);
+    for (const scope of this.scopes) {
+      for (const ending of scope.endingsOf(scope.root)) patterns.add(`**/*${ending}`);
+      for (const glob of scope.include) patterns.add(glob.startsWith('**/') ? glob : `**/${glob}`);
+    }
+    return [...patterns];
+  }
+
+  private async scan(generation: number): Promise<void> {
+    const scopes: FolderScope[] = [];
+    for (const uri of this.folders) {
+      const settings = await this.sources.folderSettings(uri);
+      if (settings) scopes.push(new FolderScope(uri, fileURLToPath(uri), settings));
+    }
+    if (generation !== this.generation) return;
+    this.scopes = scopes;
+    const listed = await Promise.all(scopes.map(async (scope) => ({ scope, files: await scope.list() })));
+    if (generation !== this.generation) return;
+    const total = listed.reduce((n, l) => n + l.files.length, 0);
+    const progress = await this.sources.progress(total);
+    const seen = new Set<string>();
+    const skipped: string[] = [];
+    try {
+      for (const { scope, files } of listed) {
+        for (let i = 0; i < files.length && generation === this.generation; i += BATCH_SIZE) {
+          const batch = files.slice(i, i + BATCH_SIZE);
+          await Promise.all(batch.map((file) => this.readFile(scope, file, seen, skipped)));
+          progress.report(seen.size, total);
+          // A turn for the event loop, so that requests and edits are answered during a long scan.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    } finally {
+      progress.end();
+    }
+    if (generation !== this.generation) return;
+    this.dropUnseen(seen);
+    if (skipped.length > 0) this.sources.log(`The index left out ${skipped.length} files: ${skipped[0]}, …`);
+    this.sources.changed();
+  }
+
+  private async readFile(scope: FolderScope, file: string, seen: Set<string>, skipped: string[]): Promise<void> {
+    const key = pathToFileURL(file).href;
+    seen.add(key);
+    if (this.live.has(key)) return;
+    const read = await readSummary(file, scope.configOf(path.dirname(file)));
+    // The document may have opened while the file was read; its live text wins.
+    if (this.live.has(key)) return;
+    if ('summary' in read) {
+      this.summaries.set(key, read.summary);
+      this.onDisk.add(key);
+      return;
+    }
+    if ('skipped' in read) skipped.push(`${file} ${read.skipped}`);
+    this.forgetDisk(key);
+  }
+
+  /** Files a scan no longer finds (deleted, excluded, or in a folder that left) leave the index. */
+  private dropUnseen(seen: Set<string>): void {
+    for (const key of [...this.onDisk]) if (!seen.has(key)) this.forgetDisk(key);
+  }
+
+  private forgetDisk(key: string): void {
+    this.onDisk.delete(key);
+    if (!this.live.has(key)) this.summaries.delete(key);
+  }
+
+  /** Takes watched-file events: created or changed files are read again, deleted ones dropped. */
+  async filesChanged(changes: readonly FileChange[]): Promise<void> {
+    for (const change of changes) {
+      const key = indexKey(change.uri);
+      if (this.live.has(key) || !key.startsWith('file:')) continue;
+      const file = fileURLToPath(key);
+      const scope = this.scopes.find((s) => s.wants(file) && s.admits(file, false));
+      if (change.type === 3 || !scope) {
+        this.forgetDisk(key);
+        continue;
+      }
+      await this.readFile(scope, file, new Set(), []);
+    }
+    this.sources.changed();
+  }
+
+  /**
+   * Takes an open document's analysis: its summary replaces the file's. Other files hear of it only when they
+   * can see a difference, so that typing in a body does not republish every open document.
+   */
+  opened(uri: string, analysis: Analysis): void {
+    const key = indexKey(uri);
+    if (this.live.get(key) === analysis) return;
+    this.live.set(key, analysis);
+    const before = this.summaries.get(key);
+    const summary = summarizeAnalysis(analysis);
+    this.summaries.set(key, summary);
+    if (!sameFromElsewhere(before, summary)) this.sources.changed(uri);
+  }
+
+  /** A closed document: its file is read from disk again when it is a release file of a folder, else dropped. */
+  async closed(uri: string): Promise<void> {
+    const key = indexKey(uri);
+    if (!this.live.delete(key)) return;
+    this.summaries.delete(key);
+    if (key.startsWith('file:')) await this.filesChanged([{ uri: key, type: 2 }]);
+    else this.sources.changed();
+  }
+
+  /** The cross-file findings of a file, with the severities of its config. */
+  findings(uri: string, config: Config, onError?: Parameters<typeof crossFileFindings>[3]): Finding[] {
+    return crossFileFindings(indexKey(uri), this.summaries, config, onError);
+  }
+
+  /** Every release of the workspace, open or not, with its file's index key (a URI): for the Releases view. */
+  releases(): ReleaseRef[] {
+    const out: ReleaseRef[] = [];
+    for (const [file, summary] of this.summaries.entries())
+      for (const release of summary.releases) out.push({ file, release });
+    return out;
+  }
+}
+
+/**
+ * The key of a document or file in the index: a `file:` URI spelled as Node spells it, so that the client's
+ * spelling of an open document (VS Code escapes some characters that Node does not) meets its file's.
+ */
+export function indexKey(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
