@@ -152,6 +152,26 @@ describe('cross-file checks', () => {
     );
   });
 
+  it('name the other files in path order, however they were indexed, from paths or from URIs', () => {
+    const names = (files: string[]) => {
+      const ws = new WorkspaceSummaries();
+      for (const file of files) ws.set(file, summarizeText(file.endsWith('a.release') ? A : B, CONFIG));
+      const [source] = crossFileFindings(
+        files.find((f) => f.endsWith('a.release'))!,
+        ws,
+        CONFIG,
+      ).filter((f) => f.ruleId === 'duplicate-source');
+      return source.elsewhere?.map((e) => fileLabel(e.file));
+    };
+    assert.deepEqual(names(['e.release', 'd.release', 'a.release', 'b.release']), [
+      'b.release',
+      'd.release',
+      'e.release',
+    ]);
+    const uris = ['file:///w/z%20e.release', 'file:///w/d.release', 'file:///w/a.release', 'file:///w/b.release'];
+    assert.deepEqual(names(uris), ['b.release', 'd.release', 'z e.release']);
+  });
+
   it('say how many more files share the key, and list them as related places', () => {
     const many = workspace({ 'a.release': A, 'b.release': B, 'd.release': B, 'e.release': B });
     const [source] = crossFileFindings('a.release', many, CONFIG).filter((f) => f.ruleId === 'duplicate-source');

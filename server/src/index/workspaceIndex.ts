@@ -176,9 +176,11 @@ export class WorkspaceIndex {
   async closed(uri: string): Promise<void> {
     const key = indexKey(uri);
     if (!this.live.delete(key)) return;
+    // The last live summary stands until the file's own replaces it (or the read drops it), so that a check made
+    // while the file is read does not miss it.
+    if (key.startsWith('file:')) return this.filesChanged([{ uri: key, type: 2 }]);
     this.summaries.delete(key);
-    if (key.startsWith('file:')) await this.filesChanged([{ uri: key, type: 2 }]);
-    else this.sources.changed();
+    this.sources.changed();
   }
 
   /** The cross-file findings of a file, with the severities of its config. */

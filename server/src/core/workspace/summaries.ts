@@ -49,14 +49,33 @@ export class WorkspaceSummaries {
     }
   }
 
-  /** The releases of other files with this title and date. */
+  /** The releases of other files with this title and date, in the order of their files' paths. */
   titledElsewhere(key: string, file: string): ReleaseRef[] {
-    return (this.byTitle.get(key) ?? []).filter((r) => r.file !== file);
+    return inPathOrder((this.byTitle.get(key) ?? []).filter((r) => r.file !== file));
   }
 
-  /** The releases of other files with this Source. */
+  /** The releases of other files with this Source, in the order of their files' paths. */
   sourcedElsewhere(key: string, file: string): ReleaseRef[] {
-    return (this.bySource.get(key) ?? []).filter((r) => r.file !== file);
+    return inPathOrder((this.bySource.get(key) ?? []).filter((r) => r.file !== file));
+  }
+}
+
+/**
+ * The order in which files were indexed depends on the caller (the editor's scan, the CLI's sorted run), so the
+ * other files are named in the order of their decoded paths: a URI and a path of one workspace then sort alike,
+ * and the editor and the CLI name the same file first.
+ */
+function inPathOrder(refs: ReleaseRef[]): ReleaseRef[] {
+  const keyed = refs.map((r) => ({ r, path: decodedPath(r.file) }));
+  keyed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return keyed.map((k) => k.r);
+}
+
+function decodedPath(file: string): string {
+  try {
+    return decodeURIComponent(file).replace(/\\/g, '/');
+  } catch {
+    return file;
   }
 }
 

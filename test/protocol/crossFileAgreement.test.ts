@@ -1,0 +1,109 @@
+/**
+ * The CLI agrees with the editor across files: on one fixture workspace, the CLI run over the folder and the
+ * server, which indexes the folder and has each file open in turn, report the same findings for every file,
+ * cross-file ones included, whatever the configs of its subfolders say.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ClientCapabilities, Diagnostic } from 'vscode-languageserver-protocol';
+import { freshDirectory, runCli } from '../support/cliProcess';
+import { CAPABILITIES, session } from '../support/lspClient';
+
+const BODY =
+  'The district administration reported that the work was finished ahead of time and under budget, and that ' +
+  'the contractors will hand over the documents to the residents council before the end of the month.';
+
+function feed(...releases: Array<[title: string, source: string]>): string {
+  return releases.map(([title, source]) => `${title}\n${BODY}\nSource : ${source}\n`).join('');
+}
+
+const SHARED = 'https://press.example.gov/news/shared';
+
+/** A desk of feeds and a standard release, sharing Sources and titles; two subfolders have configs of their own. */
+const FILES: Record<string, string> = {
+  'june.release': feed(
+    ['Bridge reopens after repairs 09.05.2025', SHARED],
+    ['Schools open 10.05.2025', 'https://a.example/2'],
+  ),
+  'strict/july.release': feed(['Library extends its hours 11.05.2025', SHARED]),
+  'strict/.pressreleaserc.json': JSON.stringify({ rules: { 'duplicate-source': 'error' } }),
+  'quiet/august.release': feed(['Bridge reopens after repairs 09.05.2025', 'https://a.example/3']),
+  'quiet/.pressreleaserc.json': JSON.stringify({ rules: { 'duplicate-title': 'off' } }),
+  'standard/bridge.release': [
+    'FOR IMMEDIATE RELEASE',
+    '',
+    'Bridge reopens after repairs',
+    '',
+    'ZORIANSK, May 9, 2025 — The district administration reported that the bridge reopened on time.',
+    '',
+    'About the Zoriansk District Administration',
+    'The district administration runs the roads, bridges and schools of the Zoriansk district.',
+    '',
+    '###',
+    '',
+    'Media contact:',
+    'press@zoriansk.example',
+    '',
+  ].join('\n'),
+  'lonely.release': feed(['Park gets new benches 12.05.2025', 'https://a.example/4']),
+};
+
+const RELEASE_FILES = Object.keys(FILES)
+  .filter((f) => f.endsWith('.release'))
+  .sort();
+
+/** What both sides must agree on: rule, severity, range and message of each finding, in a stable order. */
+function described(ds: Diagnostic[]): string[] {
+  return ds
+    .map((d) => {
+      const { start, end } = d.range;
+      return `${d.code} ${d.severity} ${start.line}:${start.character}-${end.line}:${end.character} ${d.message}`;
+    })
+    .sort();
+}
+
+describe('cross-file checks in the CLI and the server', function () {
+  this.timeout(60_000);
+  let repo = '';
+  beforeEach(() => {
+    repo = freshDirectory('prl-agree-');
+    fs.mkdirSync(path.join(repo, '.git'));
+    for (const [name, text] of Object.entries(FILES)) {
+      fs.mkdirSync(path.dirname(path.join(repo, name)), { recursive: true });
+      fs.writeFileSync(path.join(repo, name), text);
+    }
+  });
+  afterEach(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it('report identical findings for every file of a workspace, cross-file ones included', async () => {
+    const cli = runCli(['--format', 'json', '.'], { cwd: repo });
+    assert.equal(cli.stderr, '');
+    const report = JSON.parse(cli.stdout.toString()) as Array<{ file: string; diagnostics: Diagnostic[] }>;
+    const fromCli = new Map(report.map((r) => [r.file.split(path.sep).join('/'), described(r.diagnostics)]));
+    assert.deepEqual([...fromCli.keys()].sort(), RELEASE_FILES);
+
+    const fromServer = new Map<string, string[]>();
+    const capabilities: ClientCapabilities = { ...CAPABILITIES, window: { workDoneProgress: true } };
+    await session({ rootDir: repo, capabilities }, async (client) => {
+      await client.initialize();
+      await client.waitFor(() => client.progress.find((p) => p.kind === 'end'), 'the end of the indexing');
+      for (const file of RELEASE_FILES) {
+        const uri = pathToFileURL(path.join(repo, file)).href;
+        await client.open(uri, FILES[file]);
+        fromServer.set(file, described(await client.diagnosticsFor(uri)));
+        await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      }
+    });
+
+    assert.deepEqual(new Map([...fromServer].sort()), new Map([...fromCli].sort()));
+    const codes = (file: string) => fromCli.get(file)!.map((d) => d.split(' ').slice(0, 2).join(' '));
+    // The subfolders' configs apply on both sides: a stricter Source duplicate, and no title duplicate.
+    assert.deepEqual(codes('strict/july.release'), ['duplicate-source 1']);
+    assert.deepEqual(codes('quiet/august.release'), []);
+    assert.deepEqual(codes('june.release'), ['duplicate-source 2', 'duplicate-title 2']);
+    assert.deepEqual(codes('standard/bridge.release'), ['duplicate-title 2']);
+    assert.deepEqual(codes('lonely.release'), []);
+  });
+});
