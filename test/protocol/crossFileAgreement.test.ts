@@ -59,7 +59,8 @@ function described(ds: Diagnostic[]): string[] {
   return ds
     .map((d) => {
       const { start, end } = d.range;
-      return `${d.code} ${d.severity} ${start.line}:${start.character}-${end.line}:${end.character} ${d.message}`;
+      const message = typeof d.message === 'string' ? d.message : d.message.value;
+      return `${d.code} ${d.severity} ${start.line}:${start.character}-${end.line}:${end.character} ${message}`;
     })
     .sort();
 }
