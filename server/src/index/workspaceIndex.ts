@@ -16,6 +16,7 @@ import {
   type Finding,
   type ReleaseRef,
 } from '../core/index';
+import { CountingPass } from './counting';
 import { FolderScope, type FolderSettings } from './folderScope';
 import type { ProgressStarter } from './progress';
 import { readSummary } from './readSummary';
@@ -33,6 +34,8 @@ export interface IndexSources {
    * open document whose new summary it was, which publishes its own diagnostics anyway.
    */
   changed(origin?: string): void;
+  /** Called when the counting pass stored some file's problem counts. */
+  counted(): void;
 }
 
 /** A change to a watched file, as `workspace/didChangeWatchedFiles` reports it (type 3 is Deleted). */
@@ -53,8 +56,21 @@ export class WorkspaceIndex {
   private generation = 0;
   /** The scan under way, for tests and for callers that want the full index. */
   scanned: Promise<void> = Promise.resolve();
+  /** Problem counts of the files that are not open, for the Releases view; it starts once a scan is done. */
+  private readonly counting: CountingPass;
 
-  constructor(private readonly sources: IndexSources) {}
+  constructor(private readonly sources: IndexSources) {
+    this.counting = new CountingPass({
+      summaryOf: (key) => (this.live.has(key) ? undefined : this.summaries.get(key)),
+      fileOf: (key) => this.diskFileOf(key),
+      counted: () => sources.counted(),
+    });
+  }
+
+  /** Settles when every file waiting to be counted was counted: for tests and the bench. */
+  get counted(): Promise<void> {
+    return this.counting.done;
+  }
 
   /** The workspace folders, from `initialize`; the index is built from them in the background. */
   setFolders(uris: readonly string[]): void {
@@ -70,6 +86,7 @@ export class WorkspaceIndex {
   /** Reads every folder again: at start, and when settings or config files changed. */
   rescan(): void {
     const generation = ++this.generation;
+    this.counting.clear();
     this.scanned = this.scan(generation).catch((e: unknown) => this.sources.log(`Indexing failed: ${String(e)}`));
   }
 
@@ -114,6 +131,7 @@ export class WorkspaceIndex {
     this.dropUnseen(seen);
     if (skipped.length > 0) this.sources.log(`The index left out ${skipped.length} files: ${skipped[0]}, …`);
     this.sources.changed();
+    this.counting.add(this.onDisk);
   }
 
   private async readFile(scope: FolderScope, file: string, seen: Set<string>, skipped: string[]): Promise<void> {
@@ -138,6 +156,7 @@ export class WorkspaceIndex {
   }
 
   private forgetDisk(key: string): void {
+    this.counting.drop(key);
     this.onDisk.delete(key);
     if (!this.live.has(key)) this.summaries.delete(key);
   }
@@ -154,6 +173,8 @@ export class WorkspaceIndex {
         continue;
       }
       await this.readFile(scope, file, new Set(), []);
+      // A file read again has a new summary without counts; it is counted again behind the other work.
+      if (this.onDisk.has(key)) this.counting.add([key]);
     }
     this.sources.changed();
   }
@@ -166,6 +187,7 @@ export class WorkspaceIndex {
     const key = indexKey(uri);
     if (this.live.get(key) === analysis) return;
     this.live.set(key, analysis);
+    this.counting.drop(key);
     const before = this.summaries.get(key);
     const summary = summarizeAnalysis(analysis);
     this.summaries.set(key, summary);
@@ -184,6 +206,14 @@ export class WorkspaceIndex {
   /** The cross-file findings of a file, with the severities of its config. */
   findings(uri: string, config: Config, onError?: Parameters<typeof crossFileFindings>[3]): Finding[] {
     return crossFileFindings(indexKey(uri), this.summaries, config, onError);
+  }
+
+  /** A file the index read from disk and that is not open, with the config of its directory. */
+  diskFileOf(key: string): { file: string; config: Config } | undefined {
+    if (this.live.has(key) || !this.onDisk.has(key)) return undefined;
+    const file = fileURLToPath(key);
+    const scope = this.scopes.find((s) => s.wants(file));
+    return scope ? { file, config: scope.configOf(path.dirname(file)) } : undefined;
   }
 
   /** Every release of the workspace, open or not, with its file's index key (a URI): for the Releases view. */
