@@ -53,19 +53,30 @@ function placed(lines: LineIndex, span: Span): Placed {
   return { span, start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
+/**
+ * A copy of `s` that does not hold on to the text it was cut from. The engine keeps a long substring as a view of
+ * its parent, so a title kept from a file would keep the whole file's text alive: 50 MB for a workspace of 50 MB.
+ */
+function own(s: string): string;
+function own(s: string | undefined): string | undefined;
+function own(s: string | undefined): string | undefined {
+  // Joining makes a new string, and slicing it flattens it into a copy of just these characters.
+  return s === undefined ? undefined : ` ${s}`.slice(1);
+}
+
 function summaryOfFacts(facts: ReleaseFacts, lines: LineIndex): ReleaseSummary {
   const title = facts.title;
   const date = title?.date;
   const summary: ReleaseSummary = {
     place: placed(lines, facts.span),
-    title: title?.text,
+    title: own(title?.text),
     date: date?.valid ? toIso(date) : undefined,
   };
   if (title && facts.titleKey !== undefined)
-    summary.dated = { ...placed(lines, title.textSpan), text: title.text, key: facts.titleKey };
+    summary.dated = { ...placed(lines, title.textSpan), text: summary.title!, key: own(facts.titleKey) };
   const source = facts.source;
   if (source && facts.sourceKey !== undefined)
-    summary.source = { ...placed(lines, source.urlSpan), text: source.url, key: facts.sourceKey };
+    summary.source = { ...placed(lines, source.urlSpan), text: own(source.url), key: own(facts.sourceKey) };
   return summary;
 }
 
