@@ -8,9 +8,15 @@ import type { Lifecycle } from './lifecycle';
 
 /** At most one notification per this many milliseconds; the view refreshes no faster than a person reads. */
 export const RELEASES_CHANGED_MS = 500;
+/**
+ * New counts from the counting pass wait longer: the pass stores some every few milliseconds for a minute on a
+ * large workspace, and each notification makes a shown view ask for the whole list again.
+ */
+export const COUNTED_MS = 2000;
 
 export class ReleasesNotifier {
   private timer: NodeJS.Timeout | undefined;
+  private dueAt = Infinity;
 
   constructor(
     private readonly lifecycle: Lifecycle,
@@ -19,12 +25,18 @@ export class ReleasesNotifier {
     lifecycle.whenShutdown(() => clearTimeout(this.timer));
   }
 
-  /** Something the list shows may have changed. */
-  hint(): void {
-    if (this.timer !== undefined || this.lifecycle.phase !== 'running') return;
+  /** Something the list shows may have changed; the client hears of it within `delayMs`. */
+  hint(delayMs = RELEASES_CHANGED_MS): void {
+    if (this.lifecycle.phase !== 'running') return;
+    const due = performance.now() + delayMs;
+    // A pending notification that is due sooner already covers this hint.
+    if (due >= this.dueAt) return;
+    clearTimeout(this.timer);
+    this.dueAt = due;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.dueAt = Infinity;
       if (this.lifecycle.phase === 'running') this.send();
-    }, RELEASES_CHANGED_MS);
+    }, delayMs);
   }
 }

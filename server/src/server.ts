@@ -51,7 +51,7 @@ import { WorkspaceIndex, type FileChange } from './index/workspaceIndex';
 import { Lifecycle } from './lifecycle';
 import { PARAMS } from './params';
 import { DiagnosticsPublisher } from './publisher';
-import { ReleasesNotifier } from './releasesNotifier';
+import { COUNTED_MS, ReleasesNotifier } from './releasesNotifier';
 import { ClientSettings, SECTION } from './settings';
 import { Validation } from './validation';
 
@@ -120,7 +120,7 @@ function buildParts(connection: Connection): Parts {
       releases.hint();
       validation.indexChanged(origin);
     },
-    counted: () => releases.hint(),
+    counted: () => releases.hint(COUNTED_MS),
   });
   const validation = new Validation(documents, publisher, lifecycle, () => client.features, log.error, index);
   documents.onDidClose((uri) => {

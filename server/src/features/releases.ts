@@ -40,9 +40,11 @@ export async function provideReleases(
   const listed: ListedRelease[] = [];
   for (const [file, summary] of index.summaries.entries()) {
     const own = open.get(file);
-    const config = own?.config ?? index.diskFileOf(file)?.config;
-    const crossFile = config ? index.findings(file, config) : [];
-    listed.push(...listFile(file, summary, own ? own.counts : summary.counts, crossFile));
+    const counts = own ? own.counts : summary.counts;
+    const config = own?.config ?? index.diskConfigOf(file);
+    // Cross-file findings only add to counts; a file not counted yet shows none, so they are not looked for.
+    const crossFile = counts && config ? index.findingsOfKey(file, config) : [];
+    listed.push(...listFile(file, summary, counts, crossFile));
   }
   return listed.sort(byNewest).map(toReleaseEntry);
 }

@@ -50,8 +50,11 @@ export class WorkspaceIndex {
   private scopes: FolderScope[] = [];
   /** Each open document's last summarised analysis, by index key: their live text wins over the disk. */
   private readonly live = new Map<string, Analysis>();
-  /** The files read from disk, by index key. */
-  private readonly onDisk = new Set<string>();
+  /**
+   * The files read from disk, by index key, with their directory's config: kept so that the Releases view and the
+   * counting pass need no URI parsing per file, which costs more than the cross-file checks themselves.
+   */
+  private readonly onDisk = new Map<string, Config>();
   /** Increased by every scan, so that an older scan still running stops writing. */
   private generation = 0;
   /** The scan under way, for tests and for callers that want the full index. */
@@ -131,19 +134,20 @@ export class WorkspaceIndex {
     this.dropUnseen(seen);
     if (skipped.length > 0) this.sources.log(`The index left out ${skipped.length} files: ${skipped[0]}, …`);
     this.sources.changed();
-    this.counting.add(this.onDisk);
+    this.counting.add(this.onDisk.keys());
   }
 
   private async readFile(scope: FolderScope, file: string, seen: Set<string>, skipped: string[]): Promise<void> {
     const key = pathToFileURL(file).href;
     seen.add(key);
     if (this.live.has(key)) return;
-    const read = await readSummary(file, scope.configOf(path.dirname(file)));
+    const config = scope.configOf(path.dirname(file));
+    const read = await readSummary(file, config);
     // The document may have opened while the file was read; its live text wins.
     if (this.live.has(key)) return;
     if ('summary' in read) {
       this.summaries.set(key, read.summary);
-      this.onDisk.add(key);
+      this.onDisk.set(key, config);
       return;
     }
     if ('skipped' in read) skipped.push(`${file} ${read.skipped}`);
@@ -152,7 +156,7 @@ export class WorkspaceIndex {
 
   /** Files a scan no longer finds (deleted, excluded, or in a folder that left) leave the index. */
   private dropUnseen(seen: Set<string>): void {
-    for (const key of [...this.onDisk]) if (!seen.has(key)) this.forgetDisk(key);
+    for (const key of [...this.onDisk.keys()]) if (!seen.has(key)) this.forgetDisk(key);
   }
 
   private forgetDisk(key: string): void {
@@ -205,15 +209,23 @@ export class WorkspaceIndex {
 
   /** The cross-file findings of a file, with the severities of its config. */
   findings(uri: string, config: Config, onError?: Parameters<typeof crossFileFindings>[3]): Finding[] {
-    return crossFileFindings(indexKey(uri), this.summaries, config, onError);
+    return this.findingsOfKey(indexKey(uri), config, onError);
+  }
+
+  /** The same, for a file named by its index key already, as `summaries` names it. */
+  findingsOfKey(key: string, config: Config, onError?: Parameters<typeof crossFileFindings>[3]): Finding[] {
+    return crossFileFindings(key, this.summaries, config, onError);
+  }
+
+  /** The config of a file the index read from disk and that is not open (an index key, as `summaries` has). */
+  diskConfigOf(key: string): Config | undefined {
+    return this.live.has(key) ? undefined : this.onDisk.get(key);
   }
 
   /** A file the index read from disk and that is not open, with the config of its directory. */
   diskFileOf(key: string): { file: string; config: Config } | undefined {
-    if (this.live.has(key) || !this.onDisk.has(key)) return undefined;
-    const file = fileURLToPath(key);
-    const scope = this.scopes.find((s) => s.wants(file));
-    return scope ? { file, config: scope.configOf(path.dirname(file)) } : undefined;
+    const config = this.diskConfigOf(key);
+    return config ? { file: fileURLToPath(key), config } : undefined;
   }
 
   /** Every release of the workspace, open or not, with its file's index key (a URI): for the Releases view. */
