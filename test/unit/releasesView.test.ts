@@ -1,6 +1,7 @@
 /**
  * The pure parts of the Releases view: problem counts per release, the list's names and order, how the client
- * words a release, and the counting pass giving up on a file that changed while it was counted.
+ * words a release, the counting pass giving up on a file that changed while it was counted, and how often the
+ * server tells the client that the list changed.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -21,6 +22,8 @@ import {
   type ProblemCounts,
 } from '../../server/src/core/index';
 import { CountingPass } from '../../server/src/index/counting';
+import { Lifecycle } from '../../server/src/lifecycle';
+import { COUNTED_MS, RELEASES_CHANGED_MS, ReleasesNotifier } from '../../server/src/releasesNotifier';
 import type { ReleaseEntry } from '../../shared/protocol';
 
 const CONFIG = resolveConfig({});
@@ -169,5 +172,59 @@ describe('the counting pass', () => {
     assert.deepEqual(old.counts, analysisCounts(lint(text, { config: CONFIG })));
     assert.equal(stored, 1);
     assert.equal(newer.counts, undefined);
+  });
+});
+
+describe('the releases notifier', () => {
+  const running = () => {
+    const lifecycle = new Lifecycle();
+    lifecycle.initialize();
+    lifecycle.initialized();
+    return lifecycle;
+  };
+
+  /** Resolves at the notifier's next send, with when it came; rejects at the deadline. */
+  const nextSend = (sends: Array<() => void>, deadlineMs: number) =>
+    new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no notification before the deadline')), deadlineMs);
+      sends.push(() => {
+        clearTimeout(timer);
+        resolve(performance.now());
+      });
+    });
+
+  it('sends one notification for a burst of hints, and a sooner hint brings a later one forward', async () => {
+    const waiting: Array<() => void> = [];
+    let sent = 0;
+    const notifier = new ReleasesNotifier(running(), () => {
+      sent++;
+      waiting.shift()?.();
+    });
+    let next = nextSend(waiting, 5000);
+    for (let i = 0; i < 10; i++) notifier.hint();
+    await next;
+    assert.equal(sent, 1);
+    next = nextSend(waiting, 5000);
+    const t0 = performance.now();
+    notifier.hint(COUNTED_MS);
+    notifier.hint();
+    const at = await next;
+    assert.ok(at - t0 < COUNTED_MS, `the notification waited ${Math.round(at - t0)} ms, as long as a count's`);
+    assert.ok(at - t0 >= RELEASES_CHANGED_MS - 5, 'the notification came before its interval');
+    assert.equal(sent, 2);
+  });
+
+  it('schedules nothing before initialized', async () => {
+    const lifecycle = new Lifecycle();
+    const waiting: Array<() => void> = [];
+    const notifier = new ReleasesNotifier(lifecycle, () => waiting.shift()?.());
+    const t0 = performance.now();
+    notifier.hint();
+    lifecycle.initialize();
+    lifecycle.initialized();
+    // Had the first hint been kept, its notification would come after half a second, not after a count's wait.
+    const next = nextSend(waiting, 5000);
+    notifier.hint(COUNTED_MS);
+    assert.ok((await next) - t0 >= COUNTED_MS - 5, 'a hint before initialized was kept');
   });
 });
