@@ -2,7 +2,7 @@
  * `npm run bench`: measures every row of the performance table (issue 9) and prints figures, one line per
  * measure and build, with the target and a mark against it. It asserts nothing and exits 0.
  *
- *   node out/bench/bench.js [--root <other checkout>] [--large] [--only analysis,lsp,replace,cli,fix,jobs,shapes]
+ *   node out/bench/bench.js [--root <other checkout>] [--large] [--only analysis,lsp,replace,cli,fix,jobs,shapes,workspace]
  *
  * BENCH_ROOT=<dir> is --root; --large or BENCH_LARGE=1 adds the heavy rows (100 MB CLI memory and --fix,
  * 1M distinct words); BENCH_FEED=<file> repeats that feed to each size instead of the generated one.
@@ -18,8 +18,9 @@ import { replaceAllRows } from './replaceAll';
 import { heading, ms, note, printMachine, setBuildLabels } from './report';
 import { lspEditRows } from './server';
 import { now } from './stats';
+import { workspaceRows } from './workspace';
 
-const SECTIONS = ['analysis', 'lsp', 'replace', 'cli', 'fix', 'jobs', 'shapes'] as const;
+const SECTIONS = ['analysis', 'lsp', 'replace', 'cli', 'fix', 'jobs', 'shapes', 'workspace'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sections(argv: readonly string[]): Set<Section> {
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
   if (only.has('replace')) await replaceAllRows(builds, feedFile(10 * MB), text(10 * MB));
   await cliSections(builds, only, large);
   if (only.has('shapes')) await pathologicalRows(builds, large);
+  // The workspace index is new: there is no other build's row to interleave with, so only this build runs.
+  if (only.has('workspace')) await workspaceRows(builds[0]);
   console.log(`\nThe bench took ${ms(now() - t0)}.`);
 }
 

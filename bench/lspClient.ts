@@ -30,6 +30,19 @@ export interface ContentChange {
 const PUBLISH = Buffer.from('"method":"textDocument/publishDiagnostics"');
 const HEADER_END = Buffer.from('\r\n\r\n');
 
+/** A notification other than a publish, such as `$/progress`, with when it arrived. */
+export interface Notice {
+  method: string;
+  params: unknown;
+  arrivedAt: number;
+}
+
+export interface ServerOptions {
+  /** Modules to preload into the server (`node -r`), such as the peak-RSS recorder. */
+  preload?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Thrown by the waits: the server did not answer in time, ran out of memory, or exited. */
 export class ServerFailure extends Error {
   constructor(readonly failure: Failure) {
@@ -49,9 +62,17 @@ export class LspServer {
   private readonly waiters = new Set<() => void>();
   private exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private stderr = '';
+  /** Notifications other than publishes, in order of arrival. */
+  readonly notices: Notice[] = [];
 
-  constructor(serverJs: string) {
-    this.proc = track(spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] }));
+  constructor(serverJs: string, options: ServerOptions = {}) {
+    const preload = (options.preload ?? []).flatMap((m) => ['-r', m]);
+    this.proc = track(
+      spawn(process.execPath, [...preload, serverJs, '--stdio'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: options.env ?? process.env,
+      }),
+    );
     this.proc.stdout!.on('data', (chunk: Buffer) => this.read(chunk, now()));
     this.proc.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString('utf8')).slice(-4000)));
     // Writes after the server died fail with EPIPE; the exit is what the waits report.
@@ -109,6 +130,8 @@ export class LspServer {
       this.answer(message.id, message.method, message.params);
     } else if (message.id !== undefined) {
       this.responses.set(message.id, { result: message.result ?? message.error, arrivedAt });
+    } else if (typeof message.method === 'string') {
+      this.notices.push({ method: message.method, params: message.params, arrivedAt });
     }
     this.wake();
   }
@@ -154,6 +177,22 @@ export class LspServer {
     }, deadlineMs);
   }
 
+  /** The first publish for `uri` that arrived after `after` and passes `test`, which sees its raw JSON. */
+  publishWhere(uri: string, after: number, test: (body: Buffer) => boolean, deadlineMs: number): Promise<Publish> {
+    return this.until(() => {
+      const p = this.publishes.get(uri);
+      return p && p.arrivedAt > after && test(p.body) ? p : undefined;
+    }, deadlineMs);
+  }
+
+  /** The first notification of `method` that arrived after `after` and passes `test`. */
+  notice(method: string, after: number, test: (n: Notice) => boolean, deadlineMs: number): Promise<Notice> {
+    return this.until(
+      () => this.notices.find((n) => n.method === method && n.arrivedAt > after && test(n)),
+      deadlineMs,
+    );
+  }
+
   private until<T>(probe: () => T | undefined, deadlineMs: number): Promise<T> {
     return new Promise((resolve, reject) => {
       const check = (): void => {
@@ -183,14 +222,23 @@ export class LspServer {
     };
   }
 
-  async initialize(deadlineMs: number): Promise<void> {
+  /**
+   * Sends `initialize` and `initialized`, and returns when `initialized` was written. With a folder, the server
+   * gets it as its workspace and is told that the client shows progress, so that it indexes and reports how far.
+   */
+  async initialize(deadlineMs: number, folderUri?: string): Promise<number> {
     const id = this.request('initialize', {
       // No process id: the server would watch it, and the bench ends the server itself.
       processId: null,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: folderUri ?? null,
+      workspaceFolders: folderUri ? [{ uri: folderUri, name: 'bench' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        window: { workDoneProgress: folderUri !== undefined },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          workspaceFolders: folderUri !== undefined,
+        },
         textDocument: {
           synchronization: { didSave: false },
           publishDiagnostics: { versionSupport: true, relatedInformation: true, dataSupport: true },
@@ -199,7 +247,7 @@ export class LspServer {
       },
     });
     await this.response(id, deadlineMs);
-    this.notify('initialized', {});
+    return this.notify('initialized', {});
   }
 
   open(uri: string, text: string): number {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Failure } from './report';
 import { now } from './stats';
 
-const PEAK_RSS = path.join(__dirname, '..', '..', 'bench', 'peak-rss.js');
+export const PEAK_RSS = path.join(__dirname, '..', '..', 'bench', 'peak-rss.js');
 
 /** Every child still running, so that an interrupted bench leaves none behind. */
 const running = new Set<ChildProcess>();

@@ -1,6 +1,6 @@
 /**
  * The VS Code side: it starts the language server, and owns only what the
- * editor itself must do (commands, the status bar, where rule links lead).
+ * editor itself must do (commands, the status bar, the Releases view, where rule links lead).
  * All analysis lives in the server.
  */
 import * as path from 'node:path';
@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, STATS_REQUEST, type FeedStats, type StatsParams } from '../../shared/protocol';
 import { createConfig, openSample } from './gettingStarted';
+import { registerReleasesView } from './releasesView';
 import { ruleDocLinks } from './ruleDocs';
 import { releaseTemplate, TEMPLATE_CHOICES, type Day, type TemplateFormat } from './templates';
 
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('pressRelease.createConfig', createConfig),
   );
   registerStatusBar(context, client);
+  registerReleasesView(context, client);
   return { client };
 }
 

@@ -29,7 +29,7 @@ import type {
   TextEdit as LspTextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/protocol';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type ReleaseEntry } from '../../shared/protocol';
 import {
   fileLabel,
   ruleDocUrl,
@@ -40,6 +40,7 @@ import {
   type NameCompletion,
   type NameCompletionsAt,
   type OutlineNode,
+  type ListedRelease,
   type ReleaseSummary,
   type ReleaseSymbol,
   type Severity,
@@ -273,6 +274,19 @@ export function toIndexedSymbol(uri: string, name: string, release: ReleaseSumma
     location: { uri, range: { start: at.start, end: at.end } },
     containerName: fileLabel(uri),
   };
+}
+
+/**
+ * A release of the Releases view. It opens at the title (the part people look for), or at the release's first
+ * character when it has no dated title: the whole release would select pages of text.
+ */
+export function toReleaseEntry(r: ListedRelease): ReleaseEntry {
+  const at = r.release.dated;
+  const range = at ? { start: at.start, end: at.end } : { start: r.release.place.start, end: r.release.place.start };
+  const entry: ReleaseEntry = { uri: r.file, title: r.name, untitled: r.untitled, range };
+  if (r.release.date !== undefined) entry.date = r.release.date;
+  if (r.counts) entry.problems = { errors: r.counts.errors, warnings: r.counts.warnings, infos: r.counts.infos };
+  return entry;
 }
 
 // Hover, folding and links

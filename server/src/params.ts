@@ -64,6 +64,7 @@ export const PARAMS = {
   }),
   workspaceSymbol: object({ query: string }),
   stats: object({ uri: string }),
+  releases: optional(object({})),
   didOpen: object({ textDocument: object({ uri: string, languageId: string, version: integer, text: string }) }),
   didChange: object({
     textDocument: object({ uri: string, version: integer }),

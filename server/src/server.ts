@@ -26,7 +26,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/protocol';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, RELEASES_CHANGED } from '../../shared/protocol';
 import { Boundary, connectionLog, type Log } from './boundary';
 import { readClientFeatures, unknownClient, type ClientFeatures, type ConnectedClient } from './capabilities';
 import { configErrorReporter } from './configErrors';
@@ -39,6 +39,7 @@ import { provideFormatting, type FormattingSources } from './features/formatting
 import { provideHover } from './features/hover';
 import { provideDocumentLinks } from './features/links';
 import * as names from './features/names';
+import { provideReleases, ReleasesRequest } from './features/releases';
 import { provideSemanticTokens } from './features/semanticTokens';
 import { provideStats, StatsRequest } from './features/stats';
 import { provideDocumentSymbols } from './features/symbols';
@@ -50,6 +51,7 @@ import { WorkspaceIndex, type FileChange } from './index/workspaceIndex';
 import { Lifecycle } from './lifecycle';
 import { PARAMS } from './params';
 import { DiagnosticsPublisher } from './publisher';
+import { COUNTED_MS, ReleasesNotifier } from './releasesNotifier';
 import { ClientSettings, SECTION } from './settings';
 import { Validation } from './validation';
 
@@ -98,16 +100,27 @@ function buildParts(connection: Connection): Parts {
   const report = configErrorReporter(connection, log.warn);
   const configs = new ConfigStore({ settings: (uri) => settings.forResource(uri), report });
   const documents = new FeedDocuments(configs, log.error);
-  const publisher = new DiagnosticsPublisher(lifecycle, (params) =>
+  // Every publish and index change may change the Releases view's counts or list; the notifier thins them out.
+  const releases = new ReleasesNotifier(lifecycle, () => {
     connection
+      .sendNotification(RELEASES_CHANGED, {})
+      .catch((e: unknown) => log.warn(`Could not tell the client of new releases: ${describeError(e)}`));
+  });
+  const publisher = new DiagnosticsPublisher(lifecycle, (params) => {
+    releases.hint();
+    return connection
       .sendDiagnostics(params)
-      .catch((e: unknown) => log.warn(`Could not publish diagnostics: ${describeError(e)}`)),
-  );
+      .catch((e: unknown) => log.warn(`Could not publish diagnostics: ${describeError(e)}`));
+  });
   const index = new WorkspaceIndex({
     folderSettings: (uri) => readFolderSettings(settings, uri),
     progress: progressStarter(connection, () => client.features.workDoneProgress, log.warn),
     log: (line) => connection.console.info(line),
-    changed: (origin) => validation.indexChanged(origin),
+    changed: (origin) => {
+      releases.hint();
+      validation.indexChanged(origin);
+    },
+    counted: () => releases.hint(COUNTED_MS),
   });
   const validation = new Validation(documents, publisher, lifecycle, () => client.features, log.error, index);
   documents.onDidClose((uri) => {
@@ -258,4 +271,5 @@ function registerProviders(parts: Parts): void {
   boundary.serve(CompletionRequest.type, PARAMS.position, (p, t) => names.provideCompletion(documents, p, t));
   boundary.serve(SemanticTokensRequest.type, PARAMS.textDocument, (p, t) => provideSemanticTokens(documents, p, t));
   boundary.serve(StatsRequest, PARAMS.stats, (p, t) => provideStats(documents, p, t));
+  boundary.serve(ReleasesRequest, PARAMS.releases, (p, t) => provideReleases({ documents, index: parts.index }, p, t));
 }

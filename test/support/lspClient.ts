@@ -114,6 +114,8 @@ export class TestClient {
   readonly publishes: Array<{ params: PublishDiagnosticsParams; afterInitialized: boolean }> = [];
   /** The values of `$/progress` notifications, in order. */
   readonly progress: Array<{ kind: string; message?: string; percentage?: number }> = [];
+  /** Notifications no other handler here takes (the server's custom ones), by method: how many came. */
+  readonly notified = new Map<string, number>();
   readonly exited: Promise<number | null>;
   private readonly proc: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
@@ -160,6 +162,10 @@ export class TestClient {
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
       this.publishes.push({ params: p, afterInitialized: this.initializedSent });
+      this.wake();
+    });
+    this.connection.onNotification((method: string) => {
+      this.notified.set(method, (this.notified.get(method) ?? 0) + 1);
       this.wake();
     });
     this.connection.listen();

@@ -35,6 +35,8 @@ export * from './workspace/summary';
 export * from './workspace/summaries';
 export { crossFileFindings } from './workspace/crossFile';
 export * from './workspace/releases';
+export * from './workspace/counts';
+export * from './workspace/releaseList';
 
 /** The project's home page, which reports name as the tool's; the rule docs live under it. */
 export const PROJECT_URL = 'https://github.com/press-release-lint/press-release-lint';

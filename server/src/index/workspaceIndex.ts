@@ -16,6 +16,7 @@ import {
   type Finding,
   type ReleaseRef,
 } from '../core/index';
+import { CountingPass } from './counting';
 import { FolderScope, type FolderSettings } from './folderScope';
 import type { ProgressStarter } from './progress';
 import { readSummary } from './readSummary';
@@ -33,6 +34,8 @@ export interface IndexSources {
    * open document whose new summary it was, which publishes its own diagnostics anyway.
    */
   changed(origin?: string): void;
+  /** Called when the counting pass stored some file's problem counts. */
+  counted(): void;
 }
 
 /** A change to a watched file, as `workspace/didChangeWatchedFiles` reports it (type 3 is Deleted). */
@@ -47,14 +50,30 @@ export class WorkspaceIndex {
   private scopes: FolderScope[] = [];
   /** Each open document's last summarised analysis, by index key: their live text wins over the disk. */
   private readonly live = new Map<string, Analysis>();
-  /** The files read from disk, by index key. */
-  private readonly onDisk = new Set<string>();
+  /**
+   * The files read from disk, by index key, with their directory's config: kept so that the Releases view and the
+   * counting pass need no URI parsing per file, which costs more than the cross-file checks themselves.
+   */
+  private readonly onDisk = new Map<string, Config>();
   /** Increased by every scan, so that an older scan still running stops writing. */
   private generation = 0;
   /** The scan under way, for tests and for callers that want the full index. */
   scanned: Promise<void> = Promise.resolve();
+  /** Problem counts of the files that are not open, for the Releases view; it starts once a scan is done. */
+  private readonly counting: CountingPass;
 
-  constructor(private readonly sources: IndexSources) {}
+  constructor(private readonly sources: IndexSources) {
+    this.counting = new CountingPass({
+      summaryOf: (key) => (this.live.has(key) ? undefined : this.summaries.get(key)),
+      fileOf: (key) => this.diskFileOf(key),
+      counted: () => sources.counted(),
+    });
+  }
+
+  /** Settles when every file waiting to be counted was counted: for tests and the bench. */
+  get counted(): Promise<void> {
+    return this.counting.done;
+  }
 
   /** The workspace folders, from `initialize`; the index is built from them in the background. */
   setFolders(uris: readonly string[]): void {
@@ -70,6 +89,7 @@ export class WorkspaceIndex {
   /** Reads every folder again: at start, and when settings or config files changed. */
   rescan(): void {
     const generation = ++this.generation;
+    this.counting.clear();
     this.scanned = this.scan(generation).catch((e: unknown) => this.sources.log(`Indexing failed: ${String(e)}`));
   }
 
@@ -114,18 +134,20 @@ export class WorkspaceIndex {
     this.dropUnseen(seen);
     if (skipped.length > 0) this.sources.log(`The index left out ${skipped.length} files: ${skipped[0]}, …`);
     this.sources.changed();
+    this.counting.add(this.onDisk.keys());
   }
 
   private async readFile(scope: FolderScope, file: string, seen: Set<string>, skipped: string[]): Promise<void> {
     const key = pathToFileURL(file).href;
     seen.add(key);
     if (this.live.has(key)) return;
-    const read = await readSummary(file, scope.configOf(path.dirname(file)));
+    const config = scope.configOf(path.dirname(file));
+    const read = await readSummary(file, config);
     // The document may have opened while the file was read; its live text wins.
     if (this.live.has(key)) return;
     if ('summary' in read) {
       this.summaries.set(key, read.summary);
-      this.onDisk.add(key);
+      this.onDisk.set(key, config);
       return;
     }
     if ('skipped' in read) skipped.push(`${file} ${read.skipped}`);
@@ -134,10 +156,11 @@ export class WorkspaceIndex {
 
   /** Files a scan no longer finds (deleted, excluded, or in a folder that left) leave the index. */
   private dropUnseen(seen: Set<string>): void {
-    for (const key of [...this.onDisk]) if (!seen.has(key)) this.forgetDisk(key);
+    for (const key of [...this.onDisk.keys()]) if (!seen.has(key)) this.forgetDisk(key);
   }
 
   private forgetDisk(key: string): void {
+    this.counting.drop(key);
     this.onDisk.delete(key);
     if (!this.live.has(key)) this.summaries.delete(key);
   }
@@ -154,6 +177,8 @@ export class WorkspaceIndex {
         continue;
       }
       await this.readFile(scope, file, new Set(), []);
+      // A file read again has a new summary without counts; it is counted again behind the other work.
+      if (this.onDisk.has(key)) this.counting.add([key]);
     }
     this.sources.changed();
   }
@@ -166,6 +191,7 @@ export class WorkspaceIndex {
     const key = indexKey(uri);
     if (this.live.get(key) === analysis) return;
     this.live.set(key, analysis);
+    this.counting.drop(key);
     const before = this.summaries.get(key);
     const summary = summarizeAnalysis(analysis);
     this.summaries.set(key, summary);
@@ -185,7 +211,23 @@ export class WorkspaceIndex {
 
   /** The cross-file findings of a file, with the severities of its config. */
   findings(uri: string, config: Config, onError?: Parameters<typeof crossFileFindings>[3]): Finding[] {
-    return crossFileFindings(indexKey(uri), this.summaries, config, onError);
+    return this.findingsOfKey(indexKey(uri), config, onError);
+  }
+
+  /** The same, for a file named by its index key already, as `summaries` names it. */
+  findingsOfKey(key: string, config: Config, onError?: Parameters<typeof crossFileFindings>[3]): Finding[] {
+    return crossFileFindings(key, this.summaries, config, onError);
+  }
+
+  /** The config of a file the index read from disk and that is not open (an index key, as `summaries` has). */
+  diskConfigOf(key: string): Config | undefined {
+    return this.live.has(key) ? undefined : this.onDisk.get(key);
+  }
+
+  /** A file the index read from disk and that is not open, with the config of its directory. */
+  diskFileOf(key: string): { file: string; config: Config } | undefined {
+    const config = this.diskConfigOf(key);
+    return config ? { file: fileURLToPath(key), config } : undefined;
   }
 
   /** Every release of the workspace, open or not, with its file's index key (a URI): for the Releases view. */

@@ -479,3 +479,71 @@ describe('A standard release in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
+
+/** An item of the Releases view, as `pressRelease.releases.list` reads it from the view's provider. */
+interface ListedItem {
+  label: string;
+  description: string;
+  tooltip: string;
+  icon: string;
+  command: { command: string; arguments: unknown[] };
+}
+
+describe('The Releases view in VS Code', () => {
+  const listed = () => vscode.commands.executeCommand<ListedItem[]>('pressRelease.releases.list');
+  const fileOf = (item: ListedItem) => (item.command.arguments[0] as vscode.Uri).path.split('/').pop();
+  /** The problems a row counts: the total in its description, which shows none when there are none. */
+  const problemsOf = (item: ListedItem) => Number(/· (\d+) problems?$/.exec(item.description)?.[1] ?? 0);
+
+  it('is contributed to the explorer, and shows when focused', async () => {
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { views: { explorer: Array<{ id: string; name: string }> } };
+    };
+    assert.deepEqual(
+      pkg.contributes.views.explorer.map((v) => [v.id, v.name]),
+      [['pressRelease.releases', 'Releases']],
+    );
+    // VS Code makes a focus command for every contributed view; it fails for a view it does not know.
+    await vscode.commands.executeCommand('pressRelease.releases.focus');
+  });
+
+  it("lists the workspace's releases newest first, with the problems the editor shows", async () => {
+    const feed = await open('feed.release');
+    const wanted = (items: ListedItem[]) =>
+      items.filter((i) => ['feed.release', 'standard.release'].includes(fileOf(i)!));
+    const items = await waitFor('every release of feed.release and standard.release, counted', async () => {
+      const mine = wanted(await listed());
+      return mine.length === 4 && mine.every((i) => !i.tooltip.includes('not counted')) ? mine : undefined;
+    });
+    assert.deepEqual(
+      items.map((i) => [i.label, i.description.split(' · ')[0], fileOf(i)]),
+      [
+        ['Kestrel Tools Opens a Workshop in Leeds.', '2025-03-04', 'standard.release'],
+        ['S. Nurgaliyev opened the pumping station', '2025-02-09', 'feed.release'],
+        ['Third release', '2025-02-07', 'feed.release'],
+        ['Court opens on Saturdays', '2025-02-05', 'feed.release'],
+      ],
+    );
+    // The open feed's rows add up to its diagnostics in the editor, hints aside.
+    await waitFor('the rows of feed.release to add up to its problems', async () => {
+      const shown = ours(feed.uri).filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint).length;
+      const rows = wanted(await listed()).filter((i) => fileOf(i) === 'feed.release');
+      return rows.reduce((n, i) => n + problemsOf(i), 0) === shown && shown > 0 ? true : undefined;
+    });
+  });
+
+  it('opens a release at its title when its row is clicked', async () => {
+    await open('feed.release');
+    const item = (await listed()).find((i) => fileOf(i) === 'standard.release');
+    assert.ok(item, 'standard.release is listed');
+    assert.equal(item.command.command, 'vscode.open');
+    await vscode.commands.executeCommand(item.command.command, ...item.command.arguments);
+    const editor = await waitFor('standard.release in the active editor', () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.path.endsWith('/standard.release') ? e : undefined;
+    });
+    const { selection } = item.command.arguments[1] as { selection: vscode.Range };
+    assert.equal(editor.selection.start.line, selection.start.line);
+    assert.equal(editor.document.getText(editor.selection), 'Kestrel Tools Opens a Workshop in Leeds.');
+  });
+});

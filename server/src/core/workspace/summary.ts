@@ -12,6 +12,7 @@ import { ReleaseFacts } from '../facts';
 import { LineIndex, type Position, type Span } from '../text';
 import { resolveFormat } from '../wire/format';
 import type { Format } from '../wire/model';
+import type { ProblemCounts } from './counts';
 
 /** A span of a file in both coordinates: UTF-16 offsets, and the zero-based lines and characters of LSP. */
 export interface Placed {
@@ -41,6 +42,11 @@ export interface ReleaseSummary {
 export interface FileSummary {
   format: Format;
   releases: ReleaseSummary[];
+  /**
+   * Each release's problem counts under the full rules, one per release, once the index's counting pass linted the
+   * file; absent before. Cross-file findings are not in them: they change with other files, and are added when asked.
+   */
+  counts?: ProblemCounts[];
 }
 
 function placed(lines: LineIndex, span: Span): Placed {

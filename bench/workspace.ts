@@ -1,0 +1,144 @@
+/**
+ * The workspace index on a generated workspace of 10,000 files (50 MB): the initial index from `initialized` to
+ * the end of its progress, the counting pass behind it, the server's peak memory, and an edit in one open file
+ * that adds (then removes) a duplicate of another open file's Source, timed until the other file's diagnostics
+ * show (then drop) the cross-file finding. Only this build runs: 1.0 has no workspace index to compare with.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Build } from './builds';
+import { LspServer, ServerFailure, type Position } from './lspClient';
+import { PEAK_RSS } from './processes';
+import { count, describeFailure, heading, medianP95, mib, ms, note, printRow, size } from './report';
+import { now, spread } from './stats';
+import { benchWorkspace } from './workspaceData';
+
+const INDEX_TARGET_MS = 10_000;
+const RSS_TARGET = 300 * 1024 * 1024;
+const EDIT_TARGET_MS = 300;
+/** Pairs of edits (add, remove); the first pair warms the code up and is not counted. */
+const PAIRS = 9;
+const DUPLICATE = Buffer.from('"duplicate-source"');
+
+interface OpenFile {
+  uri: string;
+  text: string;
+  /** The first Source URL and where it starts. */
+  url: string;
+  at: Position;
+}
+
+function openFile(file: string): OpenFile {
+  const text = fs.readFileSync(file, 'utf8');
+  const match = /Source : (\S+)/.exec(text);
+  if (!match) throw new Error(`${file} has no Source line`);
+  const offset = match.index + 'Source : '.length;
+  const before = text.slice(0, offset).split('\n');
+  return {
+    uri: pathToFileURL(file).href,
+    text,
+    url: match[1],
+    at: { line: before.length - 1, character: before[before.length - 1].length },
+  };
+}
+
+export async function workspaceRows(build: Build): Promise<void> {
+  heading('The workspace index (dist/server.js --stdio, a generated workspace; this build only)');
+  const ws = benchWorkspace();
+  note(`${count(ws.files)} files, ${size(ws.bytes)}, in ${ws.dir}${ws.reused ? ' (reused)' : ' (written now)'}`);
+  const rssFile = path.join(os.tmpdir(), `prl-bench-rss-${process.pid}-workspace`);
+  const env = { ...process.env, BENCH_RSS_FILE: rssFile };
+  const server = new LspServer(build.serverJs, { preload: [PEAK_RSS], env });
+  try {
+    await indexRows(server, pathToFileURL(ws.dir).href);
+    await editRows(server, ws.dir);
+  } catch (e) {
+    if (!(e instanceof ServerFailure)) throw e;
+    printRow({ measure: 'workspace index', figures: describeFailure(e.failure), target: 'no failure', ok: false });
+  } finally {
+    await server.close();
+  }
+  const peak = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : NaN;
+  fs.rmSync(rssFile, { force: true });
+  printRow({
+    measure: 'server peak RSS over the whole session',
+    figures: Number.isFinite(peak) ? mib(peak) : 'not recorded',
+    target: `≤ ${mib(RSS_TARGET)}`,
+    ok: peak <= RSS_TARGET,
+  });
+}
+
+/** The initial index, timed by its progress, then the counting pass, timed by the releases request. */
+async function indexRows(server: LspServer, folderUri: string): Promise<void> {
+  const t0 = await server.initialize(30_000, folderUri);
+  const isEnd = (n: { params: unknown }) => (n.params as { value?: { kind?: string } }).value?.kind === 'end';
+  const end = await server.notice('$/progress', t0, isEnd, 120_000);
+  printRow({
+    measure: 'initial index, initialized → end of progress',
+    figures: `${ms(end.arrivedAt - t0)} (1 run)`,
+    target: `≤ ${ms(INDEX_TARGET_MS)}`,
+    ok: end.arrivedAt - t0 <= INDEX_TARGET_MS,
+  });
+  const counted = await untilCounted(server, 600_000);
+  note(
+    `counting pass: every one of ${count(counted.releases)} releases counted ${ms(counted.at - t0)} after initialized`,
+  );
+  const asked = now();
+  const answer = await server.response(server.request('pressRelease/releases', {}), 60_000);
+  note(`pressRelease/releases of ${count(counted.releases)} releases answered in ${ms(answer.arrivedAt - asked)}`);
+}
+
+interface Entry {
+  problems?: unknown;
+}
+
+/** Asks for the releases after each change notification until every release has its counts. */
+async function untilCounted(server: LspServer, deadlineMs: number): Promise<{ at: number; releases: number }> {
+  const deadline = now() + deadlineMs;
+  for (;;) {
+    const asked = now();
+    const { result, arrivedAt } = await server.response(server.request('pressRelease/releases', {}), 60_000);
+    const list = result as Entry[];
+    if (list.length > 0 && list.every((e) => e.problems !== undefined)) return { at: arrivedAt, releases: list.length };
+    await server.notice('pressRelease/releasesChanged', asked, () => true, Math.max(1, deadline - now()));
+  }
+}
+
+/** Two open files; edits in the first copy and restore the second's Source, timed to the second's publish. */
+async function editRows(server: LspServer, dir: string): Promise<void> {
+  const a = openFile(path.join(dir, 'desk-00', 'release-1.release'));
+  const b = openFile(path.join(dir, 'desk-00', 'release-2.release'));
+  for (const f of [a, b]) server.open(f.uri, f.text);
+  const first = await server.publish(b.uri, 1, 60_000);
+  await server.publish(a.uri, 1, 60_000);
+  if (first.body.includes(DUPLICATE)) throw new Error('the second file has a duplicate Source before the edit');
+  const added: number[] = [];
+  const removed: number[] = [];
+  let version = 1;
+  const replace = async (from: string, to: string, wanted: (body: Buffer) => boolean): Promise<number> => {
+    const range = { start: a.at, end: { line: a.at.line, character: a.at.character + from.length } };
+    const t0 = server.change(a.uri, ++version, [{ range, text: to }]);
+    return (await server.publishWhere(b.uri, t0, wanted, 30_000)).arrivedAt - t0;
+  };
+  for (let i = 0; i < PAIRS; i++) {
+    const add = await replace(a.url, b.url, (body) => body.includes(DUPLICATE));
+    const remove = await replace(b.url, a.url, (body) => !body.includes(DUPLICATE));
+    if (i === 0) continue;
+    added.push(add);
+    removed.push(remove);
+  }
+  for (const [what, samples] of [
+    ['adds', added],
+    ['removes', removed],
+  ] as const) {
+    const s = spread(samples);
+    printRow({
+      measure: `edit that ${what} a duplicate Source → the other open file's diagnostics`,
+      figures: medianP95(s),
+      target: `median ≤ ${ms(EDIT_TARGET_MS)}`,
+      ok: s.median <= EDIT_TARGET_MS,
+    });
+  }
+}
