@@ -27,3 +27,18 @@ export function itemAt<T extends { span: Span }>(items: readonly T[], offset: nu
   }
   return undefined;
 }
+
+/**
+ * The index of the last of the ascending `values` that is at or before `value`, by binary search; 0 when `value`
+ * comes before them all, which puts a position before the first line or release into the first.
+ */
+export function lastAtOrBefore(values: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -7,6 +7,7 @@
  */
 
 import type { TextChange } from './change';
+import { lastAtOrBefore } from './collections';
 
 /** A half-open range `[start, end)` of UTF-16 offsets. */
 export interface Span {
@@ -102,14 +103,7 @@ export class LineIndex {
 
   /** The line that holds `offset`, by binary search over the line starts. */
   lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
 
   positionAt(offset: number): Position {

@@ -4,6 +4,7 @@
  * a file it linted, never its findings, so that ten thousand files cost a few numbers each.
  */
 import type { Analysis } from '../analysis';
+import { lastAtOrBefore } from '../collections';
 import type { Finding } from '../types';
 
 export interface ProblemCounts {
@@ -22,18 +23,6 @@ function add(counts: ProblemCounts, severity: Finding['severity']): void {
   else if (severity === 'info') counts.infos++;
 }
 
-/** The index of the last start at or before `offset`; a finding before the first release belongs to the first. */
-function releaseAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * Adds findings to the counts of the releases that start at `starts` (ascending), each to the release its start
  * falls in. A file without releases has nothing to count them against, so they are dropped.
@@ -44,7 +33,7 @@ export function addFindings(
   findings: Iterable<Pick<Finding, 'span' | 'severity'>>,
 ): void {
   if (starts.length === 0) return;
-  for (const f of findings) add(counts[releaseAt(starts, f.span.start)], f.severity);
+  for (const f of findings) add(counts[lastAtOrBefore(starts, f.span.start)], f.severity);
 }
 
 /** The counts of each release of an analysis: its own findings, and the feed findings that fall in it. */
