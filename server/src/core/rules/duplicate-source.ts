@@ -2,7 +2,7 @@ import { addTo } from '../collections';
 import type { ReleaseFacts } from '../facts';
 import { clip } from '../text';
 import type { FeedRule } from '../types';
-import { duplicatesElsewhere } from './util';
+import { elsewhereByKey } from './util';
 
 function label(r: ReleaseFacts): string {
   return r.title ? `"${clip(r.title.text)}"` : `release ${r.index + 1}`;
@@ -37,11 +37,21 @@ export const duplicateSource: FeedRule = {
     }
   },
   acrossFiles(ctx) {
+    const { workspace, file } = ctx;
+    const about = elsewhereByKey(
+      (key, limit) => workspace.sourcedElsewhere(key, file, limit),
+      (key) => workspace.countSourcedElsewhere(key, file),
+      (o) => o.source,
+      'Same Source in',
+    );
     for (const r of ctx.summary.releases) {
-      const others = r.source ? ctx.workspace.sourcedElsewhere(r.source.key, ctx.file) : [];
-      if (others.length === 0) continue;
-      const { named, elsewhere } = duplicatesElsewhere(others, (o) => o.source, 'Same Source in');
-      ctx.report({ message: `Source URL is also used by ${named}`, span: r.source!.span, elsewhere });
+      const said = r.source && about(r.source.key);
+      if (!said) continue;
+      ctx.report({
+        message: `Source URL is also used by ${said.named}`,
+        span: r.source!.span,
+        elsewhere: said.elsewhere,
+      });
     }
   },
 };

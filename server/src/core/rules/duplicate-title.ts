@@ -1,6 +1,6 @@
 import type { ReleaseFacts } from '../facts';
 import type { FeedRule, RelatedInfo } from '../types';
-import { duplicatesElsewhere } from './util';
+import { elsewhereByKey } from './util';
 
 export const duplicateTitle: FeedRule = {
   id: 'duplicate-title',
@@ -35,11 +35,17 @@ export const duplicateTitle: FeedRule = {
     }
   },
   acrossFiles(ctx) {
+    const { workspace, file } = ctx;
+    const about = elsewhereByKey(
+      (key, limit) => workspace.titledElsewhere(key, file, limit),
+      (key) => workspace.countTitledElsewhere(key, file),
+      (o) => o.dated,
+      'Same title and date as',
+    );
     for (const r of ctx.summary.releases) {
-      const others = r.dated ? ctx.workspace.titledElsewhere(r.dated.key, ctx.file) : [];
-      if (others.length === 0) continue;
-      const { named, elsewhere } = duplicatesElsewhere(others, (o) => o.dated, 'Same title and date as');
-      ctx.report({ message: `Same title and date as ${named}`, span: r.dated!.span, elsewhere });
+      const said = r.dated && about(r.dated.key);
+      if (!said) continue;
+      ctx.report({ message: `Same title and date as ${said.named}`, span: r.dated!.span, elsewhere: said.elsewhere });
     }
   },
 };

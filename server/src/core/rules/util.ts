@@ -54,22 +54,51 @@ const NAMED_ELSEWHERE = 1;
 /** Related places listed from other files; a Source pasted into hundreds of files needs no more to be found. */
 const MAX_ELSEWHERE = 20;
 
+/** What a cross-file finding says of the other files' releases that share its key. */
+export interface DuplicatesElsewhere {
+  named: string;
+  elsewhere: ElsewhereInfo[];
+}
+
 /**
  * What a cross-file duplicate says about the releases of other files that share its key: the first one by title
- * and file in the message, and each (up to a limit) as a related place, found by `part`.
+ * and file in the message, with how many more there are (`count` in all), and each (up to a limit) as a related
+ * place, found by `part`. Only the first `MAX_ELSEWHERE` of `refs` are read, so a caller need fetch no more.
  */
 export function duplicatesElsewhere(
   refs: readonly ReleaseRef[],
+  count: number,
   part: (r: ReleaseSummary) => KeyedPart | undefined,
   what: string,
-): { named: string; elsewhere: ElsewhereInfo[] } {
+): DuplicatesElsewhere {
   const described = (r: ReleaseRef) =>
     `${r.release.title ? `"${clip(r.release.title)}"` : 'a release'} in ${fileLabel(r.file)}`;
-  const more = refs.length - NAMED_ELSEWHERE;
+  const more = count - NAMED_ELSEWHERE;
   const named = refs.slice(0, NAMED_ELSEWHERE).map(described).join(', ') + (more > 0 ? ` and ${more} more` : '');
   const elsewhere = refs.slice(0, MAX_ELSEWHERE).flatMap((r) => {
     const p = part(r.release);
     return p ? [{ file: r.file, start: p.start, end: p.end, message: `${what} ${described(r)}` }] : [];
   });
   return { named, elsewhere };
+}
+
+/**
+ * What the cross-file check of one file says for each key, made once per key: every release of a feed pasted
+ * into two files shares its key with thousands of others, and the words and places for that key are the same
+ * for each, so they are fetched and written once. The places are shared by those findings and read only.
+ */
+export function elsewhereByKey(
+  find: (key: string, limit: number) => ReleaseRef[],
+  count: (key: string) => number,
+  part: (r: ReleaseSummary) => KeyedPart | undefined,
+  what: string,
+): (key: string) => DuplicatesElsewhere | undefined {
+  const said = new Map<string, DuplicatesElsewhere | undefined>();
+  return (key) => {
+    if (said.has(key)) return said.get(key);
+    const n = count(key);
+    const about = n === 0 ? undefined : duplicatesElsewhere(find(key, MAX_ELSEWHERE), n, part, what);
+    said.set(key, about);
+    return about;
+  };
 }

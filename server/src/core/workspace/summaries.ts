@@ -12,79 +12,178 @@ export interface ReleaseRef {
   release: ReleaseSummary;
 }
 
+/** The releases of one file that share one key, with the path the file sorts by, decoded once when it is set. */
+interface FileGroup {
+  file: string;
+  path: string;
+  releases: ReleaseSummary[];
+}
+
+/** The files that share one key, in path order, and how many releases they hold in all. */
+interface KeyEntry {
+  groups: FileGroup[];
+  total: number;
+}
+
+/**
+ * The files under each key, kept grouped by file and sorted by decoded path as they are set, so that "the
+ * releases of other files" costs what is read of it: a feed pasted whole into two files has thousands of releases
+ * per key, and each of its releases asks.
+ */
+class KeyIndex {
+  private readonly entries = new Map<string, KeyEntry>();
+
+  add(key: string, group: FileGroup): void {
+    let entry = this.entries.get(key);
+    if (!entry) this.entries.set(key, (entry = { groups: [], total: 0 }));
+    entry.groups.splice(groupIndex(entry.groups, group.path, group.file), 0, group);
+    entry.total += group.releases.length;
+  }
+
+  remove(key: string, file: string, path: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    const i = groupIndex(entry.groups, path, file);
+    if (entry.groups[i]?.file !== file) return;
+    entry.total -= entry.groups[i].releases.length;
+    entry.groups.splice(i, 1);
+    if (entry.groups.length === 0) this.entries.delete(key);
+  }
+
+  /** Up to `limit` releases of files other than `file` under `key`, in path order. */
+  elsewhere(key: string, file: string, limit: number): ReleaseRef[] {
+    const out: ReleaseRef[] = [];
+    for (const group of this.entries.get(key)?.groups ?? []) {
+      if (out.length >= limit) break;
+      if (group.file === file) continue;
+      for (const release of group.releases) {
+        if (out.length >= limit) break;
+        out.push({ file: group.file, release });
+      }
+    }
+    return out;
+  }
+
+  /** How many releases of files other than `file` hold `key`: the total less the file's own. */
+  countElsewhere(key: string, file: string, path: string): number {
+    const entry = this.entries.get(key);
+    if (!entry) return 0;
+    const own = entry.groups[groupIndex(entry.groups, path, file)];
+    return entry.total - (own?.file === file ? own.releases.length : 0);
+  }
+}
+
+/** Orders files by decoded path, then by their names as given, so that two names of one path still sort alike. */
+function compareFiles(pathA: string, fileA: string, pathB: string, fileB: string): number {
+  if (pathA !== pathB) return pathA < pathB ? -1 : 1;
+  return fileA < fileB ? -1 : fileA > fileB ? 1 : 0;
+}
+
+/** Where the group of (`path`, `file`) is, or would be inserted, in groups sorted by `compareFiles`. */
+function groupIndex(groups: readonly FileGroup[], path: string, file: string): number {
+  let lo = 0;
+  let hi = groups.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareFiles(groups[mid].path, groups[mid].file, path, file) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A file's releases grouped by one of their keys, in the file's order. */
+function groupedBy(
+  summary: FileSummary,
+  keyOf: (r: ReleaseSummary) => string | undefined,
+): Map<string, ReleaseSummary[]> {
+  const out = new Map<string, ReleaseSummary[]>();
+  for (const release of summary.releases) {
+    const key = keyOf(release);
+    if (key !== undefined) addTo(out, key, release);
+  }
+  return out;
+}
+
+const titleKeyOf = (r: ReleaseSummary): string | undefined => r.dated?.key;
+const sourceKeyOf = (r: ReleaseSummary): string | undefined => r.source?.key;
+
 export class WorkspaceSummaries {
-  private readonly summaries = new Map<string, FileSummary>();
-  private readonly byTitle = new Map<string, ReleaseRef[]>();
-  private readonly bySource = new Map<string, ReleaseRef[]>();
+  private readonly summaries = new Map<string, { summary: FileSummary; path: string }>();
+  private readonly byTitle = new KeyIndex();
+  private readonly bySource = new KeyIndex();
 
   get size(): number {
     return this.summaries.size;
   }
 
   get(file: string): FileSummary | undefined {
-    return this.summaries.get(file);
+    return this.summaries.get(file)?.summary;
   }
 
-  entries(): IterableIterator<[string, FileSummary]> {
-    return this.summaries.entries();
+  *entries(): IterableIterator<[string, FileSummary]> {
+    for (const [file, { summary }] of this.summaries) yield [file, summary];
   }
 
-  /** Puts a file's summary in place of the one it had. */
+  /** Puts a file's summary in place of the one it had; each of its keys is added once, with all its releases. */
   set(file: string, summary: FileSummary): void {
     this.delete(file);
-    this.summaries.set(file, summary);
-    for (const release of summary.releases) {
-      if (release.dated) addTo(this.byTitle, release.dated.key, { file, release });
-      if (release.source) addTo(this.bySource, release.source.key, { file, release });
-    }
+    const path = decodedPath(file);
+    this.summaries.set(file, { summary, path });
+    for (const [key, releases] of groupedBy(summary, titleKeyOf)) this.byTitle.add(key, { file, path, releases });
+    for (const [key, releases] of groupedBy(summary, sourceKeyOf)) this.bySource.add(key, { file, path, releases });
   }
 
   delete(file: string): void {
     const old = this.summaries.get(file);
     if (!old) return;
     this.summaries.delete(file);
-    for (const release of old.releases) {
-      if (release.dated) dropFrom(this.byTitle, release.dated.key, file);
-      if (release.source) dropFrom(this.bySource, release.source.key, file);
-    }
+    for (const key of groupedBy(old.summary, titleKeyOf).keys()) this.byTitle.remove(key, file, old.path);
+    for (const key of groupedBy(old.summary, sourceKeyOf).keys()) this.bySource.remove(key, file, old.path);
   }
 
-  /** The releases of other files with this title and date, in the order of their files' paths. */
-  titledElsewhere(key: string, file: string): ReleaseRef[] {
-    return inPathOrder((this.byTitle.get(key) ?? []).filter((r) => r.file !== file));
+  /** The releases of other files with this title and date (the first `limit`), in the order of their files' paths. */
+  titledElsewhere(key: string, file: string, limit = Infinity): ReleaseRef[] {
+    return this.byTitle.elsewhere(key, file, limit);
   }
 
-  /** The releases of other files with this Source, in the order of their files' paths. */
-  sourcedElsewhere(key: string, file: string): ReleaseRef[] {
-    return inPathOrder((this.bySource.get(key) ?? []).filter((r) => r.file !== file));
+  /** How many releases of other files have this title and date. */
+  countTitledElsewhere(key: string, file: string): number {
+    return this.byTitle.countElsewhere(key, file, this.pathOf(file));
+  }
+
+  /** The releases of other files with this Source (the first `limit`), in the order of their files' paths. */
+  sourcedElsewhere(key: string, file: string, limit = Infinity): ReleaseRef[] {
+    return this.bySource.elsewhere(key, file, limit);
+  }
+
+  /** How many releases of other files have this Source. */
+  countSourcedElsewhere(key: string, file: string): number {
+    return this.bySource.countElsewhere(key, file, this.pathOf(file));
+  }
+
+  private pathOf(file: string): string {
+    return this.summaries.get(file)?.path ?? decodedPath(file);
   }
 }
 
 /**
- * The order in which files were indexed depends on the caller (the editor's scan, the CLI's sorted run), so the
- * other files are named in the order of their decoded paths: a URI and a path of one workspace then sort alike,
- * and the editor and the CLI name the same file first.
+ * The path a file sorts by. The order in which files were indexed depends on the caller (the editor's scan, the
+ * CLI's sorted run), so the other files are named in the order of their decoded paths: a URI and a path of one
+ * workspace then sort alike, and the editor and the CLI name the same file first. Only a `file:` URI is decoded:
+ * a CLI path is a name as it stands, and one literally named `a%20b.release` keeps its percent sign.
  */
-function inPathOrder(refs: ReleaseRef[]): ReleaseRef[] {
-  const keyed = refs.map((r) => ({ r, path: decodedPath(r.file) }));
-  keyed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return keyed.map((k) => k.r);
-}
-
 function decodedPath(file: string): string {
-  try {
-    return decodeURIComponent(file).replace(/\\/g, '/');
-  } catch {
-    return file;
-  }
+  return decodedIfUri(file, file).replace(/\\/g, '/');
 }
 
-function dropFrom(map: Map<string, ReleaseRef[]>, key: string, file: string): void {
-  const refs = map.get(key);
-  if (!refs) return;
-  const kept = refs.filter((r) => r.file !== file);
-  if (kept.length > 0) map.set(key, kept);
-  else map.delete(key);
+/** `part` decoded when `file` is a `file:` URI, whose parts are percent-encoded; as it stands otherwise. */
+function decodedIfUri(file: string, part: string): string {
+  if (!file.startsWith('file:')) return part;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 /** How messages name another file: its last path segment, as a person finds it in the explorer. */
@@ -94,9 +193,5 @@ export function fileLabel(file: string): string {
       .split(/[\\/]/)
       .filter((part) => part !== '')
       .at(-1) ?? file;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
+  return decodedIfUri(file, last);
 }

@@ -89,12 +89,58 @@ export function summarizeText(text: string, config: Config): FileSummary {
   return { format, releases };
 }
 
+/**
+ * Each parsed release's summary, in the offsets and lines of the version it was parsed in. An open document is
+ * summarized again on every version, and an edit parses only the releases it touched: the others keep their
+ * parsed facts, so their detached strings and places are made once and only moved afterwards.
+ */
+const parsedSummaries = new WeakMap<ReleaseFacts, ReleaseSummary>();
+
 /** An open document's summary, from the facts its analysis already holds: its live text wins over the disk. */
 export function summarizeAnalysis(analysis: Analysis): FileSummary {
-  return {
-    format: analysis.format,
-    releases: analysis.facts.releases.map((f) => summaryOfFacts(f, analysis.lineIndex)),
+  const lines = analysis.lineIndex;
+  const releases = analysis.slots.map((slot, i) => {
+    let base = parsedSummaries.get(slot.parsed.facts);
+    if (!base) {
+      const here = summaryOfFacts(analysis.facts.releases[i], lines);
+      if (slot.delta === 0 && slot.lineDelta === 0) base = here;
+      else base = movedSummary(here, -slot.delta, -slot.lineDelta, undefined);
+      parsedSummaries.set(slot.parsed.facts, base);
+    }
+    return slot.delta === 0 && slot.lineDelta === 0 ? base : movedSummary(base, slot.delta, slot.lineDelta, lines);
+  });
+  return { format: analysis.format, releases };
+}
+
+/**
+ * A summary moved by `delta` code units and `lineDelta` lines. A place keeps its character when its line moved
+ * with it, which `lines` (the version it is moved into) tells: an edit on the line before a release's first
+ * character would shift that line's characters, so such a place is found again. Without `lines`, the move is
+ * back to the version a release was parsed in, where the characters were those of the facts.
+ */
+function movedSummary(r: ReleaseSummary, delta: number, lineDelta: number, lines?: LineIndex): ReleaseSummary {
+  // Each object is written out rather than spread: an object spread is several times slower, and every release
+  // below an edit is moved on every keystroke.
+  const move = (p: Placed): Placed => {
+    const span = { start: p.span.start + delta, end: p.span.end + delta };
+    const start = movedPosition(p.start, span.start, lineDelta, lines);
+    return { span, start, end: movedPosition(p.end, span.end, lineDelta, lines) };
   };
+  const keyed = (k: KeyedPart): KeyedPart => {
+    const { span, start, end } = move(k);
+    return { span, start, end, text: k.text, key: k.key };
+  };
+  const out: ReleaseSummary = { place: move(r.place), title: r.title, date: r.date };
+  if (r.dated) out.dated = keyed(r.dated);
+  if (r.source) out.source = keyed(r.source);
+  return out;
+}
+
+/** A position moved with its offset; kept as it is when it did not move, since versions share summaries read-only. */
+function movedPosition(p: Position, offset: number, lineDelta: number, lines: LineIndex | undefined): Position {
+  const line = p.line + lineDelta;
+  if (lines && lines.lineStart(line) !== offset - p.character) return lines.positionAt(offset);
+  return lineDelta === 0 ? p : { line, character: p.character };
 }
 
 function samePlace(a: Placed | undefined, b: Placed | undefined): boolean {
