@@ -26,7 +26,10 @@ describe('CLI cross-file pre-pass', () => {
     census.add(0, release('Bridge reopens 09.02.2024', '1') + release('Bridge reopens 09.02.2024', '2'), CONFIG);
     census.add(1, release('Road opens 10.02.2024', '2'), CONFIG);
     census.add(2, release('Park opens 11.02.2024', '3') + release('Park opens 11.02.2024', '3'), CONFIG);
-    assert.deepEqual([0, 1, 2].map((i) => census.sharesAny(i)), [true, true, false]);
+    assert.deepEqual(
+      [0, 1, 2].map((i) => census.sharesAny(i)),
+      [true, true, false],
+    );
   });
 
   it('summarizes again a file whose text changed during the run, even to a text of the same length', () => {
@@ -42,7 +45,10 @@ describe('CLI cross-file pre-pass', () => {
         fix: false,
       });
       const same = release('Bridge reopens 09.02.2024', '1');
-      assert.deepEqual(index.findingsFor('a.release', same, CONFIG).map((f) => f.ruleId), ['duplicate-title']);
+      assert.deepEqual(
+        index.findingsFor('a.release', same, CONFIG).map((f) => f.ruleId),
+        ['duplicate-title'],
+      );
       const edited = release('Bridge reopens 09.02.2025', '1');
       assert.equal(edited.length, same.length);
       assert.deepEqual(index.findingsFor('a.release', edited, CONFIG), []);

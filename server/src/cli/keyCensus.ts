@@ -4,12 +4,7 @@
  * bytes per release however large the feeds are. Two keys that share a hash only make the second level summarize
  * a release that has no duplicate; the findings come from the full keys, so they stay exact.
  */
-import {
-  documentReleases,
-  ReleaseFacts,
-  resolveFormat,
-  type Config,
-} from '../core/index';
+import { documentReleases, ReleaseFacts, resolveFormat, type Config } from '../core/index';
 
 /** What a file's key stands for in the census: titles and Sources never match each other. */
 export type KeyKind = 'title' | 'source';
