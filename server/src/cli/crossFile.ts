@@ -3,6 +3,7 @@
  * of it) before anything is linted, and then, for each file reported, the findings of the rules' cross-file
  * checks, as the editor computes them over its workspace. Only summaries are kept, never a file's text.
  */
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import {
   crossFileFindings,
@@ -18,6 +19,7 @@ import {
 import { decodeFeed, UndecodableInput } from './encoding';
 import { CliProblem } from './errors';
 import type { FileSystem } from './fileSystem';
+import { KeyCensus, keyHash } from './keyCensus';
 import { readFileSnapshot } from './readInput';
 
 export interface PrePassOptions {
@@ -33,39 +35,51 @@ export interface PrePassOptions {
 export class CrossFileIndex {
   private constructor(
     private readonly workspace: WorkspaceSummaries,
-    /** The length of the text each summary was made from, to notice a report of another text. */
-    private readonly lengths: ReadonlyMap<string, number>,
+    /** The SHA-1 of the text each file was compared as, to notice a report of another text, even of one length. */
+    private readonly digests: ReadonlyMap<string, string>,
   ) {}
 
   /**
-   * Summarizes every file of the run, named as the report names it. Standard input takes no part, and a file
-   * that cannot be read or decoded is left out: its problem is told once, when it is checked.
+   * Compares every file of the run, named as the report names it, in two levels: the first counts a hash of each
+   * release's keys, file by file; the second summarizes again only the files that share a key with another file,
+   * and keeps only their releases with such a key, since no other release can have a cross-file finding. Standard
+   * input takes no part, and a file that cannot be read or decoded is left out: its problem is told once, when it
+   * is checked.
    */
   static build(files: readonly string[], options: PrePassOptions): CrossFileIndex {
+    const census = new KeyCensus();
+    const digests = new Map<string, string>();
+    files.forEach((file, i) => {
+      const text = comparedText(file, options);
+      if (text === undefined) return;
+      census.add(i, text, options.configOf(file));
+      digests.set(file, digestOf(text));
+    });
     const workspace = new WorkspaceSummaries();
-    const lengths = new Map<string, number>();
-    for (const file of files) {
-      if (file === '-') continue;
-      const text = readQuietly(file, options);
-      if (text === undefined) continue;
-      const config = options.configOf(file);
-      const compared = options.fix ? (safelyFixedText(text, { ...options.lintOptions, config }) ?? text) : text;
-      workspace.set(file, summarizeText(compared, config));
-      lengths.set(file, compared.length);
-    }
-    return new CrossFileIndex(workspace, lengths);
+    files.forEach((file, i) => {
+      if (!census.sharesAny(i)) return;
+      const text = comparedText(file, options);
+      if (text === undefined) return;
+      // A file that changed since the first level is compared as it is now, as the one level did.
+      digests.set(file, digestOf(text));
+      workspace.set(file, sharedPart(summarizeText(text, options.configOf(file)), census));
+    });
+    return new CrossFileIndex(workspace, digests);
   }
 
   /**
    * The cross-file findings of `file`, whose report describes `text`, sorted by position. The file's own places
-   * come from `text`; should it not be the text summarized (a file that `--fix` leaves as it is, or one that
+   * come from `text`; should it not be the text compared (a file that `--fix` leaves as it is, or one that
    * changed on disk during the run), it is summarized again for its own findings, and the others still see the
    * summary of the pre-pass, so that no file's findings depend on when another one was checked.
    */
   findingsFor(file: string, text: string, config: Config, onError?: OnError): Finding[] {
-    const summary = this.workspace.get(file);
-    if (!summary) return [];
-    if (this.lengths.get(file) === text.length) return crossFileFindings(file, this.workspace, config, onError);
+    const digest = this.digests.get(file);
+    if (digest === undefined) return [];
+    if (digestOf(text) === digest) {
+      // A file with no key in another file has no summary, and no finding.
+      return this.workspace.get(file) ? crossFileFindings(file, this.workspace, config, onError) : [];
+    }
     return crossFileFindings(file, withOwnSummary(this.workspace, file, summarizeText(text, config)), config, onError);
   }
 }
@@ -73,6 +87,27 @@ export class CrossFileIndex {
 /** Whether a run compares its files with each other: when it has more than one file, standard input aside. */
 export function comparesFiles(files: readonly string[]): boolean {
   return files.filter((file) => file !== '-').length > 1;
+}
+
+/** The text a file is compared as: as the safe fixes leave it under --fix, as it is otherwise. */
+function comparedText(file: string, options: PrePassOptions): string | undefined {
+  const text = readQuietly(file, options);
+  if (text === undefined || !options.fix) return text;
+  return safelyFixedText(text, { ...options.lintOptions, config: options.configOf(file) }) ?? text;
+}
+
+function digestOf(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** A summary with only the releases whose title key or Source key is in another file too. */
+function sharedPart(summary: FileSummary, census: KeyCensus): FileSummary {
+  const releases = summary.releases.filter(
+    (r) =>
+      (r.dated !== undefined && census.isShared('title', keyHash(r.dated.key))) ||
+      (r.source !== undefined && census.isShared('source', keyHash(r.source.key))),
+  );
+  return { ...summary, releases };
 }
 
 function readQuietly(file: string, options: PrePassOptions): string | undefined {
