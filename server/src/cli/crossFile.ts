@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import {
   crossFileFindings,
+  RULES,
   safelyFixedText,
   summarizeText,
   WorkspaceSummaries,
@@ -80,7 +81,7 @@ export class CrossFileIndex {
       // A file with no key in another file has no summary, and no finding.
       return this.workspace.get(file) ? crossFileFindings(file, this.workspace, config, onError) : [];
     }
-    return crossFileFindings(file, withOwnSummary(this.workspace, file, summarizeText(text, config)), config, onError);
+    return crossFileFindings(file, this.workspace, config, onError, RULES, summarizeText(text, config));
   }
 }
 
@@ -117,15 +118,4 @@ function readQuietly(file: string, options: PrePassOptions): string | undefined 
     if (e instanceof CliProblem || e instanceof UndecodableInput) return undefined;
     throw e;
   }
-}
-
-/**
- * The workspace as one file sees it with another summary of its own. The other files' releases are found through
- * the shared index, which already leaves this file out of them; only `get` answers differently. A view, not a
- * changed index, because replacing a summary reorders the index's lists, and with them the other files' messages.
- */
-function withOwnSummary(workspace: WorkspaceSummaries, file: string, own: FileSummary): WorkspaceSummaries {
-  const view = Object.create(workspace) as WorkspaceSummaries;
-  view.get = (name: string) => (name === file ? own : workspace.get(name));
-  return view;
 }

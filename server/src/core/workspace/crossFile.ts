@@ -7,16 +7,21 @@ import { RULES } from '../rules/index';
 import { byPosition, type OnError } from '../runner';
 import type { Finding, Rule } from '../types';
 import type { WorkspaceSummaries } from './summaries';
+import type { FileSummary } from './summary';
 
-/** The findings of the cross-file checks in `file`, with the severities that the file's config gives them. */
+/**
+ * The findings of the cross-file checks in `file`, with the severities that the file's config gives them. `summary`
+ * is the file's own, by default the one in the index; the CLI passes the summary of the text it reports when that
+ * differs from the one its pre-pass indexed.
+ */
 export function crossFileFindings(
   file: string,
   workspace: WorkspaceSummaries,
   config: Config,
   onError: OnError = () => undefined,
   rules: readonly Rule[] = RULES,
+  summary: FileSummary | undefined = workspace.get(file),
 ): Finding[] {
-  const summary = workspace.get(file);
   if (!summary) return [];
   const out: Finding[] = [];
   for (const rule of rules) {
