@@ -116,9 +116,9 @@ function buildParts(connection: Connection): Parts {
     folderSettings: (uri) => readFolderSettings(settings, uri),
     progress: progressStarter(connection, () => client.features.workDoneProgress, log.warn),
     log: (line) => connection.console.info(line),
-    changed: (origin) => {
+    changed: () => {
       releases.hint();
-      validation.indexChanged(origin);
+      validation.indexChanged();
     },
     counted: () => releases.hint(COUNTED_MS),
   });

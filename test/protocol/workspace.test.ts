@@ -159,4 +159,25 @@ describe('workspace index over the protocol', function () {
       const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'schools' });
       assert.deepEqual(found, [], 'the disk text of an open document was searched');
     }));
+
+  it('gives both documents a duplicate when one burst of edits (Replace in Files) gives them the same title', () =>
+    session({ rootDir: dir, capabilities: CAPS }, async (client) => {
+      await client.initialize();
+      await client.waitFor(() => client.progress.find((p) => p.kind === 'end'), 'the end of the progress');
+      const [a, b] = [uriOf('desk/a.release'), uriOf('desk/b.release')];
+      await client.open(a, feed(['Harbour gets a crane 20.02.2025', 'https://press.example.gov/news/a']));
+      await client.open(b, feed(['Harbour gets a ferry 20.02.2025', 'https://press.example.gov/news/b']));
+      await client.diagnosticsFor(a, 1);
+      await client.diagnosticsFor(b, 1);
+      // Both edits arrive within one debounce, as a Replace in Files sends them.
+      const [va, vb] = [
+        await client.replace(a, feed(['Harbour gets a tug 20.02.2025', 'https://press.example.gov/news/a'])),
+        await client.replace(b, feed(['Harbour gets a tug 20.02.2025', 'https://press.example.gov/news/b'])),
+      ];
+      await client.diagnosticsFor(a, va);
+      await client.diagnosticsFor(b, vb);
+      const titled = (d: Diagnostic[]) => crossFile(d).some((x) => x.code === 'duplicate-title');
+      await waitCross(client, b, titled, 'the duplicate title in b');
+      await waitCross(client, a, titled, 'the duplicate title in a');
+    }));
 });

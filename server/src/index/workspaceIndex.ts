@@ -30,10 +30,10 @@ export interface IndexSources {
   progress: ProgressStarter;
   log(line: string): void;
   /**
-   * Called when summaries changed in a way other files can see; the caller decides when to act. `origin` is the
-   * open document whose new summary it was, which publishes its own diagnostics anyway.
+   * Called when summaries changed in a way other files can see, after `version` went up; the caller decides when
+   * to act.
    */
-  changed(origin?: string): void;
+  changed(): void;
   /** Called when the counting pass stored some file's problem counts. */
   counted(): void;
 }
@@ -55,6 +55,11 @@ export class WorkspaceIndex {
    * counting pass need no URI parsing per file, which costs more than the cross-file checks themselves.
    */
   private readonly onDisk = new Map<string, Config>();
+  /**
+   * Increased by every change that other files can see, so that a document whose cross-file findings were
+   * computed at an older version knows they may be stale.
+   */
+  version = 0;
   /** Increased by every scan, so that an older scan still running stops writing. */
   private generation = 0;
   /** The scan under way, for tests and for callers that want the full index. */
@@ -133,7 +138,7 @@ export class WorkspaceIndex {
     if (generation !== this.generation) return;
     this.dropUnseen(seen);
     if (skipped.length > 0) this.sources.log(`The index left out ${skipped.length} files: ${skipped[0]}, …`);
-    this.sources.changed();
+    this.changed();
     this.counting.add(this.onDisk.keys());
   }
 
@@ -180,7 +185,7 @@ export class WorkspaceIndex {
       // A file read again has a new summary without counts; it is counted again behind the other work.
       if (this.onDisk.has(key)) this.counting.add([key]);
     }
-    this.sources.changed();
+    this.changed();
   }
 
   /**
@@ -195,7 +200,7 @@ export class WorkspaceIndex {
     const before = this.summaries.get(key);
     const summary = summarizeAnalysis(analysis);
     this.summaries.set(key, summary);
-    if (!sameFromElsewhere(before, summary)) this.sources.changed(uri);
+    if (!sameFromElsewhere(before, summary)) this.changed();
   }
 
   /** A closed document: its file is read from disk again when it is a release file of a folder, else dropped. */
@@ -206,6 +211,11 @@ export class WorkspaceIndex {
     // while the file is read does not miss it.
     if (key.startsWith('file:')) return this.filesChanged([{ uri: key, type: 2 }]);
     this.summaries.delete(key);
+    this.changed();
+  }
+
+  private changed(): void {
+    this.version++;
     this.sources.changed();
   }
 
