@@ -180,4 +180,42 @@ describe('workspace index over the protocol', function () {
       await waitCross(client, b, titled, 'the duplicate title in b');
       await waitCross(client, a, titled, 'the duplicate title in a');
     }));
+
+  it('takes in neither a diff view of a file nor a file git ignores, but takes untitled documents while open', () =>
+    session({ rootDir: dir, capabilities: CAPS }, async (client) => {
+      await client.initialize();
+      await client.waitFor(() => client.progress.find((p) => p.kind === 'end'), 'the end of the progress');
+      const uri = uriOf('desk/open.release');
+      // What VS Code's SCM diff view opens: the same file at HEAD, under the `git:` scheme.
+      const diffView = `git:${new URL(uri).pathname}?${encodeURIComponent(JSON.stringify({ ref: 'HEAD' }))}`;
+      const ignored = uriOf('build/copy.release');
+      await client.open(diffView, FILES['desk/open.release']);
+      await client.open(ignored, FILES['build/copy.release']);
+      await client.diagnosticsFor(diffView, 1);
+      await client.diagnosticsFor(ignored, 1);
+      // Both were validated, and would have joined the index, before the file opens.
+      await client.open(uri, FILES['desk/open.release']);
+      const ds = await client.diagnosticsFor(uri, 1);
+      assert.deepEqual(described(ds), [
+        { code: 'duplicate-title', line: 0, related: ['archive/standard.release:2'] },
+        { code: 'duplicate-source', line: 5, related: ['desk/other.release:2'] },
+      ]);
+      const untitled = 'untitled:Untitled-1';
+      await client.open(untitled, feed(['Park gets new benches 12.02.2025', 'https://press.example.gov/news/8']));
+      const own = await client.diagnosticsFor(untitled, 1);
+      assert.deepEqual(
+        crossFile(own).map((d) => d.code),
+        ['duplicate-title'],
+      );
+    }));
+
+  it('takes no open document in when the index is turned off', () =>
+    session({ rootDir: dir, capabilities: CAPS, settings: () => ({ index: { enabled: false } }) }, async (client) => {
+      await client.initialize();
+      const [a, b] = [uriOf('desk/a.release'), uriOf('desk/b.release')];
+      await client.open(a, feed([SHARED_TITLE, 'https://press.example.gov/news/a']));
+      await client.diagnosticsFor(a, 1);
+      await client.open(b, feed([SHARED_TITLE, 'https://press.example.gov/news/b']));
+      assert.deepEqual(crossFile(await client.diagnosticsFor(b, 1)), []);
+    }));
 });

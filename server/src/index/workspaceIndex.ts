@@ -116,6 +116,8 @@ export class WorkspaceIndex {
     }
     if (generation !== this.generation) return;
     this.scopes = scopes;
+    // Documents opened before the folders' settings were known join (or leave) by the new scopes.
+    for (const [key, analysis] of this.live) this.takeLive(key, analysis);
     const listed = await Promise.all(scopes.map(async (scope) => ({ scope, files: await scope.list() })));
     if (generation !== this.generation) return;
     const total = listed.reduce((n, l) => n + l.files.length, 0);
@@ -189,18 +191,44 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Takes an open document's analysis: its summary replaces the file's. Other files hear of it only when they
-   * can see a difference, so that typing in a body does not republish every open document.
+   * Takes an open document's analysis: its summary replaces the file's, when the document joins the index (see
+   * `joins`). Other files hear of it only when they can see a difference, so that typing in a body does not
+   * republish every open document.
    */
   opened(uri: string, analysis: Analysis): void {
     const key = indexKey(uri);
     if (this.live.get(key) === analysis) return;
     this.live.set(key, analysis);
     this.counting.drop(key);
+    this.takeLive(key, analysis);
+  }
+
+  /** Puts an open document's summary into the index, or keeps it out when it does not join. */
+  private takeLive(key: string, analysis: Analysis): void {
     const before = this.summaries.get(key);
+    if (!this.joins(key)) {
+      // A file that no folder admits is not read from disk either; one that left a folder's scope leaves here.
+      if (before === undefined) return;
+      this.forgetDisk(key);
+      this.summaries.delete(key);
+      return this.changed();
+    }
     const summary = summarizeAnalysis(analysis);
     this.summaries.set(key, summary);
     if (!sameFromElsewhere(before, summary)) this.changed();
+  }
+
+  /**
+   * Whether an open document takes part in the cross-file checks: a `file:` document that a folder with the index
+   * turned on admits (inside it, and not left out by `files.exclude`, `.gitignore` or `node_modules`), or an
+   * untitled one while the index is on for some folder. Other schemes (a `git:` diff view, a remote view) are
+   * copies of a file the index has already.
+   */
+  private joins(key: string): boolean {
+    if (key.startsWith('untitled:')) return this.scopes.length > 0;
+    if (!key.startsWith('file:')) return false;
+    const file = fileURLToPath(key);
+    return this.scopes.some((scope) => scope.admits(file, false));
   }
 
   /** A closed document: its file is read from disk again when it is a release file of a folder, else dropped. */
@@ -210,6 +238,7 @@ export class WorkspaceIndex {
     // The last live summary stands until the file's own replaces it (or the read drops it), so that a check made
     // while the file is read does not miss it.
     if (key.startsWith('file:')) return this.filesChanged([{ uri: key, type: 2 }]);
+    if (this.summaries.get(key) === undefined) return;
     this.summaries.delete(key);
     this.changed();
   }
