@@ -19,7 +19,7 @@ import {
 import { CountingPass } from './counting';
 import { FolderScope, type FolderSettings } from './folderScope';
 import type { ProgressStarter } from './progress';
-import { readSummary } from './readSummary';
+import { readSummary, type ReadResult } from './readSummary';
 
 /** Files read at once: enough to keep the disk busy, few enough that a batch takes milliseconds. */
 const BATCH_SIZE = 64;
@@ -36,6 +36,8 @@ export interface IndexSources {
   changed(): void;
   /** Called when the counting pass stored some file's problem counts. */
   counted(): void;
+  /** Reads a file into its summary; `readSummary` unless a test wants to hold a read back. */
+  read?: (file: string, config: Config) => Promise<ReadResult>;
 }
 
 /** A change to a watched file, as `workspace/didChangeWatchedFiles` reports it (type 3 is Deleted). */
@@ -60,6 +62,12 @@ export class WorkspaceIndex {
    * computed at an older version knows they may be stale.
    */
   version = 0;
+  /**
+   * Per index key, the number of the last watched-file event about it. A read that started before that event is
+   * stale (a scan's read of a file deleted meanwhile), and is dropped: the event's own handling is newer.
+   */
+  private readonly events = new Map<string, number>();
+  private eventCount = 0;
   /** Increased by every scan, so that an older scan still running stops writing. */
   private generation = 0;
   /** The scan under way, for tests and for callers that want the full index. */
@@ -109,6 +117,7 @@ export class WorkspaceIndex {
   }
 
   private async scan(generation: number): Promise<void> {
+    const firstEvent = this.eventCount;
     const scopes: FolderScope[] = [];
     for (const uri of this.folders) {
       const settings = await this.sources.folderSettings(uri);
@@ -138,56 +147,75 @@ export class WorkspaceIndex {
       progress.end();
     }
     if (generation !== this.generation) return;
-    this.dropUnseen(seen);
+    this.dropUnseen(seen, firstEvent);
     if (skipped.length > 0) this.sources.log(`The index left out ${skipped.length} files: ${skipped[0]}, …`);
     this.changed();
     this.counting.add(this.onDisk.keys());
   }
 
-  private async readFile(scope: FolderScope, file: string, seen: Set<string>, skipped: string[]): Promise<void> {
+  /** Reads a file into the index; says whether other files can see a difference. */
+  private async readFile(scope: FolderScope, file: string, seen: Set<string>, skipped: string[]): Promise<boolean> {
     const key = pathToFileURL(file).href;
     seen.add(key);
-    if (this.live.has(key)) return;
+    if (this.live.has(key)) return false;
     const config = scope.configOf(path.dirname(file));
-    const read = await readSummary(file, config);
-    // The document may have opened while the file was read; its live text wins.
-    if (this.live.has(key)) return;
+    const lastEvent = this.events.get(key);
+    const read = await (this.sources.read ?? readSummary)(file, config);
+    // The document may have opened while the file was read; its live text wins. An event about the file that came
+    // meanwhile made this read stale: that event's handling has put, or will put, the newer state.
+    if (this.live.has(key) || this.events.get(key) !== lastEvent) return false;
     if ('summary' in read) {
+      const before = this.summaries.get(key);
       this.summaries.set(key, read.summary);
       this.onDisk.set(key, config);
-      return;
+      return !sameFromElsewhere(before, read.summary);
     }
     if ('skipped' in read) skipped.push(`${file} ${read.skipped}`);
-    this.forgetDisk(key);
+    return this.forgetDisk(key);
   }
 
-  /** Files a scan no longer finds (deleted, excluded, or in a folder that left) leave the index. */
-  private dropUnseen(seen: Set<string>): void {
-    for (const key of [...this.onDisk.keys()]) if (!seen.has(key)) this.forgetDisk(key);
+  /**
+   * Files a scan no longer finds (deleted, excluded, or in a folder that left) leave the index, unless a watched-file
+   * event about them came since the scan started: that event decided.
+   */
+  private dropUnseen(seen: Set<string>, firstEvent: number): void {
+    for (const key of [...this.onDisk.keys()]) {
+      if (!seen.has(key) && (this.events.get(key) ?? 0) <= firstEvent) this.forgetDisk(key);
+    }
   }
 
-  private forgetDisk(key: string): void {
+  /** Drops a file read from disk; says whether its summary left the index. */
+  private forgetDisk(key: string): boolean {
     this.counting.drop(key);
     this.onDisk.delete(key);
-    if (!this.live.has(key)) this.summaries.delete(key);
+    if (this.live.has(key) || this.summaries.get(key) === undefined) return false;
+    this.summaries.delete(key);
+    return true;
   }
 
-  /** Takes watched-file events: created or changed files are read again, deleted ones dropped. */
+  /**
+   * Takes watched-file events: created or changed files are read again, deleted ones dropped. Other files hear of
+   * it only when a summary changed in a way they can see, so that saving an open file republishes nothing.
+   */
   async filesChanged(changes: readonly FileChange[]): Promise<void> {
-    for (const change of changes) {
-      const key = indexKey(change.uri);
+    const keys = changes.map((change) => indexKey(change.uri));
+    // Every event is numbered before any read starts, so that reads already under way know they are stale.
+    for (const key of keys) this.events.set(key, ++this.eventCount);
+    let changed = false;
+    for (const [i, change] of changes.entries()) {
+      const key = keys[i];
       if (this.live.has(key) || !key.startsWith('file:')) continue;
       const file = fileURLToPath(key);
       const scope = this.scopes.find((s) => s.wants(file) && s.admits(file, false));
       if (change.type === 3 || !scope) {
-        this.forgetDisk(key);
+        changed = this.forgetDisk(key) || changed;
         continue;
       }
-      await this.readFile(scope, file, new Set(), []);
+      changed = (await this.readFile(scope, file, new Set(), [])) || changed;
       // A file read again has a new summary without counts; it is counted again behind the other work.
       if (this.onDisk.has(key)) this.counting.add([key]);
     }
-    this.changed();
+    if (changed) this.changed();
   }
 
   /**

@@ -1,0 +1,74 @@
+/**
+ * The workspace index against the file system, with its reads held back where a test needs a race: watched-file
+ * events that change nothing, and a scan's read that lands after its file was deleted.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readConfig, type Config } from '../../server/src/core/index';
+import { readSummary, type ReadResult } from '../../server/src/index/readSummary';
+import { WorkspaceIndex, type IndexSources } from '../../server/src/index/workspaceIndex';
+
+const BODY = 'The district administration reported that the work was finished ahead of time.';
+const TEXT = `Bridge reopens 09.02.2025\n${BODY}\nSource : https://ex.gov/1\n`;
+
+/** Polls `probe` once per turn of the event loop until it holds, or fails at the deadline. */
+async function until(probe: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('the workspace index and watched-file events', () => {
+  let dir = '';
+  let file = '';
+  let key = '';
+  let changes = 0;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-index-'));
+    file = path.join(dir, 'a.release');
+    key = pathToFileURL(file).href;
+    fs.writeFileSync(file, TEXT);
+    changes = 0;
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const sources = (read?: IndexSources['read']): IndexSources => ({
+    folderSettings: () => Promise.resolve({ layer: readConfig({}, 'settings').layer, include: [], exclude: [] }),
+    progress: () => Promise.resolve({ report: () => undefined, end: () => undefined }),
+    log: () => undefined,
+    changed: () => changes++,
+    counted: () => undefined,
+    ...(read ? { read } : {}),
+  });
+
+  it('tells nobody when a file was saved without a change others can see', async () => {
+    const index = new WorkspaceIndex(sources());
+    index.setFolders([pathToFileURL(dir).href]);
+    await index.scanned;
+    const before = changes;
+    await index.filesChanged([{ uri: key, type: 2 }]);
+    assert.equal(changes, before);
+    fs.writeFileSync(file, TEXT.replace('Bridge', 'Tunnel'));
+    await index.filesChanged([{ uri: key, type: 2 }]);
+    assert.equal(changes, before + 1);
+  });
+
+  it("drops a scan's read that lands after its file was deleted", async () => {
+    let release: (() => void) | undefined;
+    const read = (f: string, config: Config) =>
+      readSummary(f, config).then((r) => new Promise<ReadResult>((resolve) => (release = () => resolve(r))));
+    const index = new WorkspaceIndex(sources(read));
+    index.setFolders([pathToFileURL(dir).href]);
+    await until(() => release !== undefined, "the scan's read");
+    fs.rmSync(file);
+    await index.filesChanged([{ uri: key, type: 3 }]);
+    release!();
+    await index.scanned;
+    assert.equal(index.summaries.get(key), undefined);
+  });
+});
