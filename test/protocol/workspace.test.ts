@@ -218,4 +218,13 @@ describe('workspace index over the protocol', function () {
       await client.open(b, feed([SHARED_TITLE, 'https://press.example.gov/news/b']));
       assert.deepEqual(crossFile(await client.diagnosticsFor(b, 1)), []);
     }));
+
+  it('indexes without progress when the client never answers the request to create it', () =>
+    session({ rootDir: dir, capabilities: CAPS, progressCreation: 'never' }, async (client) => {
+      await client.initialize();
+      const uri = uriOf('desk/open.release');
+      await client.open(uri, FILES['desk/open.release']);
+      await waitCross(client, uri, (d) => crossFile(d).length === 2, 'two cross-file findings');
+      assert.deepEqual(client.progress, []);
+    }));
 });

@@ -62,6 +62,8 @@ export interface ClientOptions {
   workspaceFolders?: boolean;
   /** `never` plays a client that leaves `workspace/configuration` unanswered. */
   configuration?: 'answer' | 'never';
+  /** `never` plays a client that leaves `window/workDoneProgress/create` unanswered. */
+  progressCreation?: 'answer' | 'never';
   /** `ipc` starts the server the way VS Code's client does. */
   transport?: 'stdio' | 'ipc';
   /** An executable to start with `--stdio` instead of the built server, such as an installed package's bin. */
@@ -146,7 +148,9 @@ export class TestClient {
       return params.items.map(() => this.options.settings?.() ?? null);
     });
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () =>
+      this.options.progressCreation === 'never' ? new Promise(() => undefined) : null,
+    );
     this.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
       this.progress.push(p.value);
       this.wake();
