@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readConfig, type Config } from '../../server/src/core/index';
+import { FolderScope } from '../../server/src/index/folderScope';
 import { readSummary, type ReadResult } from '../../server/src/index/readSummary';
 import { WorkspaceIndex, type IndexSources } from '../../server/src/index/workspaceIndex';
 
@@ -70,5 +71,27 @@ describe('the workspace index and watched-file events', () => {
     release!();
     await index.scanned;
     assert.equal(index.summaries.get(key), undefined);
+  });
+});
+
+describe('a folder scope', () => {
+  let dir = '';
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-scope-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('takes a .gitignore that cannot be read (a link loop) as ignoring nothing, and tells it once', async () => {
+    fs.mkdirSync(path.join(dir, '.git'));
+    for (const sub of ['a', 'b']) {
+      fs.mkdirSync(path.join(dir, sub));
+      fs.symlinkSync('.gitignore', path.join(dir, sub, '.gitignore'));
+      fs.writeFileSync(path.join(dir, sub, 'x.release'), TEXT);
+    }
+    const logs: string[] = [];
+    const settings = { layer: readConfig({}, 'settings').layer, include: [], exclude: [] };
+    const scope = new FolderScope(pathToFileURL(dir).href, dir, settings, (line) => logs.push(line));
+    const found = (await scope.list()).map((f) => path.relative(dir, f)).sort();
+    assert.deepEqual(found, [path.join('a', 'x.release'), path.join('b', 'x.release')]);
+    assert.equal(logs.length, 1);
+    assert.match(logs[0], /ELOOP/);
   });
 });
