@@ -235,4 +235,17 @@ describe('workspace index over the protocol', function () {
       await waitCross(client, uri, (d) => crossFile(d).length === 2, 'two cross-file findings');
       assert.deepEqual(client.progress, []);
     }));
+
+  it('drops the files of a folder that was deleted, which the client reports alone', () =>
+    withOpenFile(async (client, uri) => {
+      await waitCross(client, uri, (d) => crossFile(d).length === 2, 'two cross-file findings');
+      fs.rmSync(path.join(dir, 'archive'), { recursive: true });
+      const changes = [{ uri: uriOf('archive'), type: 3 }];
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+      const ds = await waitCross(client, uri, (d) => crossFile(d).length === 1, 'the title duplicate gone');
+      assert.deepEqual(
+        described(ds).map((d) => d.code),
+        ['duplicate-source'],
+      );
+    }));
 });

@@ -184,6 +184,21 @@ export class WorkspaceIndex {
     }
   }
 
+  /**
+   * A deleted path the index has no file of may be a folder: VS Code reports a folder deleted or renamed, not the
+   * files in it, so every file under it leaves the index, and reads of them under way are made stale.
+   */
+  private forgetFolder(key: string): boolean {
+    const prefix = key.endsWith('/') ? key : `${key}/`;
+    let changed = false;
+    for (const file of [...this.onDisk.keys()]) {
+      if (!file.startsWith(prefix)) continue;
+      this.events.set(file, ++this.eventCount);
+      changed = this.forgetDisk(file) || changed;
+    }
+    return changed;
+  }
+
   /** Drops a file read from disk; says whether its summary left the index. */
   private forgetDisk(key: string): boolean {
     this.counting.drop(key);
@@ -207,6 +222,10 @@ export class WorkspaceIndex {
       if (this.live.has(key) || !key.startsWith('file:')) continue;
       const file = fileURLToPath(key);
       const scope = this.scopes.find((s) => s.wants(file) && s.admits(file, false));
+      if (change.type === 3 && !this.onDisk.has(key)) {
+        changed = this.forgetFolder(key) || changed;
+        continue;
+      }
       if (change.type === 3 || !scope) {
         changed = this.forgetDisk(key) || changed;
         continue;
