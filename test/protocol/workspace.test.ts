@@ -44,6 +44,11 @@ const FILES: Record<string, string> = {
 };
 
 const CAPS: ClientCapabilities = { ...CAPABILITIES, window: { workDoneProgress: true } };
+/** A client that lets the server register the files it wants watched, as VS Code does. */
+const WATCHING: ClientCapabilities = {
+  ...CAPS,
+  workspace: { ...CAPS.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
+};
 
 describe('workspace index over the protocol', function () {
   this.timeout(30_000);
@@ -247,5 +252,27 @@ describe('workspace index over the protocol', function () {
         described(ds).map((d) => d.code),
         ['duplicate-source'],
       );
+    }));
+
+  it('scans again when a .gitignore changes, and watches .gitignore files and the files section for it', () =>
+    session({ rootDir: dir, capabilities: WATCHING }, async (client) => {
+      await client.initialize();
+      const uri = uriOf('desk/open.release');
+      await client.open(uri, FILES['desk/open.release']);
+      await waitCross(client, uri, (d) => crossFile(d).length === 2, 'two cross-file findings');
+      fs.writeFileSync(path.join(dir, '.gitignore'), 'build/\narchive/\n');
+      const changes = [{ uri: uriOf('.gitignore'), type: 2 }];
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+      await waitCross(client, uri, (d) => crossFile(d).length === 1, 'the ignored file gone');
+      const registered = (method: string) => client.registrations.filter((r) => r.method === method);
+      const watchers = () =>
+        registered('workspace/didChangeWatchedFiles').flatMap(
+          (r) => (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers,
+        );
+      await client.waitFor(() => watchers().find((w) => w.globPattern === '**/.gitignore'), 'the .gitignore watch');
+      const sections = registered('workspace/didChangeConfiguration').map(
+        (r) => (r.registerOptions as { section: unknown }).section,
+      );
+      assert.deepEqual(sections, [['pressRelease', 'files']]);
     }));
 });

@@ -10,6 +10,7 @@ import {
   type Disposable,
   type FileSystemWatcher,
 } from 'vscode-languageserver/node';
+import { GITIGNORE_FILE_NAME } from '../cli/gitignore';
 import { CONFIG_FILE_NAME } from '../core/index';
 import { describeError } from '../errors';
 
@@ -28,6 +29,7 @@ export class ReleaseFileWatch {
     if (key === this.patterns) return;
     this.patterns = key;
     const watchers: FileSystemWatcher[] = patterns.map((globPattern) => ({ globPattern }));
+    watchers.push({ globPattern: `**/${GITIGNORE_FILE_NAME}` });
     // Deletes of anything, folders included: a folder deleted or renamed is reported alone, without its files.
     watchers.push({ globPattern: '**/*', kind: WatchKind.Delete });
     this.registration = this.registration.then(async (last) => {
@@ -45,4 +47,9 @@ export class ReleaseFileWatch {
 /** Whether a watched-file event is about a config file, which changes every document's config. */
 export function isConfigFile(uri: string): boolean {
   return uri.endsWith(`/${CONFIG_FILE_NAME}`);
+}
+
+/** Whether a watched-file event is about a `.gitignore`, which changes which files the index takes. */
+export function isGitignore(uri: string): boolean {
+  return uri.endsWith(`/${GITIGNORE_FILE_NAME}`);
 }
