@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readConfig, type Config } from '../../server/src/core/index';
+import { readConfig, resolveConfig, type Config } from '../../server/src/core/index';
+import { ByteBudget } from '../../server/src/index/byteBudget';
 import { FolderScope } from '../../server/src/index/folderScope';
 import { readSummary, type ReadResult } from '../../server/src/index/readSummary';
 import { WorkspaceIndex, type IndexSources } from '../../server/src/index/workspaceIndex';
@@ -95,3 +96,33 @@ describe('a folder scope', () => {
     assert.match(logs[0], /ELOOP/);
   });
 });
+
+describe('the index read budget', () => {
+  it('reads files whose bytes exceed the budget together one after another, and a file larger than it alone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-budget-'));
+    try {
+      const budget = new ByteBudget(TEXT.length * 2);
+      const files = ['a', 'b', 'c', 'd'].map((name) => path.join(dir, `${name}.release`));
+      for (const f of files) fs.writeFileSync(f, TEXT);
+      const large = path.join(dir, 'large.release');
+      fs.writeFileSync(large, TEXT.repeat(3));
+      let peak = 0;
+      const acquire = budget.acquire.bind(budget);
+      budget.acquire = async (bytes) => {
+        const taken = await acquire(bytes);
+        peak = Math.max(peak, budget.used);
+        return taken;
+      };
+      const reads = await Promise.all([...files, large].map((f) => readSummary(f, readConfigOf(), budget)));
+      assert.ok(reads.every((r) => 'summary' in r));
+      assert.equal(peak, TEXT.length * 2);
+      assert.equal(budget.used, 0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function readConfigOf(): Config {
+  return resolveConfig(readConfig({}, 'settings').layer);
+}

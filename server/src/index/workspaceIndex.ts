@@ -21,7 +21,10 @@ import { FolderScope, type FolderSettings } from './folderScope';
 import type { ProgressStarter } from './progress';
 import { readSummary, type ReadResult } from './readSummary';
 
-/** Files read at once: enough to keep the disk busy, few enough that a batch takes milliseconds. */
+/**
+ * Files read at once: enough to keep the disk busy, few enough that a batch takes milliseconds; `READ_BUDGET` in
+ * readSummary.ts bounds their bytes.
+ */
 const BATCH_SIZE = 64;
 
 export interface IndexSources {
@@ -160,7 +163,7 @@ export class WorkspaceIndex {
     if (this.live.has(key)) return false;
     const config = scope.configOf(path.dirname(file));
     const lastEvent = this.events.get(key);
-    const read = await (this.sources.read ?? readSummary)(file, config);
+    const read = await (this.sources.read ?? ((f: string, c: Config) => readSummary(f, c)))(file, config);
     // The document may have opened while the file was read; its live text wins. An event about the file that came
     // meanwhile made this read stale: that event's handling has put, or will put, the newer state.
     if (this.live.has(key) || this.events.get(key) !== lastEvent) return false;
