@@ -32,7 +32,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    // Only files and untitled documents, as vscode-eslint does: a `git:` diff view or a read-only remote view of
+    // a file is another copy of a text the server already has, and would duplicate every title in the index.
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.pressreleaserc.json') },
     middleware: ruleDocLinks(context),
   };

@@ -44,9 +44,9 @@ import { provideSemanticTokens } from './features/semanticTokens';
 import { provideStats, StatsRequest } from './features/stats';
 import { provideDocumentSymbols } from './features/symbols';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
-import { readFolderSettings } from './index/folderSettings';
+import { FILES_SECTION, readFolderSettings } from './index/folderSettings';
 import { progressStarter } from './index/progress';
-import { isConfigFile, ReleaseFileWatch } from './index/watching';
+import { isConfigFile, isGitignore, ReleaseFileWatch } from './index/watching';
 import { WorkspaceIndex, type FileChange } from './index/workspaceIndex';
 import { Lifecycle } from './lifecycle';
 import { PARAMS } from './params';
@@ -116,9 +116,9 @@ function buildParts(connection: Connection): Parts {
     folderSettings: (uri) => readFolderSettings(settings, uri),
     progress: progressStarter(connection, () => client.features.workDoneProgress, log.warn),
     log: (line) => connection.console.info(line),
-    changed: (origin) => {
+    changed: () => {
       releases.hint();
-      validation.indexChanged(origin);
+      validation.indexChanged();
     },
     counted: () => releases.hint(COUNTED_MS),
   });
@@ -193,8 +193,9 @@ function listenToClient(connection: Connection, parts: Parts): void {
     });
   }
   if (!parts.client.features.registerConfigurationChange) return;
+  // The `files` section too: its `exclude` decides which files the index reads, so a change there scans again.
   connection.client
-    .register(DidChangeConfigurationNotification.type, { section: SECTION })
+    .register(DidChangeConfigurationNotification.type, { section: [SECTION, FILES_SECTION] })
     .catch((e: unknown) => connection.console.warn(`Could not register for settings changes: ${describeError(e)}`));
 }
 
@@ -234,13 +235,15 @@ function registerConfigChanges(connection: Connection, parts: Parts): void {
     }),
   );
   const filesChanged = (params: { changes: FileChange[] }) => {
-    const releases = params.changes.filter((c) => !isConfigFile(c.uri));
+    const releases = params.changes.filter((c) => !isConfigFile(c.uri) && !isGitignore(c.uri));
     if (releases.length > 0) {
       index
         .filesChanged(releases)
         .catch((e: unknown) => log.warn(`The index could not read files: ${describeError(e)}`));
     }
-    if (releases.length < params.changes.length) configChanged();
+    if (params.changes.some((c) => isConfigFile(c.uri))) configChanged();
+    // A `.gitignore` changes which files the index takes, not any document's config: the index scans again.
+    else if (params.changes.some((c) => isGitignore(c.uri))) reindex(parts, () => index.rescan());
   };
   connection.onDidChangeWatchedFiles(
     boundary.notification('workspace/didChangeWatchedFiles', PARAMS.didChangeWatchedFiles, filesChanged),

@@ -25,8 +25,12 @@ export class Validation {
   /** Per open document, the diagnostics made so far, kept per release. */
   private readonly made = new Map<string, DocumentDiagnostics>();
   private refreshTimer: NodeJS.Timeout | undefined;
-  /** The documents whose own change caused the pending refresh: they publish anyway. */
-  private readonly refreshedBy = new Set<string>();
+  /**
+   * Per open document, the index version its cross-file findings were computed at. A refresh republishes every
+   * document whose version is older than the index's, so that two documents changed in one burst both see each
+   * other's new summaries, whichever was validated first.
+   */
+  private readonly computedAt = new Map<string, number>();
 
   constructor(
     private readonly documents: FeedDocuments,
@@ -49,20 +53,18 @@ export class Validation {
   }
 
   /**
-   * The index changed in a way other files can see: the open documents (but the one that changed it) are
-   * published again a moment later. A document waiting for its own validation is left to it.
+   * The index changed in a way other files can see: a moment later, the open documents whose cross-file findings
+   * were computed against an older index publish again. A document waiting for its own validation is left to it.
    */
-  indexChanged(origin?: string): void {
-    if (this.lifecycle.shutdownReceived) return;
-    if (origin !== undefined && this.refreshTimer === undefined) this.refreshedBy.add(origin);
-    else if (origin === undefined) this.refreshedBy.clear();
-    if (this.refreshTimer !== undefined) return;
+  indexChanged(): void {
+    if (this.lifecycle.shutdownReceived || this.refreshTimer !== undefined) return;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
+      const current = this.index.version;
       for (const doc of this.documents.all()) {
-        if (!this.refreshedBy.has(doc.uri) && !this.timers.has(doc.uri)) this.schedule(doc.uri, 0);
+        const stale = (this.computedAt.get(doc.uri) ?? -1) < current;
+        if (stale && !this.timers.has(doc.uri)) this.schedule(doc.uri, 0);
       }
-      this.refreshedBy.clear();
     }, INDEX_REFRESH_MS);
   }
 
@@ -92,6 +94,8 @@ export class Validation {
     const diagnostics = made.of(analysis);
     const onRuleError = (rule: { id: string }, e: unknown) =>
       this.onError(`Rule ${rule.id} failed: ${describeError(e)}`);
+    // Recorded with the findings, in the same turn, so that any later index change makes this document stale.
+    this.computedAt.set(uri, this.index.version);
     for (const f of this.index.findings(uri, config, onRuleError)) diagnostics.push(crossFile(analysis, uri, f));
     await this.publisher.publish({ uri, version, diagnostics });
   }
@@ -99,6 +103,7 @@ export class Validation {
   /** A closed document's diagnostics are cleared, so that the Problems view does not keep them. */
   private closed(uri: string): void {
     this.made.delete(uri);
+    this.computedAt.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     void this.publisher.publish({ uri, diagnostics: [] });

@@ -26,6 +26,7 @@ import type {
   InitializeResult,
   PublishDiagnosticsParams,
   Range,
+  Registration,
 } from 'vscode-languageserver-protocol';
 import { LANGUAGE_ID } from '../../shared/protocol';
 
@@ -62,6 +63,8 @@ export interface ClientOptions {
   workspaceFolders?: boolean;
   /** `never` plays a client that leaves `workspace/configuration` unanswered. */
   configuration?: 'answer' | 'never';
+  /** `never` plays a client that leaves `window/workDoneProgress/create` unanswered. */
+  progressCreation?: 'answer' | 'never';
   /** `ipc` starts the server the way VS Code's client does. */
   transport?: 'stdio' | 'ipc';
   /** An executable to start with `--stdio` instead of the built server, such as an installed package's bin. */
@@ -114,6 +117,8 @@ export class TestClient {
   readonly publishes: Array<{ params: PublishDiagnosticsParams; afterInitialized: boolean }> = [];
   /** The values of `$/progress` notifications, in order. */
   readonly progress: Array<{ kind: string; message?: string; percentage?: number }> = [];
+  /** What the server registered for with `client/registerCapability`, in order. */
+  readonly registrations: Registration[] = [];
   /** Notifications no other handler here takes (the server's custom ones), by method: how many came. */
   readonly notified = new Map<string, number>();
   readonly exited: Promise<number | null>;
@@ -145,8 +150,14 @@ export class TestClient {
       if (this.options.configuration === 'never') return new Promise(() => undefined);
       return params.items.map(() => this.options.settings?.() ?? null);
     });
-    this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      this.registrations.push(...params.registrations);
+      this.wake();
+      return null;
+    });
+    this.connection.onRequest('window/workDoneProgress/create', () =>
+      this.options.progressCreation === 'never' ? new Promise(() => undefined) : null,
+    );
     this.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
       this.progress.push(p.value);
       this.wake();

@@ -9,6 +9,7 @@ import { FEED_EXTENSION } from '../cli/files';
 import { GitignoreRules } from '../cli/gitignore';
 import { REPOSITORY_MARKER } from '../configDiscovery';
 import type { Config, ConfigLayer } from '../core/index';
+import { describeError } from '../errors';
 import { DirectoryConfigs } from './directoryConfigs';
 import { globMatcher, type PathMatcher } from './globs';
 
@@ -27,7 +28,7 @@ export class FolderScope {
   private readonly configs: DirectoryConfigs;
   private readonly included: PathMatcher;
   private readonly excluded: PathMatcher;
-  private readonly gitignore = new GitignoreRules(fs);
+  private readonly gitignore: GitignoreRules;
   /** The folder whose `.gitignore` files all apply: the repository root, or the folder outside a repository. */
   private readonly top: string;
 
@@ -35,7 +36,9 @@ export class FolderScope {
     readonly uri: string,
     readonly root: string,
     settings: FolderSettings,
+    log: (line: string) => void = () => undefined,
   ) {
+    this.gitignore = new GitignoreRules(tolerantReads(log));
     this.include = settings.include;
     this.configs = new DirectoryConfigs(settings.layer);
     this.included = globMatcher(settings.include);
@@ -86,6 +89,27 @@ export class FolderScope {
     }
     return found;
   }
+}
+
+/**
+ * The `.gitignore` reads of a folder's scope: a file that is there but cannot be read (a link loop, an I/O error)
+ * ignores nothing, as git goes on without it, and is told once, rather than stopping the whole index.
+ */
+function tolerantReads(log: (line: string) => void): Pick<typeof fs, 'readFileSync'> {
+  let told = false;
+  const read = (file: string, encoding: BufferEncoding): string => {
+    try {
+      return fs.readFileSync(file, encoding);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw e;
+      if (!told) log(`The index takes ${file} as ignoring nothing: it cannot be read (${describeError(e)}).`);
+      told = true;
+      return '';
+    }
+  };
+  // GitignoreRules reads with an encoding only, which is the one overload this function has.
+  return { readFileSync: read as unknown as typeof fs.readFileSync };
 }
 
 /** A folder that cannot be read holds nothing for the index; the walk goes on with the others. */

@@ -9,12 +9,18 @@ import type { ClientSettings } from '../settings';
 import type { FolderSettings } from './folderScope';
 import { excludedGlobs } from './globs';
 
+/** The editor's section whose `exclude` the index reads. */
+export const FILES_SECTION = 'files';
+
 /** The folder's index settings, or undefined when the index is turned off for it. */
 export async function readFolderSettings(
   settings: ClientSettings,
   folderUri: string,
 ): Promise<FolderSettings | undefined> {
-  const [own, files] = await Promise.all([settings.forResource(folderUri), settings.forResource(folderUri, 'files')]);
+  const [own, files] = await Promise.all([
+    settings.forResource(folderUri),
+    settings.forResource(folderUri, FILES_SECTION),
+  ]);
   const { lint, editor } = splitSettings(own.settings);
   if (!editor.indexEnabled) return undefined;
   return {

@@ -3,7 +3,14 @@
  * the server register for them; the patterns follow the folders' settings, so they are registered again when
  * those change. Config files are watched by the client itself (see client/src/extension.ts).
  */
-import { DidChangeWatchedFilesNotification, type Connection, type Disposable } from 'vscode-languageserver/node';
+import {
+  DidChangeWatchedFilesNotification,
+  WatchKind,
+  type Connection,
+  type Disposable,
+  type FileSystemWatcher,
+} from 'vscode-languageserver/node';
+import { GITIGNORE_FILE_NAME } from '../cli/gitignore';
 import { CONFIG_FILE_NAME } from '../core/index';
 import { describeError } from '../errors';
 
@@ -21,7 +28,10 @@ export class ReleaseFileWatch {
     const key = patterns.join('\n');
     if (key === this.patterns) return;
     this.patterns = key;
-    const watchers = patterns.map((globPattern) => ({ globPattern }));
+    const watchers: FileSystemWatcher[] = patterns.map((globPattern) => ({ globPattern }));
+    watchers.push({ globPattern: `**/${GITIGNORE_FILE_NAME}` });
+    // Deletes of anything, folders included: a folder deleted or renamed is reported alone, without its files.
+    watchers.push({ globPattern: '**/*', kind: WatchKind.Delete });
     this.registration = this.registration.then(async (last) => {
       last?.dispose();
       try {
@@ -37,4 +47,9 @@ export class ReleaseFileWatch {
 /** Whether a watched-file event is about a config file, which changes every document's config. */
 export function isConfigFile(uri: string): boolean {
   return uri.endsWith(`/${CONFIG_FILE_NAME}`);
+}
+
+/** Whether a watched-file event is about a `.gitignore`, which changes which files the index takes. */
+export function isGitignore(uri: string): boolean {
+  return uri.endsWith(`/${GITIGNORE_FILE_NAME}`);
 }

@@ -19,9 +19,12 @@ import {
 import { CountingPass } from './counting';
 import { FolderScope, type FolderSettings } from './folderScope';
 import type { ProgressStarter } from './progress';
-import { readSummary } from './readSummary';
+import { readSummary, type ReadResult } from './readSummary';
 
-/** Files read at once: enough to keep the disk busy, few enough that a batch takes milliseconds. */
+/**
+ * Files read at once: enough to keep the disk busy, few enough that a batch takes milliseconds; `READ_BUDGET` in
+ * readSummary.ts bounds their bytes.
+ */
 const BATCH_SIZE = 64;
 
 export interface IndexSources {
@@ -30,12 +33,14 @@ export interface IndexSources {
   progress: ProgressStarter;
   log(line: string): void;
   /**
-   * Called when summaries changed in a way other files can see; the caller decides when to act. `origin` is the
-   * open document whose new summary it was, which publishes its own diagnostics anyway.
+   * Called when summaries changed in a way other files can see, after `version` went up; the caller decides when
+   * to act.
    */
-  changed(origin?: string): void;
+  changed(): void;
   /** Called when the counting pass stored some file's problem counts. */
   counted(): void;
+  /** Reads a file into its summary; `readSummary` unless a test wants to hold a read back. */
+  read?: (file: string, config: Config) => Promise<ReadResult>;
 }
 
 /** A change to a watched file, as `workspace/didChangeWatchedFiles` reports it (type 3 is Deleted). */
@@ -55,6 +60,17 @@ export class WorkspaceIndex {
    * counting pass need no URI parsing per file, which costs more than the cross-file checks themselves.
    */
   private readonly onDisk = new Map<string, Config>();
+  /**
+   * Increased by every change that other files can see, so that a document whose cross-file findings were
+   * computed at an older version knows they may be stale.
+   */
+  version = 0;
+  /**
+   * Per index key, the number of the last watched-file event about it. A read that started before that event is
+   * stale (a scan's read of a file deleted meanwhile), and is dropped: the event's own handling is newer.
+   */
+  private readonly events = new Map<string, number>();
+  private eventCount = 0;
   /** Increased by every scan, so that an older scan still running stops writing. */
   private generation = 0;
   /** The scan under way, for tests and for callers that want the full index. */
@@ -104,13 +120,16 @@ export class WorkspaceIndex {
   }
 
   private async scan(generation: number): Promise<void> {
+    const firstEvent = this.eventCount;
     const scopes: FolderScope[] = [];
     for (const uri of this.folders) {
       const settings = await this.sources.folderSettings(uri);
-      if (settings) scopes.push(new FolderScope(uri, fileURLToPath(uri), settings));
+      if (settings) scopes.push(new FolderScope(uri, fileURLToPath(uri), settings, this.sources.log));
     }
     if (generation !== this.generation) return;
     this.scopes = scopes;
+    // Documents opened before the folders' settings were known join (or leave) by the new scopes.
+    for (const [key, analysis] of this.live) this.takeLive(key, analysis);
     const listed = await Promise.all(scopes.map(async (scope) => ({ scope, files: await scope.list() })));
     if (generation !== this.generation) return;
     const total = listed.reduce((n, l) => n + l.files.length, 0);
@@ -131,71 +150,135 @@ export class WorkspaceIndex {
       progress.end();
     }
     if (generation !== this.generation) return;
-    this.dropUnseen(seen);
+    this.dropUnseen(seen, firstEvent);
     if (skipped.length > 0) this.sources.log(`The index left out ${skipped.length} files: ${skipped[0]}, …`);
-    this.sources.changed();
+    this.changed();
     this.counting.add(this.onDisk.keys());
   }
 
-  private async readFile(scope: FolderScope, file: string, seen: Set<string>, skipped: string[]): Promise<void> {
+  /** Reads a file into the index; says whether other files can see a difference. */
+  private async readFile(scope: FolderScope, file: string, seen: Set<string>, skipped: string[]): Promise<boolean> {
     const key = pathToFileURL(file).href;
     seen.add(key);
-    if (this.live.has(key)) return;
+    if (this.live.has(key)) return false;
     const config = scope.configOf(path.dirname(file));
-    const read = await readSummary(file, config);
-    // The document may have opened while the file was read; its live text wins.
-    if (this.live.has(key)) return;
+    const lastEvent = this.events.get(key);
+    const read = await (this.sources.read ?? ((f: string, c: Config) => readSummary(f, c)))(file, config);
+    // The document may have opened while the file was read; its live text wins. An event about the file that came
+    // meanwhile made this read stale: that event's handling has put, or will put, the newer state.
+    if (this.live.has(key) || this.events.get(key) !== lastEvent) return false;
     if ('summary' in read) {
+      const before = this.summaries.get(key);
       this.summaries.set(key, read.summary);
       this.onDisk.set(key, config);
-      return;
+      return !sameFromElsewhere(before, read.summary);
     }
     if ('skipped' in read) skipped.push(`${file} ${read.skipped}`);
-    this.forgetDisk(key);
-  }
-
-  /** Files a scan no longer finds (deleted, excluded, or in a folder that left) leave the index. */
-  private dropUnseen(seen: Set<string>): void {
-    for (const key of [...this.onDisk.keys()]) if (!seen.has(key)) this.forgetDisk(key);
-  }
-
-  private forgetDisk(key: string): void {
-    this.counting.drop(key);
-    this.onDisk.delete(key);
-    if (!this.live.has(key)) this.summaries.delete(key);
-  }
-
-  /** Takes watched-file events: created or changed files are read again, deleted ones dropped. */
-  async filesChanged(changes: readonly FileChange[]): Promise<void> {
-    for (const change of changes) {
-      const key = indexKey(change.uri);
-      if (this.live.has(key) || !key.startsWith('file:')) continue;
-      const file = fileURLToPath(key);
-      const scope = this.scopes.find((s) => s.wants(file) && s.admits(file, false));
-      if (change.type === 3 || !scope) {
-        this.forgetDisk(key);
-        continue;
-      }
-      await this.readFile(scope, file, new Set(), []);
-      // A file read again has a new summary without counts; it is counted again behind the other work.
-      if (this.onDisk.has(key)) this.counting.add([key]);
-    }
-    this.sources.changed();
+    return this.forgetDisk(key);
   }
 
   /**
-   * Takes an open document's analysis: its summary replaces the file's. Other files hear of it only when they
-   * can see a difference, so that typing in a body does not republish every open document.
+   * Files a scan no longer finds (deleted, excluded, or in a folder that left) leave the index, unless a watched-file
+   * event about them came since the scan started: that event decided.
+   */
+  private dropUnseen(seen: Set<string>, firstEvent: number): void {
+    for (const key of [...this.onDisk.keys()]) {
+      if (!seen.has(key) && (this.events.get(key) ?? 0) <= firstEvent) this.forgetDisk(key);
+    }
+  }
+
+  /**
+   * A deleted path the index has no file of may be a folder: VS Code reports a folder deleted or renamed, not the
+   * files in it, so every file under it leaves the index, and reads of them under way are made stale.
+   */
+  private forgetFolder(key: string): boolean {
+    const prefix = key.endsWith('/') ? key : `${key}/`;
+    let changed = false;
+    for (const file of [...this.onDisk.keys()]) {
+      if (!file.startsWith(prefix)) continue;
+      this.events.set(file, ++this.eventCount);
+      changed = this.forgetDisk(file) || changed;
+    }
+    return changed;
+  }
+
+  /** Drops a file read from disk; says whether its summary left the index. */
+  private forgetDisk(key: string): boolean {
+    this.counting.drop(key);
+    this.onDisk.delete(key);
+    if (this.live.has(key) || this.summaries.get(key) === undefined) return false;
+    this.summaries.delete(key);
+    return true;
+  }
+
+  /**
+   * Takes watched-file events: created or changed files are read again, deleted ones dropped. Other files hear of
+   * it only when a summary changed in a way they can see, so that saving an open file republishes nothing.
+   */
+  async filesChanged(changes: readonly FileChange[]): Promise<void> {
+    const keys = changes.map((change) => indexKey(change.uri));
+    // Every event is numbered before any read starts, so that reads already under way know they are stale.
+    for (const key of keys) this.events.set(key, ++this.eventCount);
+    let changed = false;
+    for (const [i, change] of changes.entries()) {
+      const key = keys[i];
+      if (this.live.has(key) || !key.startsWith('file:')) continue;
+      const file = fileURLToPath(key);
+      const scope = this.scopes.find((s) => s.wants(file) && s.admits(file, false));
+      if (change.type === 3 && !this.onDisk.has(key)) {
+        changed = this.forgetFolder(key) || changed;
+        continue;
+      }
+      if (change.type === 3 || !scope) {
+        changed = this.forgetDisk(key) || changed;
+        continue;
+      }
+      changed = (await this.readFile(scope, file, new Set(), [])) || changed;
+      // A file read again has a new summary without counts; it is counted again behind the other work.
+      if (this.onDisk.has(key)) this.counting.add([key]);
+    }
+    if (changed) this.changed();
+  }
+
+  /**
+   * Takes an open document's analysis: its summary replaces the file's, when the document joins the index (see
+   * `joins`). Other files hear of it only when they can see a difference, so that typing in a body does not
+   * republish every open document.
    */
   opened(uri: string, analysis: Analysis): void {
     const key = indexKey(uri);
     if (this.live.get(key) === analysis) return;
     this.live.set(key, analysis);
     this.counting.drop(key);
+    this.takeLive(key, analysis);
+  }
+
+  /** Puts an open document's summary into the index, or keeps it out when it does not join. */
+  private takeLive(key: string, analysis: Analysis): void {
     const before = this.summaries.get(key);
+    if (!this.joins(key)) {
+      // A file that no folder admits is not read from disk either; one that left a folder's scope leaves here.
+      if (before === undefined) return;
+      this.forgetDisk(key);
+      this.summaries.delete(key);
+      return this.changed();
+    }
     const summary = summarizeAnalysis(analysis);
     this.summaries.set(key, summary);
-    if (!sameFromElsewhere(before, summary)) this.sources.changed(uri);
+    if (!sameFromElsewhere(before, summary)) this.changed();
+  }
+
+  /**
+   * Whether an open document takes part in the cross-file checks: a `file:` document that a folder with the index
+   * turned on admits (inside it, and not left out by `files.exclude`, `.gitignore` or `node_modules`), or an
+   * untitled one while the index is on for some folder. Other schemes (a `git:` diff view, a remote view) are
+   * copies of a file the index has already.
+   */
+  private joins(key: string): boolean {
+    if (key.startsWith('untitled:')) return this.scopes.length > 0;
+    if (!key.startsWith('file:')) return false;
+    const file = fileURLToPath(key);
+    return this.scopes.some((scope) => scope.admits(file, false));
   }
 
   /** A closed document: its file is read from disk again when it is a release file of a folder, else dropped. */
@@ -205,7 +288,13 @@ export class WorkspaceIndex {
     // The last live summary stands until the file's own replaces it (or the read drops it), so that a check made
     // while the file is read does not miss it.
     if (key.startsWith('file:')) return this.filesChanged([{ uri: key, type: 2 }]);
+    if (this.summaries.get(key) === undefined) return;
     this.summaries.delete(key);
+    this.changed();
+  }
+
+  private changed(): void {
+    this.version++;
     this.sources.changed();
   }
 
