@@ -98,7 +98,7 @@ describe('a folder scope', () => {
 });
 
 describe('the index read budget', () => {
-  it('reads files whose bytes exceed the budget together one after another, and a file larger than it alone', async () => {
+  it('reads files that exceed the budget together one after another, and a larger file alone', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-budget-'));
     try {
       const budget = new ByteBudget(TEXT.length * 2);

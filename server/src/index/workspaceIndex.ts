@@ -124,7 +124,7 @@ export class WorkspaceIndex {
     const scopes: FolderScope[] = [];
     for (const uri of this.folders) {
       const settings = await this.sources.folderSettings(uri);
-      if (settings) scopes.push(new FolderScope(uri, fileURLToPath(uri), settings, this.sources.log));
+      if (settings) scopes.push(new FolderScope(uri, fileURLToPath(uri), settings, (line) => this.sources.log(line)));
     }
     if (generation !== this.generation) return;
     this.scopes = scopes;
