@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FEED_EXTENSION } from '../cli/files';
 import { GitignoreRules } from '../cli/gitignore';
-import { REPOSITORY_MARKER } from '../configDiscovery';
 import type { Config, ConfigLayer } from '../core/index';
 import { describeError } from '../errors';
 import { DirectoryConfigs } from './directoryConfigs';
@@ -43,7 +42,9 @@ export class FolderScope {
     this.configs = new DirectoryConfigs(settings.layer);
     this.included = globMatcher(settings.include);
     this.excluded = globMatcher(settings.exclude);
-    this.top = repositoryRootOf(root) ?? root;
+    // The `.gitignore` files from the workspace folder down apply, as VS Code's own search reads them by default
+    // (`search.useParentIgnoreFiles`): a folder opened inside a parent repository's ignored path is still indexed.
+    this.top = root;
   }
 
   configOf(directory: string): Config {
@@ -118,12 +119,5 @@ async function readFolder(folder: string): Promise<fs.Dirent[]> {
     return await fs.promises.readdir(folder, { withFileTypes: true });
   } catch {
     return [];
-  }
-}
-
-function repositoryRootOf(folder: string): string | undefined {
-  for (let dir = folder; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, REPOSITORY_MARKER))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
   }
 }
