@@ -34,12 +34,14 @@ import {
   fileLabel,
   ruleDocUrl,
   type Finding,
+  type Fix,
   type FoldingInfo,
   type HoverInfo,
   type LinkInfo,
   type NameCompletion,
   type NameCompletionsAt,
   type OutlineNode,
+  type PlacedEdit,
   type ListedRelease,
   type ReleaseSummary,
   type ReleaseSymbol,
@@ -47,7 +49,7 @@ import {
   type Span,
   type TextEdit,
 } from './core/index';
-import { arrayOf, boolean, object, string, uinteger, type Check } from './params';
+import { arrayOf, boolean, object, optional, string, uinteger, type Check } from './params';
 import { anchorEdit, type AnchoredEdit } from './reanchor';
 
 /** Anything that maps offsets to positions: a TextDocument or the core's LineIndex. */
@@ -61,6 +63,11 @@ export function toRange(doc: PositionMapper, span: Span): Range {
 
 export function toTextEdits(doc: PositionMapper, edits: readonly TextEdit[]): LspTextEdit[] {
   return edits.map((e) => ({ range: toRange(doc, e), newText: e.newText }));
+}
+
+/** Edits of another file, which come in lines and characters already: that file's text is not at hand. */
+export function toPlacedEdits(edits: readonly PlacedEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: { start: e.start, end: e.end }, newText: e.newText }));
 }
 
 // Diagnostics
@@ -97,6 +104,8 @@ export interface DataEdit extends LspTextEdit, Omit<AnchoredEdit, 'newText' | 'o
 export interface DataFix {
   title: string;
   edits: DataEdit[];
+  /** The edits of other files, for a fix across the workspace: as they were made, since those texts are not here. */
+  elsewhere?: Array<{ uri: string; edits: LspTextEdit[] }>;
 }
 
 /**
@@ -149,13 +158,24 @@ export function toDiagnostic(
   if (withData && (f.fix || f.data)) {
     const data: { fix?: unknown; more?: unknown; facts?: Record<string, string> } = {};
     if (f.fix) data.fix = { title: f.fix.title, safe: f.fix.safe, edits: toDataEdits(doc, f.fix.edits, source) };
-    if (f.moreFixes?.length) {
-      data.more = f.moreFixes.map((m) => ({ title: m.title, edits: toDataEdits(doc, m.edits, source) }));
-    }
+    if (f.moreFixes?.length) data.more = f.moreFixes.map((m) => toDataFix(doc, m, source));
     if (f.data) data.facts = f.data;
     d.data = data;
   }
   return d;
+}
+
+/** A further fix as diagnostic data, with its edits of other files when it reaches across the workspace. */
+function toDataFix(doc: PositionMapper, fix: Fix, source: FixSource | undefined) {
+  // Without a source the edits are plain LSP edits, as a client that cannot send data back never sees them.
+  const out: Omit<DataFix, 'edits'> & { edits: LspTextEdit[] } = {
+    title: fix.title,
+    edits: toDataEdits(doc, fix.edits, source),
+  };
+  if (fix.elsewhere?.length) {
+    out.elsewhere = fix.elsewhere.map((f) => ({ uri: f.file, edits: toPlacedEdits(f.edits) }));
+  }
+  return out;
 }
 
 const position = object({ line: uinteger, character: uinteger });
@@ -166,7 +186,11 @@ const dataEdit = object({
   before: string,
   after: string,
 });
-const dataFix = object({ title: string, edits: arrayOf(dataEdit) });
+const lspEdit = object({ range: object({ start: position, end: position }), newText: string });
+const fileEdits = object({ uri: string, edits: arrayOf(lspEdit) });
+const dataFix: Check = (v, p) =>
+  object({ title: string, edits: arrayOf(dataEdit) })(v, p) ??
+  optional(arrayOf(fileEdits))((v as { elsewhere?: unknown }).elsewhere, `${p}.elsewhere`);
 const safeFix = object({ title: string, edits: arrayOf(dataEdit), safe: boolean });
 const facts: Check = (v, p) =>
   typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'string')

@@ -105,6 +105,14 @@ export class DocumentDiagnostics {
     return diagnostics;
   }
 
+  /**
+   * The diagnostic of a cross-file finding, made afresh each time since it changes with other files. Its fixes
+   * carry their edits of other files as they were made; only this file's edits can be found again (reanchor.ts).
+   */
+  crossFile(analysis: Analysis, f: Finding): Diagnostic {
+    return this.convert(analysis, f);
+  }
+
   private convert(analysis: Analysis, f: Finding, within?: Span): Diagnostic {
     const mapper: PositionMapper = analysis.lineIndex;
     const source = within ? { text: analysis.text, within } : { text: analysis.text };

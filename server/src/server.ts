@@ -256,6 +256,7 @@ function registerProviders(parts: Parts): void {
   const onRuleError = (rule: { id: string }, e: unknown) =>
     parts.log.error(`Rule ${rule.id} failed: ${describeError(e)}`);
   const formatting: FormattingSources = { documents, configs, onRuleError };
+  const nameSources: names.NameSources = { documents, index: parts.index };
   boundary.serve(DocumentSymbolRequest.type, PARAMS.textDocument, (p, t) =>
     provideDocumentSymbols({ documents, configs }, p, t),
   );
@@ -267,10 +268,10 @@ function registerProviders(parts: Parts): void {
   boundary.serve(DocumentLinkRequest.type, PARAMS.textDocument, (p, t) => provideDocumentLinks(documents, p, t));
   boundary.serve(CodeActionRequest.type, PARAMS.codeAction, (p, t) => provideCodeActions(actions, p, t));
   boundary.serve(DocumentFormattingRequest.type, PARAMS.textDocument, (p, t) => provideFormatting(formatting, p, t));
-  boundary.serve(ReferencesRequest.type, PARAMS.position, (p, t) => names.provideReferences(documents, p, t));
-  boundary.serve(DocumentHighlightRequest.type, PARAMS.position, (p, t) => names.provideHighlights(documents, p, t));
+  boundary.serve(ReferencesRequest.type, PARAMS.position, (p, t) => names.provideReferences(nameSources, p, t));
+  boundary.serve(DocumentHighlightRequest.type, PARAMS.position, (p, t) => names.provideHighlights(nameSources, p, t));
   boundary.serve(PrepareRenameRequest.type, PARAMS.position, (p, t) => names.providePrepareRename(documents, p, t));
-  boundary.serve(RenameRequest.type, PARAMS.rename, (p, t) => names.provideRename(documents, p, t));
+  boundary.serve(RenameRequest.type, PARAMS.rename, (p, t) => names.provideRename(nameSources, p, t));
   boundary.serve(CompletionRequest.type, PARAMS.position, (p, t) => names.provideCompletion(documents, p, t));
   boundary.serve(SemanticTokensRequest.type, PARAMS.textDocument, (p, t) => provideSemanticTokens(documents, p, t));
   boundary.serve(StatsRequest, PARAMS.stats, (p, t) => provideStats(documents, p, t));

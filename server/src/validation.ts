@@ -4,10 +4,7 @@
  * plus the cross-file findings that the workspace index gives it; when the index changes, the open documents are
  * published again from their cached analyses, once per burst of changes.
  */
-import type { Diagnostic } from 'vscode-languageserver/node';
 import type { ClientFeatures } from './capabilities';
-import { toDiagnostic } from './convert';
-import type { Analysis } from './core/index';
 import { DocumentDiagnostics } from './diagnostics';
 import type { FeedDocuments } from './documents';
 import { describeError } from './errors';
@@ -96,7 +93,8 @@ export class Validation {
       this.onError(`Rule ${rule.id} failed: ${describeError(e)}`);
     // Recorded with the findings, in the same turn, so that any later index change makes this document stale.
     this.computedAt.set(uri, this.index.version);
-    for (const f of this.index.findings(uri, config, onRuleError)) diagnostics.push(crossFile(analysis, uri, f));
+    for (const f of this.index.findings(uri, analysis, config, onRuleError))
+      diagnostics.push(made.crossFile(analysis, f));
     await this.publisher.publish({ uri, version, diagnostics });
   }
 
@@ -114,9 +112,4 @@ export class Validation {
     this.timers.clear();
     clearTimeout(this.refreshTimer);
   }
-}
-
-/** A cross-file finding's diagnostic: it has no fixes, and its related places are in other files. */
-function crossFile(analysis: Analysis, uri: string, f: Parameters<typeof toDiagnostic>[2]): Diagnostic {
-  return toDiagnostic(analysis.lineIndex, uri, f, undefined, false);
 }

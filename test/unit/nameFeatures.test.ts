@@ -4,9 +4,11 @@ import {
   lint,
   MAX_NAME_COMPLETIONS,
   nameCompletionsAt,
-  renameEdits,
   renameRefusal,
   wordBefore,
+  workspaceNameOccurrences,
+  workspaceRenameEdits,
+  WorkspaceSummaries,
 } from '../../server/src/core/index';
 
 const FEED = [
@@ -80,9 +82,12 @@ describe('rename', () => {
 
   it('writes the trimmed new name over every spelling', () => {
     const a = lint(FEED, { today });
-    const edits = renameEdits(a, FEED.indexOf('Nurgaliev') + 2, '  Nurgaliyev ')!;
-    assert.equal(edits.length, 5);
-    assert.ok(edits.every((e) => e.newText === 'Nurgaliyev'));
-    assert.equal(renameEdits(a, FEED.indexOf('pumping'), 'X'), undefined);
+    const alone = new WorkspaceSummaries();
+    const found = workspaceNameOccurrences(a, FEED.indexOf('Nurgaliev') + 2, alone, 'feed.release')!;
+    const { here, elsewhere } = workspaceRenameEdits(found, '  Nurgaliyev ');
+    assert.equal(here.length, 5);
+    assert.ok(here.every((e) => e.newText === 'Nurgaliyev'));
+    assert.deepEqual(elsewhere, []);
+    assert.equal(workspaceNameOccurrences(a, FEED.indexOf('pumping'), alone, 'feed.release'), undefined);
   });
 });

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import {
+  comparesNames,
   crossFileFindings,
   RULES,
   safelyFixedText,
@@ -38,16 +39,19 @@ export class CrossFileIndex {
     private readonly workspace: WorkspaceSummaries,
     /** The SHA-1 of the text each file was compared as, to notice a report of another text, even of one length. */
     private readonly digests: ReadonlyMap<string, string>,
+    /** Whether some file's config compares names across files, so that every file is summarized with its names. */
+    private readonly withNames: boolean,
   ) {}
 
   /**
    * Compares every file of the run, named as the report names it, in two levels: the first counts a hash of each
    * release's keys, file by file; the second summarizes again only the files that share a key with another file,
-   * and keeps only their releases with such a key, since no other release can have a cross-file finding. Standard
-   * input takes no part, and a file that cannot be read or decoded is left out: its problem is told once, when it
-   * is checked.
+   * and keeps only their releases with such a key, since no other release can have a cross-file finding. When some
+   * file compares names across files, every file is summarized, with its names. Standard input takes no part, and a
+   * file that cannot be read or decoded is left out: its problem is told once, when it is checked.
    */
   static build(files: readonly string[], options: PrePassOptions): CrossFileIndex {
+    const withNames = files.some((file) => file !== '-' && comparesNames(options.configOf(file)));
     const census = new KeyCensus();
     const digests = new Map<string, string>();
     files.forEach((file, i) => {
@@ -58,14 +62,14 @@ export class CrossFileIndex {
     });
     const workspace = new WorkspaceSummaries();
     files.forEach((file, i) => {
-      if (!census.sharesAny(i)) return;
+      if (!withNames && !census.sharesAny(i)) return;
       const text = comparedText(file, options);
       if (text === undefined) return;
       // A file that changed since the first level is compared as it is now, as the one level did.
       digests.set(file, digestOf(text));
-      workspace.set(file, sharedPart(summarizeText(text, options.configOf(file)), census));
+      workspace.set(file, sharedPart(summarizeText(text, options.configOf(file), withNames), census));
     });
-    return new CrossFileIndex(workspace, digests);
+    return new CrossFileIndex(workspace, digests, withNames);
   }
 
   /**
@@ -76,18 +80,27 @@ export class CrossFileIndex {
    */
   findingsFor(file: string, text: string, config: Config, onError?: OnError): Finding[] {
     const digest = this.digests.get(file);
-    if (digest === undefined) return [];
+    if (digest === undefined) {
+      // Standard input, or a file that could not be read before: its names are still compared among themselves.
+      if (!comparesNames(config)) return [];
+      return crossFileFindings(file, new WorkspaceSummaries(), config, onError, RULES, summarizeText(text, config));
+    }
     if (digestOf(text) === digest) {
       // A file with no key in another file has no summary, and no finding.
       return this.workspace.get(file) ? crossFileFindings(file, this.workspace, config, onError) : [];
     }
-    return crossFileFindings(file, this.workspace, config, onError, RULES, summarizeText(text, config));
+    const own = summarizeText(text, config, this.withNames);
+    return crossFileFindings(file, this.workspace, config, onError, RULES, own);
   }
 }
 
-/** Whether a run compares its files with each other: when it has more than one file, standard input aside. */
-export function comparesFiles(files: readonly string[]): boolean {
-  return files.filter((file) => file !== '-').length > 1;
+/**
+ * Whether a run compares its files with each other: when it has more than one file, standard input aside, or when
+ * a file's config compares names across files, which then holds for a file alone too.
+ */
+export function comparesFiles(files: readonly string[], configOf: (file: string) => Config): boolean {
+  const named = files.filter((file) => file !== '-');
+  return named.length > 1 || files.some((file) => comparesNames(configOf(file)));
 }
 
 /** The text a file is compared as: as the safe fixes leave it under --fix, as it is otherwise. */
@@ -101,7 +114,7 @@ function digestOf(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-/** A summary with only the releases whose title key or Source key is in another file too. */
+/** A summary with only the releases whose title key or Source key is in another file too, and its names. */
 function sharedPart(summary: FileSummary, census: KeyCensus): FileSummary {
   const releases = summary.releases.filter(
     (r) =>

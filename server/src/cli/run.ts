@@ -76,7 +76,7 @@ async function runOrThrow(argv: readonly string[], env: CliEnvironment): Promise
     tally: new Tally(),
     readStandardInput: () => env.readStandardInput(),
     engine: inProcessEngine,
-    crossFile: comparesFiles(inputs.allFiles)
+    crossFile: comparesFiles(inputs.allFiles, configOf)
       ? CrossFileIndex.build(inputs.allFiles, { cwd: env.cwd, fsys: env.fsys, configOf, lintOptions, fix: options.fix })
       : undefined,
     tellProblem: (line) => {

@@ -30,6 +30,21 @@ export interface Fix {
    * Source label) or pick one of two conflicting facts, so a person applies them.
    */
   safe: boolean;
+  /** Edits of other files of the workspace, for a fix that reaches across files; such a fix is never safe. */
+  elsewhere?: FileEdits[];
+}
+
+/** An edit of another file, in its lines and characters, since that file's text is not at hand. */
+export interface PlacedEdit {
+  start: Position;
+  end: Position;
+  newText: string;
+}
+
+/** The edits of one other file, named as the caller named it to the index. */
+export interface FileEdits {
+  file: string;
+  edits: PlacedEdit[];
 }
 
 export interface RelatedInfo {
@@ -137,6 +152,8 @@ export interface FeedRule extends RuleBase {
    * files of one CLI run), through their summaries only. Reports only in this file, with `elsewhere` places.
    */
   acrossFiles?(ctx: CrossFileContext): void;
+  /** Whether, with these options, `acrossFiles` reads the files' names, which their summaries must then carry. */
+  readsNamesAcrossFiles?(options: Record<string, OptionValue>): boolean;
 }
 
 /** What a cross-file check sees: this file's summary, every file's summaries, and where to report. */
@@ -144,6 +161,10 @@ export interface CrossFileContext {
   file: string;
   summary: FileSummary;
   workspace: WorkspaceSummaries;
+  /** The rule's options in this file's config, validated and defaulted. */
+  options: Record<string, OptionValue>;
+  /** This file's config, for settings beyond the rule's own options, such as the names list. */
+  config: Config;
   report(r: Report): void;
 }
 

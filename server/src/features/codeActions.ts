@@ -122,7 +122,11 @@ function quickFixes(uri: string, d: Diagnostic, data: FixData, doc: TextDocument
   }
   for (const m of data.more ?? []) {
     const edits = currentEdits(doc, m.edits);
-    if (edits) out.push(quickFixAction(d, m.title, documentEdit(uri, edits)));
+    if (!edits) continue;
+    const edit = documentEdit(uri, edits);
+    // A fix across the workspace also edits other files, as the index last read them.
+    for (const other of m.elsewhere ?? []) if (other.uri !== uri) edit.changes![other.uri] = other.edits;
+    out.push(quickFixAction(d, m.title, edit));
   }
   return out;
 }

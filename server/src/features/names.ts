@@ -1,6 +1,7 @@
 /**
  * The name features: references, highlights, rename and completion. Each finds the name under the cursor
- * in the feed's name index, so every spelling of a person, place or organisation counts as the same name.
+ * in the feed's name index, so every spelling of a person, place or organisation counts as the same name;
+ * references, highlights and rename follow it into the other files of the workspace index too.
  */
 import {
   ErrorCodes,
@@ -15,39 +16,75 @@ import {
   type Range,
   type ReferenceParams,
   type RenameParams,
+  type TextDocumentPositionParams,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   documentEdit,
   toCompletionList,
   toDocumentHighlight,
   toLocation,
+  toPlacedEdits,
   toPrepareRename,
   toTextEdits,
 } from '../convert';
-import { nameCompletionsAt, nameOccurrences, prepareRenameName, renameEdits, renameRefusal } from '../core/index';
+import {
+  nameCompletionsAt,
+  prepareRenameName,
+  renameRefusal,
+  workspaceNameOccurrences,
+  workspaceRenameEdits,
+  type NameOccurrences,
+} from '../core/index';
 import type { FeedDocuments } from '../documents';
+import { indexKey, type WorkspaceIndex } from '../index/workspaceIndex';
+
+/** Where the name features look: the open documents, and the workspace index for the other files. */
+export interface NameSources {
+  documents: FeedDocuments;
+  index: WorkspaceIndex;
+}
+
+/** The document under the request with the name at its position followed across the workspace. */
+async function occurrencesAt(
+  { documents, index }: NameSources,
+  params: TextDocumentPositionParams,
+  token: CancellationToken,
+): Promise<{ doc: TextDocument; found: NameOccurrences } | undefined> {
+  const uri = params.textDocument.uri;
+  const got = await documents.analyzed(uri, token);
+  if (!got) return undefined;
+  const found = workspaceNameOccurrences(
+    got.analysis,
+    got.doc.offsetAt(params.position),
+    index.summaries,
+    indexKey(uri),
+  );
+  return found && { doc: got.doc, found };
+}
 
 export async function provideReferences(
-  documents: FeedDocuments,
+  sources: NameSources,
   params: ReferenceParams,
   token: CancellationToken,
 ): Promise<Location[] | null> {
-  const got = await documents.analyzed(params.textDocument.uri, token);
+  const got = await occurrencesAt(sources, params, token);
   if (!got) return null;
-  const spans = nameOccurrences(got.analysis, got.doc.offsetAt(params.position));
-  return spans.map((span) => toLocation(got.doc, params.textDocument.uri, span));
+  const here = got.found.here.map(({ span }) => toLocation(got.doc, params.textDocument.uri, span));
+  const there = got.found.elsewhere.flatMap(({ file, occurrences }) =>
+    occurrences.map(({ start, end }) => ({ uri: file, range: { start, end } })),
+  );
+  return [...here, ...there];
 }
 
 export async function provideHighlights(
-  documents: FeedDocuments,
+  sources: NameSources,
   params: DocumentHighlightParams,
   token: CancellationToken,
 ): Promise<DocumentHighlight[] | null> {
-  const got = await documents.analyzed(params.textDocument.uri, token);
-  if (!got) return null;
-  const spans = nameOccurrences(got.analysis, got.doc.offsetAt(params.position));
-  return spans.map((span) => toDocumentHighlight(got.doc, span));
+  const got = await occurrencesAt(sources, params, token);
+  return got ? got.found.here.map(({ span }) => toDocumentHighlight(got.doc, span)) : null;
 }
 
 /** The name rename would change; null makes the editor say that this element cannot be renamed. */
@@ -62,18 +99,23 @@ export async function providePrepareRename(
   return span ? toPrepareRename(got.doc, span) : null;
 }
 
-/** Every spelling of the name becomes the new name; text that is not a name is refused with the reason. */
+/**
+ * Every spelling of the name, in this document and in the other files of the workspace, becomes the new name;
+ * text that is not a name is refused with the reason.
+ */
 export async function provideRename(
-  documents: FeedDocuments,
+  sources: NameSources,
   params: RenameParams,
   token: CancellationToken,
 ): Promise<WorkspaceEdit | null> {
   const refusal = renameRefusal(params.newName);
   if (refusal) throw new ResponseError(ErrorCodes.InvalidParams, refusal);
-  const got = await documents.analyzed(params.textDocument.uri, token);
+  const got = await occurrencesAt(sources, params, token);
   if (!got) return null;
-  const edits = renameEdits(got.analysis, got.doc.offsetAt(params.position), params.newName);
-  return edits ? documentEdit(params.textDocument.uri, toTextEdits(got.doc, edits)) : null;
+  const { here, elsewhere } = workspaceRenameEdits(got.found, params.newName);
+  const edit = documentEdit(params.textDocument.uri, toTextEdits(got.doc, here));
+  for (const { file, edits } of elsewhere) edit.changes![file] = toPlacedEdits(edits);
+  return edit;
 }
 
 export async function provideCompletion(

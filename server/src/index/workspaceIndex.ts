@@ -7,13 +7,16 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  comparesNames,
   crossFileFindings,
+  RULES,
   sameFromElsewhere,
   summarizeAnalysis,
   WorkspaceSummaries,
   type Analysis,
   type Config,
   type Finding,
+  type OnError,
   type ReleaseRef,
 } from '../core/index';
 import { CountingPass } from './counting';
@@ -298,13 +301,20 @@ export class WorkspaceIndex {
     this.sources.changed();
   }
 
-  /** The cross-file findings of a file, with the severities of its config. */
-  findings(uri: string, config: Config, onError?: Parameters<typeof crossFileFindings>[3]): Finding[] {
-    return this.findingsOfKey(indexKey(uri), config, onError);
+  /**
+   * The cross-file findings of an open document, with the severities of its config. A document that does not join
+   * the index (the index is off, or the file is outside every folder) is compared with itself alone, which the
+   * names' workspace scope still needs.
+   */
+  findings(uri: string, analysis: Analysis, config: Config, onError?: OnError): Finding[] {
+    const key = indexKey(uri);
+    if (this.summaries.get(key) !== undefined) return this.findingsOfKey(key, config, onError);
+    if (!comparesNames(config)) return [];
+    return crossFileFindings(key, new WorkspaceSummaries(), config, onError, RULES, summarizeAnalysis(analysis));
   }
 
   /** The same, for a file named by its index key already, as `summaries` names it. */
-  findingsOfKey(key: string, config: Config, onError?: Parameters<typeof crossFileFindings>[3]): Finding[] {
+  findingsOfKey(key: string, config: Config, onError?: OnError): Finding[] {
     return crossFileFindings(key, this.summaries, config, onError);
   }
 

@@ -30,7 +30,7 @@ export function canonicalSpelling(group: Spellings, dictionary?: string): string
 }
 
 /** Whether two sets of what is known agree: when both know something, they must share some of it. */
-function agree<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+export function agree<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   if (a.size === 0 || b.size === 0) return true;
   for (const x of a) if (b.has(x)) return true;
   return false;

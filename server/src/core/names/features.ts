@@ -1,9 +1,8 @@
 /** Editor features over names: hover, occurrences, rename, completion and semantic tokens. */
 import type { Analysis } from '../lint';
 import { clip, type Span } from '../text';
-import type { TextEdit } from '../types';
 import { canonicalSpelling, preferredSpelling, type Spellings } from './canonical';
-import { tokenAt, writtenAs, type NameCluster, type NameIndex, type NameKind, type NameToken } from './index';
+import { tokenAt, type NameCluster, type NameIndex, type NameKind, type NameToken } from './index';
 import { roleOf } from './roles';
 
 function indexOf(analysis: Analysis): NameIndex {
@@ -87,12 +86,6 @@ export function nameHover(analysis: Analysis, offset: number): { markdown: strin
   return { markdown: lines.join('\n'), span: token.span };
 }
 
-/** Every occurrence of every spelling of the name under the offset, across the feed. */
-export function nameOccurrences(analysis: Analysis, offset: number): Span[] {
-  const hit = nameAt(analysis, offset);
-  return hit ? clusterTokens(hit.cluster).map((t) => t.span) : [];
-}
-
 /** The range that rename would change, or undefined when the offset is not on a name. */
 export function prepareRenameName(analysis: Analysis, offset: number): Span | undefined {
   return nameAt(analysis, offset)?.token.span;
@@ -108,21 +101,6 @@ const NAME_SHAPE = /^\p{L}[\p{L}\p{M}’'.\- ]*$/u;
 export function renameRefusal(newName: string): string | undefined {
   const name = newName.trim();
   return NAME_SHAPE.test(name) ? undefined : `"${clip(name, 80)}" is not a name`;
-}
-
-/**
- * Edits that write `newName`, without the spaces around it, over every spelling of the name under the
- * offset; undefined when the offset is not on a name. Check the name with `renameRefusal` first.
- */
-export function renameEdits(analysis: Analysis, offset: number, newName: string): TextEdit[] | undefined {
-  const hit = nameAt(analysis, offset);
-  if (!hit) return undefined;
-  const newText = newName.trim();
-  return clusterTokens(hit.cluster).map((t) => ({
-    start: t.span.start,
-    end: t.span.end,
-    newText: writtenAs(t, newText),
-  }));
 }
 
 export interface NameCompletion {

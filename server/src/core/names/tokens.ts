@@ -39,7 +39,7 @@ export interface NameToken {
 }
 
 /** `spelling` as `token` writes it: in capitals where the token is in capitals. */
-export function writtenAs(token: NameToken, spelling: string): string {
+export function writtenAs(token: Pick<NameToken, 'caps'>, spelling: string): string {
   return token.caps ? spelling.toUpperCase() : spelling;
 }
 

@@ -1,7 +1,20 @@
 import { addTo, mapAt } from '../collections';
 import { preferredSpelling, rivalSpellings } from '../names/canonical';
+import { foldKey, nearKeys } from '../names/fold';
 import { writtenAs, type NameCluster, type NameToken } from '../names/index';
-import type { FeedRule, Fix, RuleContext } from '../types';
+import type {
+  CrossFileContext,
+  ElsewhereInfo,
+  FeedRule,
+  FileEdits,
+  Fix,
+  RelatedInfo,
+  RuleContext,
+  TextEdit,
+} from '../types';
+import { canonicalAmong, compatibleSpellings, spellingsAround, type WorkspaceSpelling } from '../workspace/nameGroups';
+import { isCaps, keyOf, lengthOf, placesOf, spellingsOf, textOf, type SpellingView } from '../workspace/nameSummary';
+import { fileLabel } from '../workspace/summaries';
 
 function replaceAll(tokens: readonly NameToken[], by: string, title: string): Fix {
   const edits = tokens.map((t) => ({ start: t.span.start, end: t.span.end, newText: writtenAs(t, by) }));
@@ -16,7 +29,7 @@ function plural(n: number): string {
 }
 
 function alsoSpelled(listed: string, others: number, scopeWords: string): string {
-  return others > 0 ? `; also spelled ${listed} ${scopeWords}` : '';
+  return others > 0 ? `; also spelled ${listed}${scopeWords ? ` ${scopeWords}` : ''}` : '';
 }
 
 /** Reports the minority spellings of one group of tokens (one release, or the whole feed). */
@@ -75,6 +88,144 @@ function checkGroup(
   }
 }
 
+/** Most edits a workspace-wide replacement carries inside each diagnostic; Rename (F2) does a larger one. */
+const MAX_WORKSPACE_EDITS = 200;
+/** Most places of other spellings a finding lists as related information. */
+const MAX_RELATED = 20;
+
+const filesWord = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+
+/** Where a spelling is written, as a message says it: `12× in 3 files`, or `2× in this file`. */
+function writtenWhere(s: WorkspaceSpelling, file: string): string {
+  const only = s.files.length === 1 && s.files[0].file === file;
+  return `${plural(s.count)} in ${only ? 'this file' : filesWord(s.files.length)}`;
+}
+
+/** The edits that write `by` over every occurrence of the views, each in capitals where it is. */
+function replacing(
+  views: readonly SpellingView[],
+  by: string,
+): Array<{ place: ReturnType<typeof placesOf>[number]; length: number; newText: string }> {
+  return views.flatMap((v) => {
+    const newText = isCaps(v) ? by.toUpperCase() : by;
+    return placesOf(v).map((place) => ({ place, length: lengthOf(v), newText }));
+  });
+}
+
+/** The fixes of one spelling in the workspace scope: this file's replacement, and the workspace's when it fits. */
+function workspaceFixes(mine: WorkspaceSpelling, file: string, canonical: string): Fix[] {
+  const here = mine.files.find((f) => f.file === file);
+  const own: TextEdit[] = replacing(here?.views ?? [], canonical).map((e) => ({
+    start: e.place.offset,
+    end: e.place.offset + e.length,
+    newText: e.newText,
+  }));
+  const out: Fix[] = [];
+  if (own.length > 1)
+    out.push({ title: `Replace all "${mine.text}" with "${canonical}" in this file`, edits: own, safe: false });
+  if (mine.count > own.length && mine.count <= MAX_WORKSPACE_EDITS) {
+    const elsewhere: FileEdits[] = mine.files
+      .filter((f) => f.file !== file)
+      .map((f) => ({
+        file: f.file,
+        edits: replacing(f.views, canonical).map(({ place, length, newText }) => ({
+          start: { line: place.line, character: place.character },
+          end: { line: place.line, character: place.character + length },
+          newText,
+        })),
+      }));
+    const title = `Replace all "${mine.text}" with "${canonical}" in the workspace`;
+    out.push({ title, edits: own, safe: false, elsewhere });
+  }
+  return out;
+}
+
+/** Where the other spellings are written: in this file as related places, in other files as places elsewhere. */
+function placesOfRivals(rivals: readonly WorkspaceSpelling[], file: string) {
+  const related: RelatedInfo[] = [];
+  const elsewhere: ElsewhereInfo[] = [];
+  for (const rival of rivals) {
+    for (const f of rival.files) {
+      if (related.length + elsewhere.length >= MAX_RELATED) break;
+      const view = f.views[0];
+      const [first] = placesOf(view);
+      const length = lengthOf(view);
+      if (f.file === file) {
+        related.push({
+          span: { start: first.offset, end: first.offset + length },
+          message: `Spelled "${rival.text}" here`,
+        });
+      } else {
+        const start = { line: first.line, character: first.character };
+        const message = `Spelled "${rival.text}" ${plural(f.count)} in ${fileLabel(f.file)}`;
+        elsewhere.push({
+          file: f.file,
+          start,
+          end: { line: first.line, character: first.character + length },
+          message,
+        });
+      }
+    }
+  }
+  return { related, elsewhere };
+}
+
+/** The parts of the names list long enough to tie to a name, by fold key. */
+function dictionaryParts(names: readonly string[]): Array<[string, string]> {
+  return names.flatMap((name) =>
+    name
+      .split(/\s+/)
+      .filter((p) => p.length >= 3)
+      .map((p): [string, string] => [foldKey(p), p]),
+  );
+}
+
+/**
+ * The `workspace` scope: each spelling of this file against every spelling of the workspace whose fold key is
+ * its own or one guarded edit from it. The file's own spellings take part too, so this replaces the in-file check.
+ */
+function checkWorkspace(ctx: CrossFileContext): void {
+  const names = ctx.summary.names;
+  if (!names) return;
+  const own = { file: ctx.file, path: ctx.workspace.pathOf(ctx.file), names };
+  const dictionary = dictionaryParts(ctx.config.names);
+  const seen = new Set<string>();
+  for (const view of spellingsOf(names)) {
+    const text = textOf(view);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    const group = spellingsAround(ctx.workspace, own, [keyOf(view)]);
+    const mine = group.get(text)!;
+    const fromList = dictionary.find(([key]) => nearKeys(key, mine.key))?.[1];
+    const rivals = [...group.values()]
+      .filter((o) => o !== mine && (fromList !== undefined || compatibleSpellings(mine, o)))
+      .sort((a, b) => b.count - a.count);
+    if (rivals.length === 0 && fromList === undefined) continue;
+    const canonical = fromList ?? canonicalAmong([mine, ...rivals]).text;
+    if (canonical === text) continue;
+    const listed = rivals.map((r) => `"${r.text}" (${writtenWhere(r, ctx.file)})`).join(', ');
+    const message =
+      fromList !== undefined
+        ? `"${text}" is a variant of "${fromList}" from the names list` + alsoSpelled(listed, rivals.length, '')
+        : `"${text}" is also spelled ${listed}`;
+    const { related, elsewhere } = placesOfRivals(rivals, ctx.file);
+    const moreFixes = workspaceFixes(mine, ctx.file, canonical);
+    const here = mine.files.find((f) => f.file === ctx.file)!;
+    for (const e of replacing(here.views, canonical)) {
+      const span = { start: e.place.offset, end: e.place.offset + e.length };
+      ctx.report({
+        message,
+        span,
+        fix: { title: `Replace with "${e.newText}"`, edits: [{ ...span, newText: e.newText }], safe: false },
+        moreFixes,
+        related,
+        elsewhere,
+        data: { name: text, canonical },
+      });
+    }
+  }
+}
+
 export const inconsistentName: FeedRule = {
   id: 'inconsistent-name',
   description: 'The same person, place or organisation spelled two ways (Nurgaliyev/Nurgaliev, Karkaraly/Qarqaraly).',
@@ -85,12 +236,15 @@ export const inconsistentName: FeedRule = {
   options: {
     scope: {
       type: 'enum',
-      values: ['release', 'feed'],
+      values: ['release', 'feed', 'workspace'],
       default: 'release',
-      description: 'Compare spellings within each release, or across the whole feed.',
+      description:
+        'Compare spellings within each release, across the whole feed, or across every release file of the workspace (the files of one CLI run).',
     },
   },
   check(feed, ctx) {
+    // The workspace scope compares this file's spellings with the workspace's, its own among them, in acrossFiles.
+    if (ctx.options.scope === 'workspace') return;
     const index = feed.names();
     const feedScope = ctx.options.scope === 'feed';
     for (const cluster of index.variantClusters()) {
@@ -106,4 +260,8 @@ export const inconsistentName: FeedRule = {
       for (const group of byRelease.values()) checkGroup(ctx, cluster, group, 'in this release', cluster.spellings);
     }
   },
+  acrossFiles(ctx) {
+    if (ctx.options.scope === 'workspace') checkWorkspace(ctx);
+  },
+  readsNamesAcrossFiles: (options) => options.scope === 'workspace',
 };

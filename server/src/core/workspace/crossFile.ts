@@ -2,10 +2,10 @@
  * Running the cross-file checks of the rules over one file of a workspace. The editor runs them when a file or the
  * index changes, the CLI once per file after its pre-pass; both go through here, so that they report the same.
  */
-import type { Config } from '../config';
+import { defaultOptions, type Config } from '../config';
 import { RULES } from '../rules/index';
 import { byPosition, type OnError } from '../runner';
-import type { Finding, Rule } from '../types';
+import type { Finding, Report, Rule } from '../types';
 import type { WorkspaceSummaries } from './summaries';
 import type { FileSummary } from './summary';
 
@@ -28,11 +28,25 @@ export function crossFileFindings(
     if (rule.scope !== 'feed' || !rule.acrossFiles || !rule.formats.includes(summary.format)) continue;
     const severity = config.rules[rule.id]?.severity ?? rule.defaultSeverity;
     if (severity === 'off') continue;
+    const options = config.rules[rule.id]?.options ?? defaultOptions(rule);
+    const report = (r: Report) => out.push({ ruleId: rule.id, severity, ...r });
     try {
-      rule.acrossFiles({ file, summary, workspace, report: (r) => out.push({ ruleId: rule.id, severity, ...r }) });
+      rule.acrossFiles({ file, summary, workspace, options, config, report });
     } catch (e) {
       onError(rule, e);
     }
   }
   return out.sort(byPosition);
+}
+
+/**
+ * Whether a file's config has a cross-file check read the names of the other files, which are then summarized
+ * with their names: without it, a run compares titles and Sources only and scans no names.
+ */
+export function comparesNames(config: Config, rules: readonly Rule[] = RULES): boolean {
+  return rules.some((rule) => {
+    if (rule.scope !== 'feed' || !rule.readsNamesAcrossFiles) return false;
+    const rc = config.rules[rule.id];
+    return rc?.severity !== 'off' && rule.readsNamesAcrossFiles(rc?.options ?? defaultOptions(rule));
+  });
 }

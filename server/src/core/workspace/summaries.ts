@@ -4,6 +4,8 @@
  * the same duplicates. A file is named by whatever string its caller uses: a URI in the server, a path in the CLI.
  */
 import { addTo } from '../collections';
+import { WorkspaceNames } from './nameIndex';
+import { pathOrderIndex } from './pathOrder';
 import type { FileSummary, ReleaseSummary } from './summary';
 
 /** A release of one file, as the index lists it. */
@@ -36,14 +38,14 @@ class KeyIndex {
   add(key: string, group: FileGroup): void {
     let entry = this.entries.get(key);
     if (!entry) this.entries.set(key, (entry = { groups: [], total: 0 }));
-    entry.groups.splice(groupIndex(entry.groups, group.path, group.file), 0, group);
+    entry.groups.splice(pathOrderIndex(entry.groups, group.path, group.file), 0, group);
     entry.total += group.releases.length;
   }
 
   remove(key: string, file: string, path: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    const i = groupIndex(entry.groups, path, file);
+    const i = pathOrderIndex(entry.groups, path, file);
     if (entry.groups[i]?.file !== file) return;
     entry.total -= entry.groups[i].releases.length;
     entry.groups.splice(i, 1);
@@ -68,27 +70,9 @@ class KeyIndex {
   countElsewhere(key: string, file: string, path: string): number {
     const entry = this.entries.get(key);
     if (!entry) return 0;
-    const own = entry.groups[groupIndex(entry.groups, path, file)];
+    const own = entry.groups[pathOrderIndex(entry.groups, path, file)];
     return entry.total - (own?.file === file ? own.releases.length : 0);
   }
-}
-
-/** Orders files by decoded path, then by their names as given, so that two names of one path still sort alike. */
-function compareFiles(pathA: string, fileA: string, pathB: string, fileB: string): number {
-  if (pathA !== pathB) return pathA < pathB ? -1 : 1;
-  return fileA < fileB ? -1 : fileA > fileB ? 1 : 0;
-}
-
-/** Where the group of (`path`, `file`) is, or would be inserted, in groups sorted by `compareFiles`. */
-function groupIndex(groups: readonly FileGroup[], path: string, file: string): number {
-  let lo = 0;
-  let hi = groups.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareFiles(groups[mid].path, groups[mid].file, path, file) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A file's releases grouped by one of their keys, in the file's order. */
@@ -111,6 +95,8 @@ export class WorkspaceSummaries {
   private readonly summaries = new Map<string, { summary: FileSummary; path: string }>();
   private readonly byTitle = new KeyIndex();
   private readonly bySource = new KeyIndex();
+  /** Every file's name spellings by fold key. */
+  readonly names = new WorkspaceNames();
 
   get size(): number {
     return this.summaries.size;
@@ -131,6 +117,7 @@ export class WorkspaceSummaries {
     this.summaries.set(file, { summary, path });
     for (const [key, releases] of groupedBy(summary, titleKeyOf)) this.byTitle.add(key, { file, path, releases });
     for (const [key, releases] of groupedBy(summary, sourceKeyOf)) this.bySource.add(key, { file, path, releases });
+    if (summary.names) this.names.add(file, path, summary.names);
   }
 
   delete(file: string): void {
@@ -139,6 +126,7 @@ export class WorkspaceSummaries {
     this.summaries.delete(file);
     for (const key of groupedBy(old.summary, titleKeyOf).keys()) this.byTitle.remove(key, file, old.path);
     for (const key of groupedBy(old.summary, sourceKeyOf).keys()) this.bySource.remove(key, file, old.path);
+    if (old.summary.names) this.names.remove(file, old.path, old.summary.names);
   }
 
   /** The releases of other files with this title and date (the first `limit`), in the order of their files' paths. */
@@ -161,7 +149,8 @@ export class WorkspaceSummaries {
     return this.bySource.countElsewhere(key, file, this.pathOf(file));
   }
 
-  private pathOf(file: string): string {
+  /** The path `file` sorts by. */
+  pathOf(file: string): string {
     return this.summaries.get(file)?.path ?? decodedPath(file);
   }
 }

@@ -10,9 +10,12 @@ import { toIso } from '../dates';
 import { documentReleases } from '../documentReleases';
 import { ReleaseFacts } from '../facts';
 import { LineIndex, type Position, type Span } from '../text';
+import { NameBook, NameIndexView, type ReleaseNames } from '../names/index';
+import { scanReleaseNames } from '../names/scan';
 import { resolveFormat } from '../wire/format';
 import type { Format } from '../wire/model';
 import type { ProblemCounts } from './counts';
+import { sameNames, summarizeNames, type FileNames } from './nameSummary';
 
 /** A span of a file in both coordinates: UTF-16 offsets, and the zero-based lines and characters of LSP. */
 export interface Placed {
@@ -42,6 +45,8 @@ export interface ReleaseSummary {
 export interface FileSummary {
   format: Format;
   releases: ReleaseSummary[];
+  /** The file's names: every spelling, where it occurs, and what tells it apart from other names. */
+  names?: FileNames | undefined;
   /**
    * Each release's problem counts under the full rules, one per release, once the index's counting pass linted the
    * file; absent before. Cross-file findings are not in them: they change with other files, and are added when asked.
@@ -79,14 +84,25 @@ function summaryOfFacts(facts: ReleaseFacts, lines: LineIndex): ReleaseSummary {
   return summary;
 }
 
-/** A file's summary from its text alone: it is parsed, but no rule runs, so a workspace is indexed quickly. */
-export function summarizeText(text: string, config: Config): FileSummary {
+/**
+ * A file's summary from its text alone: it is parsed, and its names scanned unless `withNames` is false, but no
+ * rule runs, so a workspace is indexed quickly.
+ */
+export function summarizeText(text: string, config: Config, withNames = true): FileSummary {
   const format = resolveFormat(config.format, text);
   const lines = new LineIndex(text);
   const releases: ReleaseSummary[] = [];
-  for (const release of documentReleases(text, format, { dateFormat: config.dateFormat }, lines))
-    releases.push(summaryOfFacts(ReleaseFacts.of(release), lines));
-  return { format, releases };
+  const scans: Array<[ReleaseSummary, ReleaseNames]> = [];
+  for (const release of documentReleases(text, format, { dateFormat: config.dateFormat }, lines)) {
+    const summary = summaryOfFacts(ReleaseFacts.of(release), lines);
+    if (withNames) scans.push([summary, scanReleaseNames(release, text)]);
+    releases.push(summary);
+  }
+  if (!withNames) return { format, releases };
+  const book = new NameBook<ReleaseSummary>(config, false);
+  book.update([], scans);
+  const placements = releases.map((owner, index) => ({ owner, start: owner.place.span.start, index }));
+  return { format, releases, names: summarizeNames(new NameIndexView(book, placements).tokens, lines) };
 }
 
 /**
@@ -109,7 +125,7 @@ export function summarizeAnalysis(analysis: Analysis): FileSummary {
     }
     return slot.delta === 0 && slot.lineDelta === 0 ? base : movedSummary(base, slot.delta, slot.lineDelta, lines);
   });
-  return { format: analysis.format, releases };
+  return { format: analysis.format, releases, names: summarizeNames(analysis.facts.names().tokens, lines) };
 }
 
 /**
@@ -166,7 +182,7 @@ function sameKeyed(a: KeyedPart | undefined, b: KeyedPart | undefined): boolean 
  */
 export function sameFromElsewhere(a: FileSummary | undefined, b: FileSummary | undefined): boolean {
   if (!a || !b) return a === b;
-  if (a.format !== b.format || a.releases.length !== b.releases.length) return false;
+  if (a.format !== b.format || a.releases.length !== b.releases.length || !sameNames(a.names, b.names)) return false;
   return a.releases.every((r, i) => {
     const o = b.releases[i];
     return r.title === o.title && r.date === o.date && sameKeyed(r.dated, o.dated) && sameKeyed(r.source, o.source);

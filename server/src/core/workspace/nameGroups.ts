@@ -1,0 +1,155 @@
+/**
+ * A name's spellings across the workspace, as `inconsistent-name` compares them under its `workspace` scope and
+ * as rename and references follow them: every spelling whose fold key is the key of one of the file's own
+ * spellings or one guarded edit from it, counted file by file. The file's own spellings come from the summary the
+ * caller hands in, which may be newer than the one in the index, so the index's entry for the file is left out.
+ */
+import { agree } from '../names/canonical';
+import { nearKeys as keysNear } from '../names/fold';
+import { holderSpellings } from './nameIndex';
+import {
+  countOf,
+  followersOf,
+  initialsOf,
+  isContrasted,
+  keyOf,
+  kindBits,
+  placeOf,
+  spellingsOf,
+  textOf,
+  type FileNames,
+  type SpellingView,
+} from './nameSummary';
+import { compareFiles } from './pathOrder';
+import type { WorkspaceSummaries } from './summaries';
+
+/** Where a spelling is written in one file. */
+export interface SpellingInFile {
+  file: string;
+  path: string;
+  /** The spelling's entries in the file: one, or two when it is also written in capitals. */
+  views: SpellingView[];
+  count: number;
+}
+
+/** One spelling of a name across the workspace. */
+export interface WorkspaceSpelling {
+  text: string;
+  key: string;
+  count: number;
+  /** The kinds it was seen as, as bits; 0 when none is known. */
+  kinds: number;
+  initials: Set<string>;
+  followers: Set<string>;
+  /** The files that write it, in path order. */
+  files: SpellingInFile[];
+  /** The files where the text sets it apart from a name like it (`not to be confused with`). */
+  contrastedIn: Set<string>;
+}
+
+/** A file of the workspace with its names, as the grouping reads it. */
+interface NamedFile {
+  file: string;
+  path: string;
+  names: FileNames;
+}
+
+/**
+ * The spellings of the workspace under `keys` and the keys one guarded edit from them, by text, with `own` (the
+ * file being checked, with its current names) in place of its entry in the index.
+ */
+export function spellingsAround(
+  workspace: WorkspaceSummaries,
+  own: NamedFile,
+  keys: Iterable<string>,
+): Map<string, WorkspaceSpelling> {
+  const around = new Set<string>();
+  for (const key of keys) {
+    around.add(key);
+    for (const near of workspace.names.nearKeys(key)) around.add(near);
+  }
+  const found: Array<{ file: string; path: string; view: SpellingView }> = [];
+  for (const view of spellingsOf(own.names)) {
+    if (around.has(keyOf(view))) found.push({ file: own.file, path: own.path, view });
+  }
+  for (const key of around) {
+    for (const holder of workspace.names.holders(key)) {
+      if (holder.file === own.file) continue;
+      for (const view of holderSpellings(holder)) found.push({ file: holder.file, path: holder.path, view });
+    }
+  }
+  // In path order, so that the files of each spelling, and which spelling came first, do not depend on the index.
+  found.sort((a, b) => compareFiles(a.path, a.file, b.path, b.file));
+  const out = new Map<string, WorkspaceSpelling>();
+  for (const { file, path, view } of found) {
+    const text = textOf(view);
+    let s = out.get(text);
+    if (!s) {
+      const sets = { initials: new Set<string>(), followers: new Set<string>(), contrastedIn: new Set<string>() };
+      s = { text, key: keyOf(view), count: 0, kinds: 0, files: [], ...sets };
+      out.set(text, s);
+    }
+    const n = countOf(view);
+    s.count += n;
+    s.kinds |= kindBits(view);
+    for (const letter of initialsOf(view)) s.initials.add(letter);
+    for (const follower of followersOf(view)) s.followers.add(follower);
+    if (isContrasted(view)) s.contrastedIn.add(file);
+    const last = s.files.at(-1);
+    if (last?.file === file) {
+      last.views.push(view);
+      last.count += n;
+    } else s.files.push({ file, path, views: [view], count: n });
+  }
+  return out;
+}
+
+const kindsAgree = (a: number, b: number) => a === 0 || b === 0 || (a & b) !== 0;
+
+function followersAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return true;
+  for (const x of a) for (const y of b) if (keysNear(x, y)) return true;
+  return false;
+}
+
+/** Whether a file sets one spelling apart from the other while writing both. */
+function statedApart(a: WorkspaceSpelling, b: WorkspaceSpelling): boolean {
+  const writes = (s: WorkspaceSpelling, file: string) => s.files.some((f) => f.file === file);
+  return [...a.contrastedIn].some((f) => writes(b, f)) || [...b.contrastedIn].some((f) => writes(a, f));
+}
+
+/**
+ * Whether two spellings can name one entity, by the same tests as within a feed (`names/canonical.ts`): their
+ * initials, kinds and following names agree, and no file tells them apart.
+ */
+export function compatibleSpellings(a: WorkspaceSpelling, b: WorkspaceSpelling): boolean {
+  return (
+    agree(a.initials, b.initials) &&
+    kindsAgree(a.kinds, b.kinds) &&
+    followersAgree(a.followers, b.followers) &&
+    !statedApart(a, b)
+  );
+}
+
+/** Where a spelling is first written: its first file's path, then its first offset there. */
+function firstWritten(s: WorkspaceSpelling): [string, number] {
+  const first = s.files[0];
+  return [first.path, placeOf(first.views[0], 0).offset];
+}
+
+/**
+ * The canonical spelling among `candidates`, as within a feed: the most frequent, and on a tie the one written
+ * first, in path order.
+ */
+export function canonicalAmong(candidates: readonly WorkspaceSpelling[]): WorkspaceSpelling {
+  let best = candidates[0];
+  for (const s of candidates.slice(1)) {
+    if (s.count > best.count) best = s;
+    else if (s.count === best.count) {
+      const [pathS, atS] = firstWritten(s);
+      const [pathB, atB] = firstWritten(best);
+      if (pathS < pathB || (pathS === pathB && atS < atB)) best = s;
+    }
+  }
+  return best;
+}
