@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, resolveConfig } from '../../server/src/core/index';
+import { lint, resolveConfig, type Finding } from '../../server/src/core/index';
 import { pct, TODAY } from './evalNames';
 
 export interface LabelledPair {
@@ -26,7 +26,8 @@ export interface LabelledFeed {
   pairs: LabelledPair[];
 }
 
-export type Scope = 'release' | 'feed';
+/** `workspace` is scored by evalWorkspaceNames.ts, over feeds spread into files. */
+export type Scope = 'release' | 'feed' | 'workspace';
 
 export interface ScopeScore {
   scope: Scope;
@@ -66,8 +67,12 @@ const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a
 /** The pairs of spellings the name rules connect in a feed: the flagged word and each spelling its message names. */
 export function flaggedPairs(text: string, scope: Scope): Map<string, string> {
   const config = resolveConfig({ rules: { 'inconsistent-name': { options: { scope } } } });
-  const out = new Map<string, string>();
-  for (const f of lint(text, { config, today: TODAY }).findings) {
+  return connectedPairs(text, lint(text, { config, today: TODAY }).findings);
+}
+
+/** Adds to `out` the pairs of spellings that the name findings of `text`, in its offsets, connect. */
+export function connectedPairs(text: string, findings: readonly Finding[], out = new Map<string, string>()) {
+  for (const f of findings) {
     if (!NAME_RULES.has(f.ruleId)) continue;
     const flagged = text.slice(f.span.start, f.span.end);
     const others = [...f.message.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((w) => w !== flagged);
@@ -82,7 +87,12 @@ function classScore(score: ScopeScore, name: string) {
   return c;
 }
 
-export function scoreScope(feeds: readonly LabelledFeed[], scope: Scope): ScopeScore {
+/** `flagged` gives the pairs a feed's findings connect; by default the feed is linted whole, as one file. */
+export function scoreScope(
+  feeds: readonly LabelledFeed[],
+  scope: Scope,
+  flagged: (feed: LabelledFeed) => Map<string, string> = (feed) => flaggedPairs(feed.text, scope),
+): ScopeScore {
   const score: ScopeScore = {
     scope,
     truePositives: 0,
@@ -94,19 +104,19 @@ export function scoreScope(feeds: readonly LabelledFeed[], scope: Scope): ScopeS
     recall: 1,
   };
   for (const feed of feeds) {
-    const flagged = flaggedPairs(feed.text, scope);
+    const pairs = flagged(feed);
     const labelled = new Map(feed.pairs.map((p) => [key(p.a, p.b), p]));
     for (const p of feed.pairs) {
       if (p.label !== 'variant' || (scope === 'release' && p.scope === 'feed')) continue;
       const c = classScore(score, p.class);
       c.of++;
       score.variants++;
-      if (flagged.has(key(p.a, p.b))) {
+      if (pairs.has(key(p.a, p.b))) {
         c.found++;
         score.truePositives++;
       } else score.missed.push({ feed: feed.name, pair: p });
     }
-    for (const [pair, message] of flagged) {
+    for (const [pair, message] of pairs) {
       const label = labelled.get(pair);
       if (label?.label === 'variant') continue;
       if (label) classScore(score, label.class).alarms++;

@@ -33,19 +33,22 @@ export interface Evaluation {
 
 export const CORPUS = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'names', 'pairs.json');
 
-const NAME_RULES = new Set(['inconsistent-name', 'acronym-variant', 'acronym-mismatch']);
+export const NAME_RULES = new Set(['inconsistent-name', 'acronym-variant', 'acronym-mismatch']);
 /** The date every evaluation lints as of, so that no finding depends on the clock. */
 export const TODAY = { year: 2025, month: 6, day: 1 };
 
 export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
-/** A plain release that mentions the two spellings in two sentences, with nothing else a name rule could take. */
-export function releaseFor(p: Pair): string {
+/**
+ * A plain release that mentions the two spellings in two sentences, with nothing else a name rule could take.
+ * `place` and `n` vary its title and Source, so that several of these releases in one workspace are not duplicates.
+ */
+export function releaseFor(p: Pair, place = 'region', n = 1): string {
   return [
-    'Officials met in the region 09.02.2025',
+    `Officials met in the ${place} 09.02.2025`,
     `The delegation of ${p.a} arrived on Monday, and talks went on for two days with local officials and invited experts.`,
     `After the talks, ${p.b} was named again in the final statement of the meeting, the press office said.`,
-    'Source : https://press.example.gov/news/1',
+    `Source : https://press.example.gov/news/${n}`,
   ].join('\n');
 }
 
@@ -56,12 +59,17 @@ export function nameFindings(p: Pair): string[] {
     .map((f) => f.message);
 }
 
-export function evaluate(pairs: readonly Pair[] = JSON.parse(fs.readFileSync(CORPUS, 'utf8')).pairs): Evaluation {
+export function loadPairs(): Pair[] {
+  return JSON.parse(fs.readFileSync(CORPUS, 'utf8')).pairs;
+}
+
+/** Scores the name rules' messages on each pair; `findingsOf` says how a pair is written and linted. */
+export function evaluate(pairs: readonly Pair[] = loadPairs(), findingsOf = nameFindings): Evaluation {
   let tp = 0;
   const fp: Evaluation['falsePositives'] = [];
   const fn: Pair[] = [];
   for (const pair of pairs) {
-    const messages = nameFindings(pair);
+    const messages = findingsOf(pair);
     if (messages.length > 0 && pair.label === 'variant') tp++;
     else if (messages.length > 0) fp.push({ pair, messages });
     else if (pair.label === 'variant') fn.push(pair);
