@@ -547,3 +547,97 @@ describe('The Releases view in VS Code', () => {
     assert.equal(editor.document.getText(editor.selection), 'Kestrel Tools Opens a Workshop in Leeds.');
   });
 });
+
+describe('A rename across the release files of the workspace', () => {
+  // desk/monday.release spells the minister Zhumagaliyev twice; desk/tuesday.release, which no test opens,
+  // spells him Zhumagaliev once. No other file of the workspace names him.
+  const OLD = /Zhumagaliy?ev/g;
+  const NEW_NAME = 'Zhumagaly';
+  const fileOf = (uri: vscode.Uri) => uri.path.split('/').slice(-2).join('/');
+  /** Where each old spelling is in a text, as `file:line:character`. */
+  const spellingsIn = (file: string, text: string) =>
+    text.split('\n').flatMap((line, n) => [...line.matchAll(OLD)].map((m) => `${file}:${n}:${m.index}`));
+  let monday: vscode.TextDocument;
+  let mondayText: string;
+  let tuesdayUri: vscode.Uri;
+  let tuesdayText: string;
+  /** The cursor on the first Zhumagaliyev of monday.release, as F2 would find it. */
+  let at: vscode.Position;
+
+  before(async () => {
+    tuesdayUri = workspaceFile('desk/tuesday.release');
+    tuesdayText = new TextDecoder().decode(await vscode.workspace.fs.readFile(tuesdayUri));
+    monday = await open('desk/monday.release');
+    mondayText = monday.getText();
+    at = monday.positionAt(mondayText.indexOf('Zhumagaliyev') + 3);
+    vscode.window.activeTextEditor!.selection = new vscode.Selection(at, at);
+    // The closed file takes part only once the server's workspace index has read it.
+    await waitFor('the workspace index to list tuesday.release', async () => {
+      const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>(
+        'vscode.executeWorkspaceSymbolProvider',
+        'School buses for the Turkistan region',
+      );
+      return found.some((s) => fileOf(s.location.uri) === 'desk/tuesday.release') ? true : undefined;
+    });
+  });
+
+  after(async () => {
+    // Both files as they were, so nothing the rename wrote stays dirty or reaches the disk of the run's copy.
+    await revert(monday, mondayText);
+    const tuesday = vscode.workspace.textDocuments.find((d) => d.uri.toString() === tuesdayUri.toString());
+    if (tuesday) await revert(tuesday, tuesdayText);
+  });
+
+  it('finds the references of a name in a release file that is not open', async () => {
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === tuesdayUri.toString()),
+      'tuesday.release is not open',
+    );
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      monday.uri,
+      at,
+    );
+    assert.deepEqual(
+      refs.map((r) => `${fileOf(r.uri)}:${r.range.start.line}:${r.range.start.character}`).sort(),
+      [...spellingsIn('desk/monday.release', mondayText), ...spellingsIn('desk/tuesday.release', tuesdayText)].sort(),
+    );
+  });
+
+  it('renames every spelling of a name in the open file and in a closed one', async () => {
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === tuesdayUri.toString()),
+      'tuesday.release is not open',
+    );
+    // What F2 asks first: the range and the placeholder of the rename box.
+    const prepared = await vscode.commands.executeCommand<{ range: vscode.Range; placeholder: string }>(
+      'vscode.prepareRename',
+      monday.uri,
+      at,
+    );
+    assert.equal(prepared.placeholder, 'Zhumagaliyev');
+    // What Enter in the rename box asks, and the edit it applies.
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      monday.uri,
+      at,
+      NEW_NAME,
+    );
+    assert.deepEqual(
+      edit
+        .entries()
+        .map(([uri, edits]) => `${fileOf(uri)} ×${edits.length}`)
+        .sort(),
+      ['desk/monday.release ×2', 'desk/tuesday.release ×1'],
+    );
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(monday.getText(), mondayText.replace(OLD, NEW_NAME));
+    // VS Code opens the closed file in the background and leaves it dirty, unsaved.
+    const tuesday = await waitFor('tuesday.release to be open in the background', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === tuesdayUri.toString()),
+    );
+    assert.equal(tuesday.getText(), tuesdayText.replace(OLD, NEW_NAME));
+    assert.ok(tuesday.isDirty, 'tuesday.release is left unsaved');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(tuesdayUri)), tuesdayText);
+  });
+});
