@@ -90,7 +90,7 @@ describe('names across the workspace over the protocol', function () {
         d.relatedInformation?.map((r) => [labelOf(r.location.uri), r.location.range.start.line, r.message]),
         [
           ['desk/monday.release', 1, 'Spelled "Nurgaliyev" 2× in monday.release'],
-          ['desk/wednesday.release', 0, 'Spelled "Nurgaliyev" 1× in wednesday.release'],
+          ['desk/wednesday.release', 1, 'Spelled "Nurgaliyev" 1× in wednesday.release'],
         ],
       );
       // The only finding's quick fixes: this occurrence; no file-wide fix for a single one; no workspace fix, as

@@ -7,7 +7,18 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, DATE_FORMATS, fixAll, LineIndex, lint, RULES } from '../../server/src/core/index';
+import {
+  applyEdits,
+  comparesNames,
+  crossFileFindings,
+  DATE_FORMATS,
+  fixAll,
+  LineIndex,
+  lint,
+  RULES,
+  summarizeText,
+  WorkspaceSummaries,
+} from '../../server/src/core/index';
 import type { Finding, Fix, Position } from '../../server/src/core/index';
 import { parseFixture, type Expected, type ExpectedFix, type Fixture } from '../support/fixture';
 
@@ -77,10 +88,26 @@ function linesChangedBy(text: string, fix: Fix): string[] {
   });
 }
 
+/**
+ * The cross-file findings of the fixture as a workspace of its own, as the CLI gives them for standard input: under
+ * the names' workspace scope, a file's names are compared with each other there.
+ */
+function aloneInWorkspace(text: string, fx: Fixture): Finding[] {
+  if (!comparesNames(fx.config)) return [];
+  return crossFileFindings(
+    'fixture',
+    new WorkspaceSummaries(),
+    fx.config,
+    undefined,
+    RULES,
+    summarizeText(text, fx.config),
+  );
+}
+
 function checkFindings(fx: Fixture, eol: string): void {
   const text = fx.text.replace(/\n/g, eol);
   const index = new LineIndex(text);
-  const findings = lint(text, { config: fx.config, today: fx.today }).findings;
+  const findings = [...lint(text, { config: fx.config, today: fx.today }).findings, ...aloneInWorkspace(text, fx)];
   const actual = findings.map((f) => showActual(index, f));
   assert.deepEqual(inOrder(actual), inOrder(fx.expected.map(showExpected)));
   // The lists are equal, so every annotation has a finding that shows the same; `=` lines are checked against it.

@@ -239,7 +239,8 @@ export const inconsistentName: FeedRule = {
       values: ['release', 'feed', 'workspace'],
       default: 'release',
       description:
-        'Compare spellings within each release, across the whole feed, or across every release file of the workspace (the files of one CLI run).',
+        'Compare spellings within each release, across the whole feed, or across every release file of the ' +
+        'workspace (the files of one CLI run).',
     },
   },
   check(feed, ctx) {

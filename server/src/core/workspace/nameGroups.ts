@@ -63,14 +63,14 @@ export function spellingsAround(
   own: NamedFile,
   keys: Iterable<string>,
 ): Map<string, WorkspaceSpelling> {
-  const around = new Set<string>();
-  for (const key of keys) {
-    around.add(key);
-    for (const near of workspace.names.nearKeys(key)) around.add(near);
-  }
+  const asked = [...keys];
+  const around = new Set<string>(asked);
+  for (const key of asked) for (const near of workspace.names.nearKeys(key)) around.add(near);
   const found: Array<{ file: string; path: string; view: SpellingView }> = [];
+  // The file's own keys are not looked up in the index, which may not hold them, but compared with the keys asked.
   for (const view of spellingsOf(own.names)) {
-    if (around.has(keyOf(view))) found.push({ file: own.file, path: own.path, view });
+    const key = keyOf(view);
+    if (around.has(key) || asked.some((k) => keysNear(k, key))) found.push({ file: own.file, path: own.path, view });
   }
   for (const key of around) {
     for (const holder of workspace.names.holders(key)) {
