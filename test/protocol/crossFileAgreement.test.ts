@@ -48,6 +48,18 @@ const FILES: Record<string, string> = {
     '',
   ].join('\n'),
   'lonely.release': feed(['Park gets new benches 12.05.2025', 'https://a.example/4']),
+  // A desk that compares names across the workspace: each file writes the minister one way.
+  'names/.pressreleaserc.json': JSON.stringify({ rules: { 'inconsistent-name': { scope: 'workspace' } } }),
+  'names/monday.release':
+    'Minister opens the new school 03.03.2025\n' +
+    'Minister Serik Nurgaliyev opened the school on Monday. Nurgaliyev said it would serve two thousand pupils ' +
+    'from the villages of the district from the first of September.\n' +
+    'Source : https://press.example.gov/news/101\n',
+  'names/tuesday.release':
+    'Minister meets the teachers 04.03.2025\n' +
+    'On Tuesday Minister Serik Nurgaliev met teachers and spoke about the new school programme ' +
+    'for the year and the salaries of young teachers in the region.\n' +
+    'Source : https://press.example.gov/news/102\n',
 };
 
 const RELEASE_FILES = Object.keys(FILES)
@@ -106,5 +118,8 @@ describe('cross-file checks in the CLI and the server', function () {
     assert.deepEqual(codes('june.release'), ['duplicate-source 2', 'duplicate-title 2']);
     assert.deepEqual(codes('standard/bridge.release'), ['duplicate-title 2']);
     assert.deepEqual(codes('lonely.release'), []);
+    // The names desk's config compares its spellings with every file's: the minority spelling is in Tuesday's file.
+    assert.deepEqual(codes('names/tuesday.release'), ['inconsistent-name 2']);
+    assert.deepEqual(codes('names/monday.release'), []);
   });
 });
