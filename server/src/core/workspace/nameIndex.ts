@@ -7,7 +7,7 @@
 import { DeletionIndex } from '../names/deletions';
 import { nearKeys } from '../names/fold';
 import type { FileNames, SpellingView } from './nameSummary';
-import { pathOrderIndex } from './pathOrder';
+import { compareFiles, pathOrderIndex } from './pathOrder';
 
 /**
  * One file's spellings under one key: most keys are spelled one way in a file, so the first is kept bare and only
@@ -32,18 +32,28 @@ export function holderSpellings(h: KeyHolder): SpellingView[] {
 /** A stale key more than live ones, past this many, makes the deletion index again. */
 const MIN_REBUILD = 4096;
 
+/** The files under one key: appended as they come, and sorted by path only when read after a change. */
+interface KeyEntry {
+  holders: KeyHolder[];
+  sorted: boolean;
+}
+
 export class WorkspaceNames {
-  /** The files under each key, in path order. */
-  private readonly byKey = new Map<string, KeyHolder[]>();
+  private readonly byKey = new Map<string, KeyEntry>();
   private deletions = new DeletionIndex();
   /** The keys filed in the deletion index, held or not. */
   private filed = new Set<string>();
 
   add(file: string, path: string, names: FileNames): void {
     for (const [key, holder] of holdersOf(file, path, names)) {
-      let holders = this.byKey.get(key);
-      if (!holders) this.byKey.set(key, (holders = []));
-      holders.splice(pathOrderIndex(holders, path, file), 0, holder);
+      const entry = this.byKey.get(key);
+      // A scan in path order appends in order; anything else is sorted once, when the key is next read.
+      if (!entry) this.byKey.set(key, { holders: [holder], sorted: true });
+      else {
+        const last = entry.holders.at(-1)!;
+        if (entry.sorted && compareFiles(last.path, last.file, path, file) > 0) entry.sorted = false;
+        entry.holders.push(holder);
+      }
       if (!this.filed.has(key)) {
         this.filed.add(key);
         this.deletions.add(key, () => undefined);
@@ -53,8 +63,9 @@ export class WorkspaceNames {
 
   remove(file: string, path: string, names: FileNames): void {
     for (const key of new Set(names.keys)) {
-      const holders = this.byKey.get(key);
-      if (!holders) continue;
+      const entry = this.byKey.get(key);
+      if (!entry) continue;
+      const holders = this.sortedHolders(entry);
       const i = pathOrderIndex(holders, path, file);
       if (holders[i]?.file === file) holders.splice(i, 1);
       if (holders.length === 0) this.byKey.delete(key);
@@ -75,7 +86,16 @@ export class WorkspaceNames {
 
   /** The files that hold `key`, in path order, with their spellings of it. */
   holders(key: string): readonly KeyHolder[] {
-    return this.byKey.get(key) ?? [];
+    const entry = this.byKey.get(key);
+    return entry ? this.sortedHolders(entry) : [];
+  }
+
+  private sortedHolders(entry: KeyEntry): KeyHolder[] {
+    if (!entry.sorted) {
+      entry.holders.sort((a, b) => compareFiles(a.path, a.file, b.path, b.file));
+      entry.sorted = true;
+    }
+    return entry.holders;
   }
 
   private rebuild(): void {

@@ -69,48 +69,59 @@ function intern(s: string): string {
   return kept;
 }
 
-/** The names of a file from its tokens in document order, with `lines` to place them. */
-export function summarizeNames(tokens: readonly NameToken[], lines: LineIndex): FileNames {
-  if (tokens.length === 0) return NO_NAMES;
-  const bySpelling = new Map<string, NameToken[]>();
-  for (const t of tokens) {
-    const id = t.caps ? `${t.text}\u0000` : t.text;
-    const list = bySpelling.get(id);
-    if (list) list.push(t);
-    else bySpelling.set(id, [t]);
+/** Tokens of one release, with their offsets relative to `base`, the release's start. */
+export interface TokensAt {
+  tokens: readonly NameToken[];
+  base: number;
+}
+
+/**
+ * The names of a file from its tokens in document order, release by release, with `lines` to place them. The
+ * tokens are read where they are, relative to their release, so that no placed copy of each is made.
+ */
+export function summarizeNames(releases: readonly TokensAt[], lines: LineIndex): FileNames {
+  const bySpelling = new Map<string, TokensAt[]>();
+  let total = 0;
+  for (const { tokens, base } of releases) {
+    for (const t of tokens) {
+      const id = t.caps ? `${t.text}\u0000` : t.text;
+      const list = bySpelling.get(id);
+      if (list && list.at(-1)!.tokens === tokens) (list.at(-1)!.tokens as NameToken[]).push(t);
+      else if (list) list.push({ tokens: [t], base });
+      else bySpelling.set(id, [{ tokens: [t], base }]);
+      total++;
+    }
   }
+  if (total === 0) return NO_NAMES;
   const texts: string[] = [];
   const keys: string[] = [];
   const initials: string[] = [];
   const followers: string[] = [];
   const info = new Int32Array(bySpelling.size * INFO);
-  const places = new Int32Array(tokens.length * PLACE);
+  const places = new Int32Array(total * PLACE);
   let placed = 0;
   let i = 0;
-  for (const group of bySpelling.values()) {
-    const first = group[0];
+  for (const groups of bySpelling.values()) {
+    const all = groups.flatMap((g) => g.tokens);
+    const first = all[0];
     texts.push(intern(first.text));
     keys.push(intern(first.key));
-    initials.push(intern(distinct(group.map((t) => t.initial))));
-    followers.push(
-      intern(
-        distinct(
-          group.map((t) => t.follower),
-          ' ',
-        ),
-      ),
-    );
+    initials.push(intern(distinct(all.map((t) => t.initial))));
+    followers.push(intern(distinct(all.map((t) => t.follower), ' ')));
     let flags = first.caps ? CAPS : 0;
-    for (const t of group) flags |= KIND_BITS[t.kind] | (t.contrast ? CONTRAST : 0);
+    for (const t of all) flags |= KIND_BITS[t.kind] | (t.contrast ? CONTRAST : 0);
     info[i * INFO] = flags;
     info[i * INFO + 1] = placed;
     info[i * INFO + 2] = first.span.end - first.span.start;
-    for (const t of group) {
-      const at = lines.positionAt(t.span.start);
-      places[placed * PLACE] = t.span.start;
-      places[placed * PLACE + 1] = at.line;
-      places[placed * PLACE + 2] = at.character;
-      placed++;
+    for (const { tokens, base } of groups) {
+      for (const t of tokens) {
+        const offset = base + t.span.start;
+        const at = lines.positionAt(offset);
+        places[placed * PLACE] = offset;
+        places[placed * PLACE + 1] = at.line;
+        places[placed * PLACE + 2] = at.character;
+        placed++;
+      }
     }
     i++;
   }

@@ -10,7 +10,7 @@ import { toIso } from '../dates';
 import { documentReleases } from '../documentReleases';
 import { ReleaseFacts } from '../facts';
 import { LineIndex, type Position, type Span } from '../text';
-import { NameBook, NameIndexView, type ReleaseNames } from '../names/index';
+import { NameBook, type ReleaseNames } from '../names/index';
 import { scanReleaseNames } from '../names/scan';
 import { resolveFormat } from '../wire/format';
 import type { Format } from '../wire/model';
@@ -101,8 +101,8 @@ export function summarizeText(text: string, config: Config, withNames = true): F
   if (!withNames) return { format, releases };
   const book = new NameBook<ReleaseSummary>(config, false);
   book.update([], scans);
-  const placements = releases.map((owner, index) => ({ owner, start: owner.place.span.start, index }));
-  return { format, releases, names: summarizeNames(new NameIndexView(book, placements).tokens, lines) };
+  const tokens = releases.map((r) => ({ tokens: book.tokensOf(r), base: r.place.span.start }));
+  return { format, releases, names: summarizeNames(tokens, lines) };
 }
 
 /**
@@ -125,7 +125,7 @@ export function summarizeAnalysis(analysis: Analysis): FileSummary {
     }
     return slot.delta === 0 && slot.lineDelta === 0 ? base : movedSummary(base, slot.delta, slot.lineDelta, lines);
   });
-  return { format: analysis.format, releases, names: summarizeNames(analysis.facts.names().tokens, lines) };
+  return { format: analysis.format, releases, names: summarizeNames([{ tokens: analysis.facts.names().tokens, base: 0 }], lines) };
 }
 
 /**
