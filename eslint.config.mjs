@@ -5,6 +5,26 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Server code outside the CLI imports no module of `cli/`. */
+const cliImports = {
+  group: ['./cli', './cli/*', '../cli', '../cli/*', '../../cli', '../../cli/*'],
+  message: 'Server code does not import the CLI; move what both need to server/src/files/.',
+};
+
+/** The core's modules, at each depth, import nothing above `core/`. */
+function outsideCore(up) {
+  return { group: [`${up}*`], message: 'The core imports nothing outside server/src/core/.' };
+}
+
+/** The language server's libraries, which belong to the shells, not the core. */
+const editorLibraries = { group: ['vscode-languageserver*'], message: 'The core is pure: no editor protocol.' };
+
+/** Modules the pure core never imports. */
+const impureModules = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'vscode'].map((name) => ({
+  name,
+  message: 'The core is pure: no file system and no editor.',
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -38,6 +58,25 @@ export default tseslint.config(
     files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'shared/**/*.ts'],
     rules: {
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: false, skipComments: false, IIFEs: true }],
+    },
+  },
+  {
+    // Only the CLI's entry points reach into `cli/`: what the server shares with the CLI lives in `files/`.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/cli.ts', 'server/src/cliWorker.ts', 'server/src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [cliImports] }] },
+  },
+  {
+    // The core is pure: no file system, no editor, nothing of the server outside `core/`.
+    files: ['server/src/core/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: impureModules, patterns: [outsideCore('../'), editorLibraries] }],
+    },
+  },
+  {
+    files: ['server/src/core/*/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: impureModules, patterns: [outsideCore('../../'), editorLibraries] }],
     },
   },
   {

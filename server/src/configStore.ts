@@ -8,11 +8,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeFeed, UndecodableInput } from './cli/encoding';
 import { locateConfigFile } from './configDiscovery';
 import { defaultConfig, readConfig, readConfigText, resolveConfig, type Config } from './core/index';
 import { DEFAULT_EDITOR_SETTINGS, splitSettings, type EditorSettings } from './editorSettings';
 import { describeError } from './errors';
+import { decodeFeed, UndecodableInput } from './files/encoding';
 import type { SettingsAnswer } from './settings';
 
 export interface ConfigSources {

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { freshDirectory, runCli } from '../support/cliProcess';
 import { session } from '../support/lspClient';
+import { writeRepository, writeTree as writeFiles } from '../support/workspaceFixtures';
 
 /** One feed with a little of everything that the configs below change: date formats, spacing, titles, Sources. */
 const FEED = [
@@ -27,27 +28,18 @@ const FILES = ['top.release', 'feeds/a.release', 'feeds/x/b.release', 'feeds/x/d
 
 function writeTree(outer: string): string {
   const repo = path.join(outer, 'repo');
-  const put = (file: string, text: string) => {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-  };
   // Above the repository root: it must never apply.
-  put(path.join(outer, '.pressreleaserc.json'), JSON.stringify({ rules: { 'missing-source': 'off' } }));
-  fs.mkdirSync(path.join(repo, '.git'), { recursive: true });
-  put(
-    path.join(repo, 'feeds', '.pressreleaserc.json'),
-    JSON.stringify({
+  writeFiles(outer, { '.pressreleaserc.json': JSON.stringify({ rules: { 'missing-source': 'off' } }) });
+  writeRepository(repo, {
+    'feeds/.pressreleaserc.json': JSON.stringify({
       dateFormat: 'YYYY-MM-DD',
       rules: { 'sentence-spacing': 'off' },
     }),
-  );
-  put(
-    path.join(repo, 'feeds', 'x', 'deeper', '.pressreleaserc.json'),
-    JSON.stringify({
+    'feeds/x/deeper/.pressreleaserc.json': JSON.stringify({
       rules: { 'title-punctuation': 'error', 'short-body': { severity: 'hint', minWords: 40 } },
     }),
-  );
-  for (const file of FILES) put(path.join(repo, file), FEED);
+    ...Object.fromEntries(FILES.map((file) => [file, FEED])),
+  });
   return repo;
 }
 

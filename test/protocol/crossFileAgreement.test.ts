@@ -10,14 +10,9 @@ import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities, Diagnostic } from 'vscode-languageserver-protocol';
 import { freshDirectory, runCli } from '../support/cliProcess';
 import { CAPABILITIES, session } from '../support/lspClient';
+import { feedOf, LONG_BODY, writeRepository } from '../support/workspaceFixtures';
 
-const BODY =
-  'The district administration reported that the work was finished ahead of time and under budget, and that ' +
-  'the contractors will hand over the documents to the residents council before the end of the month.';
-
-function feed(...releases: Array<[title: string, source: string]>): string {
-  return releases.map(([title, source]) => `${title}\n${BODY}\nSource : ${source}\n`).join('');
-}
+const feed = feedOf(LONG_BODY);
 
 const SHARED = 'https://press.example.gov/news/shared';
 
@@ -82,11 +77,7 @@ describe('cross-file checks in the CLI and the server', function () {
   let repo = '';
   beforeEach(() => {
     repo = freshDirectory('prl-agree-');
-    fs.mkdirSync(path.join(repo, '.git'));
-    for (const [name, text] of Object.entries(FILES)) {
-      fs.mkdirSync(path.dirname(path.join(repo, name)), { recursive: true });
-      fs.writeFileSync(path.join(repo, name), text);
-    }
+    writeRepository(repo, FILES);
   });
   afterEach(() => fs.rmSync(repo, { recursive: true, force: true }));
 

@@ -12,11 +12,9 @@ import type { ClientCapabilities } from 'vscode-languageserver-protocol';
 import { RELEASES_CHANGED, RELEASES_REQUEST, type ReleaseEntry } from '../../shared/protocol';
 import { analysisCounts, lint, type ProblemCounts } from '../../server/src/core/index';
 import { CAPABILITIES, session, type TestClient } from '../support/lspClient';
+import { release, writeRepository } from '../support/workspaceFixtures';
 
-const BODY = 'The district administration reported that the work was finished ahead of time and under budget.';
 const SHARED = 'https://press.example.gov/news/shared';
-
-const release = (title: string, source: string) => `${title}\n${BODY}\nSource : ${source}\n`;
 
 const FILES: Record<string, string> = {
   'desk/a.release':
@@ -39,11 +37,7 @@ describe('the Releases view request', function () {
   const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).href;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-releases-'));
-    fs.mkdirSync(path.join(dir, '.git'));
-    for (const [name, text] of Object.entries(FILES)) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), text);
-    }
+    writeRepository(dir, FILES);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -9,12 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities, Diagnostic, SymbolInformation } from 'vscode-languageserver-protocol';
 import { CAPABILITIES, session, type TestClient } from '../support/lspClient';
-
-const BODY = 'The district administration reported that the work was finished ahead of time and under budget.';
-
-function feed(...releases: Array<[title: string, source: string]>): string {
-  return releases.map(([title, source]) => `${title}\n${BODY}\nSource : ${source}\n`).join('');
-}
+import { feed, writeRepository } from '../support/workspaceFixtures';
 
 const SHARED_SOURCE = 'https://press.example.gov/news/shared';
 const SHARED_TITLE = 'Bridge reopens after repairs 09.02.2025';
@@ -57,11 +52,7 @@ describe('workspace index over the protocol', function () {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prl-ws-'));
     // A repository root, so that the `.gitignore` applies as git would apply it.
-    fs.mkdirSync(path.join(dir, '.git'));
-    for (const [name, text] of Object.entries(FILES)) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), text);
-    }
+    writeRepository(dir, FILES);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -23,14 +23,9 @@ import {
   type Finding,
 } from '../../server/src/core/index';
 import { assertNoStackTrace, freshDirectoryPerTest, runCli, writeFeed, type CliResult } from '../support/cliProcess';
+import { feedOf, LONG_BODY, writeTree } from '../support/workspaceFixtures';
 
-const BODY =
-  'The district administration reported that the work was finished two weeks ahead of the schedule agreed in ' +
-  'the autumn, and that the contractors will return in spring to check every part of it once more.';
-
-function feed(...releases: Array<[title: string, source: string]>): string {
-  return releases.map(([title, source]) => `${title}\n${BODY}\nSource : ${source}\n`).join('');
-}
+const feed = feedOf(LONG_BODY);
 
 const NEWS = 'https://press.example.gov/news/';
 
@@ -58,7 +53,7 @@ const DESK: Record<string, string> = {
     '',
     'Bridge reopens after repairs',
     '',
-    `ZORIANSK, Feb. 9, 2025 — ${BODY}`,
+    `ZORIANSK, Feb. 9, 2025 — ${LONG_BODY}`,
     '',
     '###',
     '',
@@ -139,7 +134,7 @@ describe('CLI cross-file checks', function () {
   const dir = freshDirectoryPerTest('prl-cross-');
 
   beforeEach(() => {
-    for (const [name, text] of Object.entries(DESK)) writeFeed(dir(), name, text);
+    writeTree(dir(), DESK);
   });
 
   function cli(args: string[], input?: string): CliResult {
@@ -259,7 +254,7 @@ describe('CLI cross-file checks', function () {
 
   it('after --fix, reports the duplicates of the fixed files, as a later run finds them', () => {
     // A title with a period and a glued Source: the fixes change its title key and move its Source a line down.
-    const glued = `Bridge reopens after repairs. 09.02.2025\n${BODY} Source : ${NEWS}2\n`;
+    const glued = `Bridge reopens after repairs. 09.02.2025\n${LONG_BODY} Source : ${NEWS}2\n`;
     writeFeed(dir(), 'feeds/b.release', glued);
     const fixed = cli(['--format', 'sarif', '--fix', 'feeds', 'strict']);
     const later = cli(['--format', 'sarif', 'feeds', 'strict']);

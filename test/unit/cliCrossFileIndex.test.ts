@@ -10,15 +10,11 @@ import { resolveConfig } from '../../server/src/core/index';
 import { CrossFileIndex } from '../../server/src/cli/crossFile';
 import { nodeFileSystem } from '../../server/src/cli/fileSystem';
 import { KeyCensus } from '../../server/src/cli/keyCensus';
+import { LONG_BODY, release as releaseOf } from '../support/workspaceFixtures';
 
 const CONFIG = resolveConfig({});
-const BODY =
-  'The district administration reported that the work was finished two weeks ahead of the schedule agreed in ' +
-  'the autumn, and that the contractors will return in spring to check every part of it once more.';
-
-function release(title: string, source: string): string {
-  return `${title}\n${BODY}\nSource : https://press.example.gov/news/${source}\n`;
-}
+/** A release whose Source is the news item `n`. */
+const release = (title: string, n: string) => releaseOf(title, `https://press.example.gov/news/${n}`, LONG_BODY);
 
 describe('CLI cross-file pre-pass', () => {
   it('counts a key as shared only when another file has it, not when one file repeats it', () => {

@@ -22,16 +22,13 @@ import {
   temporaryFilesIn,
   type CliResult,
 } from '../support/cliProcess';
+import { writeTree } from '../support/workspaceFixtures';
 
 let dir: string;
 
 /** Writes files (creating their folders) below the test's folder. */
 function put(files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-  }
+  writeTree(dir, files);
 }
 
 function cli(args: string[], input?: string): CliResult {

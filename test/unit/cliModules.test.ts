@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { LineIndex, type Finding, type Severity } from '../../server/src/core/index';
 import { parseArgs } from '../../server/src/cli/args';
-import { decodeFeed, encodeFeed, UndecodableInput, type FeedEncoding } from '../../server/src/cli/encoding';
 import { BrokenPipe, CliProblem } from '../../server/src/cli/errors';
 import { nodeFileSystem, type FileSystem } from '../../server/src/cli/fileSystem';
 import { CHUNK_CHARS, Output } from '../../server/src/cli/output';
@@ -16,7 +15,8 @@ import { JsonReporter } from '../../server/src/cli/report/json';
 import { Tally } from '../../server/src/cli/report/reporter';
 import { ALIGNED_ROWS_LIMIT, StylishReporter } from '../../server/src/cli/report/stylish';
 import { replaceFileContents } from '../../server/src/cli/safeWrite';
-import { firstInvalidUtf8Offset, lineNumberAt } from '../../server/src/cli/utf8Scan';
+import { decodeFeed, encodeFeed, UndecodableInput, type FeedEncoding } from '../../server/src/files/encoding';
+import { firstInvalidUtf8Offset, lineNumberAt } from '../../server/src/files/utf8Scan';
 import { FIXABLE, FIXED } from '../support/cliFeeds';
 import { freshDirectory, temporaryFilesIn } from '../support/cliProcess';
 

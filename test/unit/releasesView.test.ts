@@ -25,10 +25,10 @@ import { CountingPass } from '../../server/src/index/counting';
 import { Lifecycle } from '../../server/src/lifecycle';
 import { COUNTED_MS, RELEASES_CHANGED_MS, ReleasesNotifier } from '../../server/src/releasesNotifier';
 import type { ReleaseEntry } from '../../shared/protocol';
+import { release } from '../support/workspaceFixtures';
 
 const CONFIG = resolveConfig({});
-const BODY = 'The district administration reported that the work was finished ahead of time and under budget.';
-const release = (title: string, source = 'https://ex.gov/1') => `${title}\n${BODY}\nSource : ${source}\n`;
+const SOURCE = 'https://ex.gov/1';
 
 const finding = (start: number, severity: Finding['severity']): Finding => ({
   ruleId: 'x',
@@ -52,7 +52,7 @@ describe('problem counts per release', () => {
   });
 
   it("of an analysis add up to its findings, each in its own release's span", () => {
-    const text = release('Bridge reopens 31.02.2025') + release('Ferry resumes', 'https://ex.gov/1');
+    const text = release('Bridge reopens 31.02.2025', SOURCE) + release('Ferry resumes', SOURCE);
     const analysis = lint(text);
     const counts = analysisCounts(analysis);
     assert.equal(counts.length, 2);
@@ -71,7 +71,10 @@ describe('problem counts per release', () => {
 });
 
 describe('the release list', () => {
-  const summary = summarizeText(release('Older news 01.02.2025') + release('Newer news 03.02.2025'), CONFIG);
+  const summary = summarizeText(
+    release('Older news 01.02.2025', SOURCE) + release('Newer news 03.02.2025', SOURCE),
+    CONFIG,
+  );
 
   it('names an untitled release by its file, and leaves counts unknown until there are some', () => {
     const untitled: FileSummary = { format: 'feed', releases: [{ ...summary.releases[0], title: '  ' }] };
@@ -151,7 +154,7 @@ describe('the counting pass', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('stores the counts of a file whose summary stayed, and drops those of one that changed meanwhile', async () => {
-    const text = release('Bridge reopens 31.02.2025');
+    const text = release('Bridge reopens 31.02.2025', SOURCE);
     const files = { kept: path.join(dir, 'kept.release'), changed: path.join(dir, 'changed.release') };
     for (const f of Object.values(files)) fs.writeFileSync(f, text);
     const summaries = new Map<string, FileSummary>(Object.keys(files).map((k) => [k, summarizeText(text, CONFIG)]));

@@ -12,17 +12,9 @@ import {
   summarizeText,
   WorkspaceSummaries,
 } from '../../server/src/core/index';
+import { feed } from '../support/workspaceFixtures';
 
 const CONFIG = resolveConfig({});
-
-function feed(...releases: Array<[title: string, source: string]>): string {
-  return releases
-    .map(
-      ([title, source]) =>
-        `${title}\nThe district administration reported that the work was finished ahead of time.\nSource : ${source}\n`,
-    )
-    .join('');
-}
 
 const A = feed(
   ['Bridge reopens after repairs 09.02.2025', 'https://press.example.gov/news/1'],

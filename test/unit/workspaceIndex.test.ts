@@ -3,10 +3,11 @@ import * as assert from 'node:assert/strict';
 import { matchReleases, resolveConfig, sameFromElsewhere, summarizeText } from '../../server/src/core/index';
 import { splitSettings } from '../../server/src/editorSettings';
 import { excludedGlobs, expandBraces, globMatcher } from '../../server/src/index/globs';
+import { feed as feedOf } from '../support/workspaceFixtures';
 
 const CONFIG = resolveConfig({});
-const BODY = 'The district administration reported that the work was finished ahead of time.';
-const feed = (...titles: string[]) => titles.map((t, i) => `${t}\n${BODY}\nSource : https://ex.gov/${i}\n`).join('');
+/** A feed of releases with these titles, the `i`th sourced at `https://ex.gov/i`. */
+const feed = (...titles: string[]) => feedOf(...titles.map((t, i): [string, string] => [t, `https://ex.gov/${i}`]));
 
 describe('index globs', () => {
   it('expand braces, nested ones too', () => {

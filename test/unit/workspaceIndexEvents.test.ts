@@ -12,9 +12,9 @@ import { ByteBudget } from '../../server/src/index/byteBudget';
 import { FolderScope } from '../../server/src/index/folderScope';
 import { readSummary, type ReadResult } from '../../server/src/index/readSummary';
 import { WorkspaceIndex, type IndexSources } from '../../server/src/index/workspaceIndex';
+import { release } from '../support/workspaceFixtures';
 
-const BODY = 'The district administration reported that the work was finished ahead of time.';
-const TEXT = `Bridge reopens 09.02.2025\n${BODY}\nSource : https://ex.gov/1\n`;
+const TEXT = release('Bridge reopens 09.02.2025', 'https://ex.gov/1');
 
 /** Polls `probe` once per turn of the event loop until it holds, or fails at the deadline. */
 async function until(probe: () => boolean, what: string): Promise<void> {

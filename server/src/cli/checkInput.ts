@@ -6,10 +6,10 @@
 import * as path from 'node:path';
 import type { Finding, LintOptions } from '../core/index';
 import type { CrossFileIndex } from './crossFile';
-import { decodeFeed, encodeFeed, UndecodableInput, type DecodedFeed } from './encoding';
 import type { LintEngine, RuleFailureSink } from './engine';
 import { CliProblem, describeSystemError } from './errors';
 import type { FileSystem } from './fileSystem';
+import { decodeFeed, encodeFeed, UndecodableInput, type DecodedFeed } from '../files/encoding';
 import { FindingMerger } from './mergeFindings';
 import type { Output } from './output';
 import { readFileSnapshot } from './readInput';

@@ -7,9 +7,9 @@
 import * as path from 'node:path';
 import { parseRuleFlag, readConfigText, resolveConfig, type Config, type ConfigLayer } from '../core/index';
 import { locateConfigFile } from '../configDiscovery';
-import { decodeFeed, UndecodableInput } from './encoding';
 import { CliProblem } from './errors';
 import type { FileSystem } from './fileSystem';
+import { decodeFeed, UndecodableInput } from '../files/encoding';
 import { readFileSnapshot } from './readInput';
 
 export interface ConfigOptions {

@@ -18,9 +18,9 @@ import {
   type LintOptions,
   type OnError,
 } from '../core/index';
-import { decodeFeed, UndecodableInput } from './encoding';
 import { CliProblem } from './errors';
 import type { FileSystem } from './fileSystem';
+import { decodeFeed, UndecodableInput } from '../files/encoding';
 import { KeyCensus, keyHash } from './keyCensus';
 import { readFileSnapshot } from './readInput';
 

@@ -10,14 +10,9 @@ import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { REPOSITORY_MARKER } from '../configDiscovery';
 import { CliProblem, describeSystemError } from './errors';
+import { GitignoreRules } from '../files/gitignore';
+import { FEED_EXTENSION, SKIPPED_FOLDERS } from '../files/releaseFiles';
 import type { FileSystem } from './fileSystem';
-import { GitignoreRules } from './gitignore';
-
-/** The file ending every feed has; a config file's `extensions` add to it. */
-export const FEED_EXTENSION = '.release';
-
-/** Folders never searched: other people's packages and git's own files. */
-const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 export interface ExpandedInputs {
   /** The files to lint, each named as the user will see it, and `-` for standard input. */

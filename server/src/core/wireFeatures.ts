@@ -7,6 +7,7 @@ import type { Analysis } from './analysis';
 import type { FoldingInfo, OutlineNode } from './features';
 import type { Release } from './model';
 import { clip, type Span } from './text';
+import { SPEAKER_VERBS } from './wire/attribution';
 import type { WireParts } from './wire/model';
 import { sectionHeading, storyParagraphs, type Paragraph } from './wire/paragraphs';
 import { findQuotes, isSpeech, segmentText } from './wire/quotes';
@@ -24,7 +25,7 @@ function leaf(name: string, kind: OutlineNode['kind'], span: Span, detail?: stri
 /** How many words of a quotation name it in the outline. */
 const QUOTE_WORDS = 6;
 /** The speaker named right after a quotation (`said Jane Roe`), for the quote's detail in the outline. */
-const SPEAKER = /\b(?:said|says|added|adds|explained|noted)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
+const SPEAKER = new RegExp(`\\b(?:${SPEAKER_VERBS})\\s+(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3})`, 'u');
 
 /**
  * The outline's entry for the first quotation of speech that opens in each paragraph, keyed by that paragraph. The

@@ -5,8 +5,8 @@
  * while it is counted is counted again from its new summary instead of getting numbers of its old text.
  */
 import * as fs from 'node:fs';
-import { decodeFeed } from '../cli/encoding';
 import { analysisCounts, lint, type Config, type FileSummary, type ProblemCounts } from '../core/index';
+import { decodeFeed } from '../files/encoding';
 import { MAX_INDEXED_BYTES } from './readSummary';
 
 export interface CountingSources {

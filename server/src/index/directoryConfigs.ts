@@ -5,9 +5,9 @@
  * round trips. Problems in a config file are not told here: the ConfigStore tells them when a feed opens.
  */
 import * as fs from 'node:fs';
-import { decodeFeed } from '../cli/encoding';
 import { locateConfigFile } from '../configDiscovery';
 import { readConfigText, resolveConfig, type Config, type ConfigLayer } from '../core/index';
+import { decodeFeed } from '../files/encoding';
 
 export class DirectoryConfigs {
   private readonly byDirectory = new Map<string, Config>();

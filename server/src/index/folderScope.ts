@@ -5,15 +5,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FEED_EXTENSION } from '../cli/files';
-import { GitignoreRules } from '../cli/gitignore';
 import type { Config, ConfigLayer } from '../core/index';
 import { describeError } from '../errors';
+import { GitignoreRules } from '../files/gitignore';
+import { FEED_EXTENSION, SKIPPED_FOLDERS } from '../files/releaseFiles';
 import { DirectoryConfigs } from './directoryConfigs';
 import { globMatcher, type PathMatcher } from './globs';
-
-/** Folders never searched: other people's packages and git's own files, as in the CLI. */
-const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 export interface FolderSettings {
   /** The folder's lint settings as a config layer. */

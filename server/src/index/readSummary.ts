@@ -3,9 +3,9 @@
  * that the index keeps no text. A file that is gone, too large, binary or not text gives no summary.
  */
 import * as fs from 'node:fs';
-import { decodeFeed, UndecodableInput } from '../cli/encoding';
 import { summarizeText, type Config, type FileSummary } from '../core/index';
 import { describeError } from '../errors';
+import { decodeFeed, UndecodableInput } from '../files/encoding';
 import { ByteBudget } from './byteBudget';
 
 /** Larger files are left out of the index: a feed this size is an export to split, not one to compare. */

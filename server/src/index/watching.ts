@@ -10,9 +10,9 @@ import {
   type Disposable,
   type FileSystemWatcher,
 } from 'vscode-languageserver/node';
-import { GITIGNORE_FILE_NAME } from '../cli/gitignore';
 import { CONFIG_FILE_NAME } from '../core/index';
 import { describeError } from '../errors';
+import { GITIGNORE_FILE_NAME } from '../files/gitignore';
 
 export class ReleaseFileWatch {
   private registration: Promise<Disposable | undefined> = Promise.resolve(undefined);

@@ -7,13 +7,20 @@ import type { Paragraph } from './paragraphs';
 import { narration, type Quote } from './quotes';
 
 /**
+ * The commonest verbs of saying, after which a quotation's speaker is named (`," said Jane Roe`): the outline reads
+ * the name after them. They are verbs of saying like the others below, so `quote-attribution` counts them too.
+ */
+export const SPEAKER_VERBS = 'said|says|added|adds|explained|noted';
+
+/**
  * Verbs of saying, lower case so that `States` in `United States` or a `Notes` heading is not one. Verbs of thinking
  * (`believes`, `feels`) are left out: `Acme believes the plant will "change the region"` names no speaker. So are
  * `shares`, `answers` and `highlights`, which releases use far more often as nouns (`Acme shares rose`), and
  * `reflects` (`the plant reflects our growth`).
  */
 const VERBS = [
-  'said|says|say|added|adds|explained|explains|noted|notes|commented|comments|stated|states|told|tells',
+  SPEAKER_VERBS,
+  'say|explains|notes|commented|comments|stated|states|told|tells',
   'continued|continues|remarked|remarks|observed|observes|wrote|writes|asked|asks|replied|replies',
   'recalled|recalls|concluded|concludes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|insisted|insists',
   'argued|argues|acknowledged|acknowledges|declared|declares|admitted|admits|warned|warns|urged|urges',

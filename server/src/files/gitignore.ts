@@ -3,10 +3,9 @@
  * its own folder, a deeper file overrides a shallower one (so `!keep.release` can take a file back), and nothing
  * under an ignored folder comes back. The matching itself is the `ignore` package's, the one ESLint uses.
  */
+import type * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { errorCode } from './errors';
-import type { FileSystem } from './fileSystem';
 
 export const GITIGNORE_FILE_NAME = '.gitignore';
 
@@ -14,7 +13,7 @@ export class GitignoreRules {
   /** Each folder's rules, read once; null where the folder has no `.gitignore`. */
   private readonly byFolder = new Map<string, Ignore | null>();
 
-  constructor(private readonly fsys: Pick<FileSystem, 'readFileSync'>) {}
+  constructor(private readonly fsys: Pick<typeof fs, 'readFileSync'>) {}
 
   /**
    * Whether `target` (an absolute path inside `top`) is ignored by the `.gitignore` files in `top` and the
@@ -57,7 +56,7 @@ export class GitignoreRules {
       return ignore().add(this.fsys.readFileSync(file, 'utf8'));
     } catch (e) {
       // A folder without a .gitignore is the common case; one that cannot be read ignores nothing, as in git.
-      const code = errorCode(e);
+      const code = (e as NodeJS.ErrnoException | undefined)?.code;
       if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'EACCES') return null;
       throw e;
     }
