@@ -6,7 +6,6 @@
  */
 import { agree } from '../names/canonical';
 import { nearKeys as keysNear } from '../names/fold';
-import { holderSpellings } from './nameIndex';
 import {
   countOf,
   followersOf,
@@ -73,10 +72,7 @@ export function spellingsAround(
     if (around.has(key) || asked.some((k) => keysNear(k, key))) found.push({ file: own.file, path: own.path, view });
   }
   for (const key of around) {
-    for (const holder of workspace.names.holders(key)) {
-      if (holder.file === own.file) continue;
-      for (const view of holderSpellings(holder)) found.push({ file: holder.file, path: holder.path, view });
-    }
+    for (const spelling of workspace.names.spellingsUnder(key)) if (spelling.file !== own.file) found.push(spelling);
   }
   // In path order, so that the files of each spelling, and which spelling came first, do not depend on the index.
   found.sort((a, b) => compareFiles(a.path, a.file, b.path, b.file));

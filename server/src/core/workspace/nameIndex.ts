@@ -3,73 +3,89 @@
  * spellings meet the other files' spellings of the same name without a pass over the workspace. The keys meet in
  * the deletion-neighbourhood index the feed's clusters use; that index only grows, so a key that left stays filed
  * until the index is made again, and every lookup asks whether the key is still held.
+ *
+ * A workspace of 10,000 files holds some 200,000 spellings, so a key's entry is a list of numbers, two per
+ * spelling (the file's number and the spelling's index in the file's columns), not an object per spelling.
  */
 import { DeletionIndex } from '../names/deletions';
 import { nearKeys } from '../names/fold';
-import type { FileNames, SpellingView } from './nameSummary';
-import { compareFiles, pathOrderIndex } from './pathOrder';
+import { keysOf, type FileNames, type SpellingView } from './nameSummary';
+import { compareFiles } from './pathOrder';
 
-/**
- * One file's spellings under one key: most keys are spelled one way in a file, so the first is kept bare and only
- * a second spelling (the same name in capitals, say) makes a list. There is one holder per key and file.
- */
-export interface KeyHolder {
+/** A file as the name index knows it. */
+interface FileRecord {
   file: string;
   /** The decoded path the files under a key are ordered by. */
   path: string;
   names: FileNames;
-  index: number;
-  more?: number[];
 }
 
-/** Every spelling of a holder. */
-export function holderSpellings(h: KeyHolder): SpellingView[] {
-  const out: SpellingView[] = [{ names: h.names, index: h.index }];
-  for (const index of h.more ?? []) out.push({ names: h.names, index });
-  return out;
+/** One spelling of a file under a key, as a lookup hands it out. */
+export interface SpellingOfFile {
+  file: string;
+  path: string;
+  view: SpellingView;
 }
 
 /** A stale key more than live ones, past this many, makes the deletion index again. */
 const MIN_REBUILD = 4096;
 
-/** The files under one key: appended as they come, and sorted by path only when read after a change. */
+/**
+ * The spellings under one key, as pairs of numbers (file, spelling): appended as files come, and sorted by path
+ * only when read or removed from after a change.
+ */
 interface KeyEntry {
-  holders: KeyHolder[];
+  pairs: number[];
   sorted: boolean;
 }
 
 export class WorkspaceNames {
   private readonly byKey = new Map<string, KeyEntry>();
+  /** Files by number; a removed file's number is given to the next file. */
+  private readonly records: Array<FileRecord | undefined> = [];
+  private readonly numbers = new Map<string, number>();
+  private readonly free: number[] = [];
   private deletions = new DeletionIndex();
   /** The keys filed in the deletion index, held or not. */
   private filed = new Set<string>();
 
   add(file: string, path: string, names: FileNames): void {
-    for (const [key, holder] of holdersOf(file, path, names)) {
+    const id = this.free.pop() ?? this.records.length;
+    this.records[id] = { file, path, names };
+    this.numbers.set(file, id);
+    keysOf(names).forEach((key, index) => {
       const entry = this.byKey.get(key);
-      // A scan in path order appends in order; anything else is sorted once, when the key is next read.
-      if (!entry) this.byKey.set(key, { holders: [holder], sorted: true });
+      if (!entry) this.byKey.set(key, { pairs: [id, index], sorted: true });
       else {
-        const last = entry.holders.at(-1)!;
-        if (entry.sorted && compareFiles(last.path, last.file, path, file) > 0) entry.sorted = false;
-        entry.holders.push(holder);
+        // A scan in path order appends in order; anything else is sorted once, when the key is next read.
+        if (entry.sorted && this.compare(entry.pairs[entry.pairs.length - 2], id) > 0) entry.sorted = false;
+        entry.pairs.push(id, index);
       }
       if (!this.filed.has(key)) {
         this.filed.add(key);
         this.deletions.add(key, () => undefined);
       }
-    }
+    });
   }
 
-  remove(file: string, path: string, names: FileNames): void {
-    for (const key of new Set(names.keys)) {
+  remove(file: string): void {
+    const id = this.numbers.get(file);
+    if (id === undefined) return;
+    const { names } = this.records[id]!;
+    for (const key of new Set(keysOf(names))) {
       const entry = this.byKey.get(key);
       if (!entry) continue;
-      const holders = this.sortedHolders(entry);
-      const i = pathOrderIndex(holders, path, file);
-      if (holders[i]?.file === file) holders.splice(i, 1);
-      if (holders.length === 0) this.byKey.delete(key);
+      const pairs = this.sortedPairs(entry);
+      // A file's pairs under a key stand together, since pairs are sorted by file.
+      const from = this.firstPairOf(pairs, id);
+      let to = from;
+      while (to < pairs.length && pairs[to] === id) to += 2;
+      if (to > from) pairs.splice(from, to - from);
+      if (pairs.length === 0) this.byKey.delete(key);
     }
+    this.records[id] = undefined;
+    this.numbers.delete(file);
+    this.free.push(id);
     if (this.filed.size > MIN_REBUILD && this.filed.size > 2 * this.byKey.size) this.rebuild();
   }
 
@@ -84,18 +100,46 @@ export class WorkspaceNames {
     return [...out];
   }
 
-  /** The files that hold `key`, in path order, with their spellings of it. */
-  holders(key: string): readonly KeyHolder[] {
+  /** Every spelling under `key`, with its file, in path order. */
+  spellingsUnder(key: string): SpellingOfFile[] {
     const entry = this.byKey.get(key);
-    return entry ? this.sortedHolders(entry) : [];
+    if (!entry) return [];
+    const pairs = this.sortedPairs(entry);
+    const out: SpellingOfFile[] = [];
+    for (let i = 0; i < pairs.length; i += 2) {
+      const { file, path, names } = this.records[pairs[i]]!;
+      out.push({ file, path, view: { names, index: pairs[i + 1] } });
+    }
+    return out;
   }
 
-  private sortedHolders(entry: KeyEntry): KeyHolder[] {
+  private compare(a: number, b: number): number {
+    const ra = this.records[a]!;
+    const rb = this.records[b]!;
+    return compareFiles(ra.path, ra.file, rb.path, rb.file);
+  }
+
+  private sortedPairs(entry: KeyEntry): number[] {
     if (!entry.sorted) {
-      entry.holders.sort((a, b) => compareFiles(a.path, a.file, b.path, b.file));
+      const order: Array<[number, number]> = [];
+      for (let i = 0; i < entry.pairs.length; i += 2) order.push([entry.pairs[i], entry.pairs[i + 1]]);
+      order.sort((x, y) => this.compare(x[0], y[0]) || x[1] - y[1]);
+      entry.pairs = order.flat();
       entry.sorted = true;
     }
-    return entry.holders;
+    return entry.pairs;
+  }
+
+  /** Where the first pair of file `id` is, or would be, among pairs sorted by file. */
+  private firstPairOf(pairs: readonly number[], id: number): number {
+    let lo = 0;
+    let hi = pairs.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compare(pairs[mid * 2], id) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo * 2;
   }
 
   private rebuild(): void {
@@ -104,14 +148,4 @@ export class WorkspaceNames {
     for (const key of keys) this.deletions.add(key, () => undefined);
     this.filed = new Set(keys);
   }
-}
-
-function holdersOf(file: string, path: string, names: FileNames): Map<string, KeyHolder> {
-  const out = new Map<string, KeyHolder>();
-  names.keys.forEach((key, index) => {
-    const holder = out.get(key);
-    if (!holder) out.set(key, { file, path, names, index });
-    else (holder.more ??= []).push(index);
-  });
-  return out;
 }

@@ -2,8 +2,8 @@
  * What the workspace index keeps of one file's names: each spelling with its fold key, what tells it apart from
  * other people's names (initials, kinds, the names that follow it), and every place it occurs, in offsets for the
  * file's own findings and in lines and characters for edits and places shown from another file. A workspace has
- * some forty spellings per file and tens of thousands of files, so the spellings are kept in columns: a few arrays
- * per file rather than an object per spelling, and the strings shared between files.
+ * some twenty spellings per file and tens of thousands of files, so a file's names are one array of numbers, not an
+ * object per spelling, and their strings are numbers in one table that every file shares.
  */
 import type { NameKind, NameToken } from '../names/index';
 import type { LineIndex } from '../text';
@@ -14,59 +14,58 @@ const KINDS = 7;
 const CAPS = 8;
 const CONTRAST = 16;
 
-/** Numbers kept per spelling in `info`: its flags, where its places start in `places`, and its length as written. */
-const INFO = 3;
-/** Numbers kept per place in `places`: its offset, line and character. */
+/**
+ * What one spelling keeps, as numbers: its text, key, initials and followers as numbers in the string table, its
+ * flags, where its places start, and its length as written.
+ */
+const TEXT = 0;
+const KEY = 1;
+const INITIALS = 2;
+const FOLLOWERS = 3;
+const FLAGS = 4;
+const FIRST_PLACE = 5;
+const LENGTH = 6;
+const SPELLING = 7;
+/** Numbers kept per place: its offset, line and character. */
 const PLACE = 3;
 
+/**
+ * A file's names: `count` spellings in order of first use, then every occurrence, grouped by spelling and in
+ * document order within each, all in one array of numbers. A spelling is written as a name is (`Astana` for
+ * `ASTANA`, whose capitals are a flag).
+ */
 export interface FileNames {
-  /** Each spelling as a name is written (`Astana` for `ASTANA`, whose capitals are a flag), in order of first use. */
-  readonly texts: readonly string[];
-  /** Each spelling's fold key. */
-  readonly keys: readonly string[];
-  /** Each spelling's initials (`S` of `S. Nurgaliyev`), the distinct letters in one string. */
-  readonly initials: readonly string[];
-  /** The fold keys of the names that follow each spelling (a surname after a given name), joined by spaces. */
-  readonly followers: readonly string[];
-  /** Per spelling: its flags, the index in `places` of its first place, and its length in the text. */
-  readonly info: Int32Array;
-  /** Every occurrence, grouped by spelling and in document order within each: offset, line, character. */
-  readonly places: Int32Array;
+  readonly count: number;
+  readonly data: Int32Array;
 }
 
-/** One spelling of a file, read from its columns. */
+/** One spelling of a file, read from its numbers. */
 export interface SpellingView {
   readonly names: FileNames;
-  /** Its index in the file's columns. */
+  /** Its index among the file's spellings. */
   readonly index: number;
 }
 
-export const NO_NAMES: FileNames = {
-  texts: [],
-  keys: [],
-  initials: [],
-  followers: [],
-  info: new Int32Array(0),
-  places: new Int32Array(0),
-};
+export const NO_NAMES: FileNames = { count: 0, data: new Int32Array(0) };
 
 /**
- * Strings shared by every summary: a name spelled in a thousand files is kept once. A copy is made on entry, so
- * a shared string never holds on to the text it was cut from. The table is emptied when it grows past its limit,
- * which costs only sharing, never a wrong answer.
+ * The strings of every summary, by number: a name spelled in a thousand files is kept once, and a file keeps four
+ * numbers per spelling rather than four references. A copy is made on entry, so a kept string never holds on to
+ * the text it was cut from. The table only grows, with the distinct spellings, keys, initials and followers seen.
  */
-const interned = new Map<string, string>();
-const MAX_INTERNED = 200_000;
+const strings: string[] = [];
+const numbered = new Map<string, number>();
 
-function intern(s: string): string {
-  let kept = interned.get(s);
-  if (kept === undefined) {
-    if (interned.size >= MAX_INTERNED) interned.clear();
+function numberOf(s: string): number {
+  let n = numbered.get(s);
+  if (n === undefined) {
+    n = strings.length;
     // A JSON round trip builds a string of its own, where a slice would be a view of the file's text.
-    kept = JSON.parse(JSON.stringify(s)) as string;
-    interned.set(kept, kept);
+    const kept = JSON.parse(JSON.stringify(s)) as string;
+    strings.push(kept);
+    numbered.set(kept, n);
   }
-  return kept;
+  return n;
 }
 
 /** Tokens of one release, with their offsets relative to `base`, the release's start. */
@@ -93,39 +92,41 @@ export function summarizeNames(releases: readonly TokensAt[], lines: LineIndex):
     }
   }
   if (total === 0) return NO_NAMES;
-  const texts: string[] = [];
-  const keys: string[] = [];
-  const initials: string[] = [];
-  const followers: string[] = [];
-  const info = new Int32Array(bySpelling.size * INFO);
-  const places = new Int32Array(total * PLACE);
-  let placed = 0;
+  const count = bySpelling.size;
+  const data = new Int32Array(count * SPELLING + total * PLACE);
+  let place = count * SPELLING;
   let i = 0;
   for (const groups of bySpelling.values()) {
     const all = groups.flatMap((g) => g.tokens);
     const first = all[0];
-    texts.push(intern(first.text));
-    keys.push(intern(first.key));
-    initials.push(intern(distinct(all.map((t) => t.initial))));
-    followers.push(intern(distinct(all.map((t) => t.follower), ' ')));
     let flags = first.caps ? CAPS : 0;
     for (const t of all) flags |= KIND_BITS[t.kind] | (t.contrast ? CONTRAST : 0);
-    info[i * INFO] = flags;
-    info[i * INFO + 1] = placed;
-    info[i * INFO + 2] = first.span.end - first.span.start;
+    const at = i * SPELLING;
+    data[at + TEXT] = numberOf(first.text);
+    data[at + KEY] = numberOf(first.key);
+    data[at + INITIALS] = numberOf(distinct(all.map((t) => t.initial)));
+    data[at + FOLLOWERS] = numberOf(
+      distinct(
+        all.map((t) => t.follower),
+        ' ',
+      ),
+    );
+    data[at + FLAGS] = flags;
+    data[at + FIRST_PLACE] = place;
+    data[at + LENGTH] = first.span.end - first.span.start;
     for (const { tokens, base } of groups) {
       for (const t of tokens) {
         const offset = base + t.span.start;
-        const at = lines.positionAt(offset);
-        places[placed * PLACE] = offset;
-        places[placed * PLACE + 1] = at.line;
-        places[placed * PLACE + 2] = at.character;
-        placed++;
+        const { line, character } = lines.positionAt(offset);
+        data[place] = offset;
+        data[place + 1] = line;
+        data[place + 2] = character;
+        place += PLACE;
       }
     }
     i++;
   }
-  return { texts, keys, initials, followers, info, places };
+  return { count, data };
 }
 
 function distinct(values: ReadonlyArray<string | undefined>, separator = ''): string {
@@ -133,30 +134,35 @@ function distinct(values: ReadonlyArray<string | undefined>, separator = ''): st
 }
 
 export function spellingsOf(names: FileNames): SpellingView[] {
-  return names.texts.map((_, index) => ({ names, index }));
+  return Array.from({ length: names.count }, (_, index) => ({ names, index }));
 }
 
-export const textOf = (s: SpellingView): string => s.names.texts[s.index];
-export const keyOf = (s: SpellingView): string => s.names.keys[s.index];
-export const isCaps = (s: SpellingView): boolean => (s.names.info[s.index * INFO] & CAPS) !== 0;
-export const isContrasted = (s: SpellingView): boolean => (s.names.info[s.index * INFO] & CONTRAST) !== 0;
+const field = (s: SpellingView, f: number): number => s.names.data[s.index * SPELLING + f];
+
+export const textOf = (s: SpellingView): string => strings[field(s, TEXT)];
+export const keyOf = (s: SpellingView): string => strings[field(s, KEY)];
+export const isCaps = (s: SpellingView): boolean => (field(s, FLAGS) & CAPS) !== 0;
+export const isContrasted = (s: SpellingView): boolean => (field(s, FLAGS) & CONTRAST) !== 0;
 /** The kinds a spelling was seen as, as bits; 0 when none is known. */
-export const kindBits = (s: SpellingView): number => s.names.info[s.index * INFO] & KINDS;
-export const initialsOf = (s: SpellingView): string => s.names.initials[s.index];
+export const kindBits = (s: SpellingView): number => field(s, FLAGS) & KINDS;
+export const initialsOf = (s: SpellingView): string => strings[field(s, INITIALS)];
 export const followersOf = (s: SpellingView): string[] => {
-  const joined = s.names.followers[s.index];
+  const joined = strings[field(s, FOLLOWERS)];
   return joined === '' ? [] : joined.split(' ');
 };
-
 /** How long the spelling is in the text, in UTF-16 code units: a name in capitals may differ from its `text`. */
-export const lengthOf = (s: SpellingView): number => s.names.info[s.index * INFO + 2];
+export const lengthOf = (s: SpellingView): number => field(s, LENGTH);
+
+/** The fold key of each spelling of a file, in order. */
+export function keysOf(names: FileNames): string[] {
+  return spellingsOf(names).map(keyOf);
+}
 
 /** How many times the spelling occurs in its file. */
 export function countOf(s: SpellingView): number {
-  const { info, places } = s.names;
-  const from = info[s.index * INFO + 1];
-  const to = s.index + 1 < info.length / INFO ? info[(s.index + 1) * INFO + 1] : places.length / PLACE;
-  return to - from;
+  const { count, data } = s.names;
+  const to = s.index + 1 < count ? data[(s.index + 1) * SPELLING + FIRST_PLACE] : data.length;
+  return (to - field(s, FIRST_PLACE)) / PLACE;
 }
 
 /** One occurrence of a spelling: its offset in the file, and its line and character. */
@@ -168,9 +174,9 @@ export interface NamePlace {
 
 /** The `j`-th occurrence of the spelling, in document order. */
 export function placeOf(s: SpellingView, j: number): NamePlace {
-  const p = (s.names.info[s.index * INFO + 1] + j) * PLACE;
-  const { places } = s.names;
-  return { offset: places[p], line: places[p + 1], character: places[p + 2] };
+  const p = field(s, FIRST_PLACE) + j * PLACE;
+  const { data } = s.names;
+  return { offset: data[p], line: data[p + 1], character: data[p + 2] };
 }
 
 /** Every occurrence of the spelling, in document order. */
@@ -185,14 +191,11 @@ export function placesOf(s: SpellingView): NamePlace[] {
 export function sameNames(a: FileNames | undefined, b: FileNames | undefined): boolean {
   if (!a || !b) return a === b;
   if (a === b) return true;
-  const n = a.texts.length;
-  if (n !== b.texts.length || a.places.length !== b.places.length) return false;
-  for (let i = 0; i < n; i++) {
-    if (a.texts[i] !== b.texts[i] || a.initials[i] !== b.initials[i] || a.followers[i] !== b.followers[i]) return false;
-  }
-  for (let i = 0; i < a.info.length; i++) if (a.info[i] !== b.info[i]) return false;
-  for (let p = 0; p < a.places.length; p += PLACE) {
-    if (a.places[p + 1] !== b.places[p + 1] || a.places[p + 2] !== b.places[p + 2]) return false;
+  if (a.count !== b.count || a.data.length !== b.data.length) return false;
+  const spellings = a.count * SPELLING;
+  for (let i = 0; i < spellings; i++) if (a.data[i] !== b.data[i]) return false;
+  for (let p = spellings; p < a.data.length; p += PLACE) {
+    if (a.data[p + 1] !== b.data[p + 1] || a.data[p + 2] !== b.data[p + 2]) return false;
   }
   return true;
 }

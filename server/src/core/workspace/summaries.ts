@@ -126,7 +126,7 @@ export class WorkspaceSummaries {
     this.summaries.delete(file);
     for (const key of groupedBy(old.summary, titleKeyOf).keys()) this.byTitle.remove(key, file, old.path);
     for (const key of groupedBy(old.summary, sourceKeyOf).keys()) this.bySource.remove(key, file, old.path);
-    if (old.summary.names) this.names.remove(file, old.path, old.summary.names);
+    if (old.summary.names) this.names.remove(file);
   }
 
   /** The releases of other files with this title and date (the first `limit`), in the order of their files' paths. */

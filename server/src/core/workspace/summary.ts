@@ -125,7 +125,11 @@ export function summarizeAnalysis(analysis: Analysis): FileSummary {
     }
     return slot.delta === 0 && slot.lineDelta === 0 ? base : movedSummary(base, slot.delta, slot.lineDelta, lines);
   });
-  return { format: analysis.format, releases, names: summarizeNames([{ tokens: analysis.facts.names().tokens, base: 0 }], lines) };
+  return {
+    format: analysis.format,
+    releases,
+    names: summarizeNames([{ tokens: analysis.facts.names().tokens, base: 0 }], lines),
+  };
 }
 
 /**
