@@ -9,15 +9,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   applyEdits,
-  comparesNames,
-  crossFileFindings,
+  crossFileFindingsAlone,
   DATE_FORMATS,
   fixAll,
   LineIndex,
   lint,
   RULES,
   summarizeText,
-  WorkspaceSummaries,
 } from '../../server/src/core/index';
 import type { Finding, Fix, Position } from '../../server/src/core/index';
 import { parseFixture, type Expected, type ExpectedFix, type Fixture } from '../support/fixture';
@@ -93,15 +91,7 @@ function linesChangedBy(text: string, fix: Fix): string[] {
  * the names' workspace scope, a file's names are compared with each other there.
  */
 function aloneInWorkspace(text: string, fx: Fixture): Finding[] {
-  if (!comparesNames(fx.config)) return [];
-  return crossFileFindings(
-    'fixture',
-    new WorkspaceSummaries(),
-    fx.config,
-    undefined,
-    RULES,
-    summarizeText(text, fx.config),
-  );
+  return crossFileFindingsAlone('fixture', summarizeText(text, fx.config), fx.config);
 }
 
 function checkFindings(fx: Fixture, eol: string): void {

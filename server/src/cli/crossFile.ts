@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import {
   comparesNames,
   crossFileFindings,
+  crossFileFindingsAlone,
   RULES,
   safelyFixedText,
   summarizeText,
@@ -82,8 +83,7 @@ export class CrossFileIndex {
     const digest = this.digests.get(file);
     if (digest === undefined) {
       // Standard input, or a file that could not be read before: its names are still compared among themselves.
-      if (!comparesNames(config)) return [];
-      return crossFileFindings(file, new WorkspaceSummaries(), config, onError, RULES, summarizeText(text, config));
+      return crossFileFindingsAlone(file, summarizeText(text, config), config, onError);
     }
     if (digestOf(text) === digest) {
       // A file with no key in another file has no summary, and no finding.

@@ -33,7 +33,7 @@ export * from './wire/model';
 export { parseWire, type WireDocument } from './wire/parser';
 export * from './workspace/summary';
 export * from './workspace/summaries';
-export { comparesNames, crossFileFindings } from './workspace/crossFile';
+export { comparesNames, crossFileFindings, crossFileFindingsAlone } from './workspace/crossFile';
 export * from './workspace/nameSummary';
 export * from './workspace/nameGroups';
 export * from './workspace/nameReferences';

@@ -7,9 +7,8 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  comparesNames,
   crossFileFindings,
-  RULES,
+  crossFileFindingsAlone,
   sameFromElsewhere,
   summarizeAnalysis,
   WorkspaceSummaries,
@@ -309,8 +308,7 @@ export class WorkspaceIndex {
   findings(uri: string, analysis: Analysis, config: Config, onError?: OnError): Finding[] {
     const key = indexKey(uri);
     if (this.summaries.get(key) !== undefined) return this.findingsOfKey(key, config, onError);
-    if (!comparesNames(config)) return [];
-    return crossFileFindings(key, new WorkspaceSummaries(), config, onError, RULES, summarizeAnalysis(analysis));
+    return crossFileFindingsAlone(key, summarizeAnalysis(analysis), config, onError);
   }
 
   /** The same, for a file named by its index key already, as `summaries` names it. */

@@ -6,7 +6,7 @@ import { defaultOptions, type Config } from '../config';
 import { RULES } from '../rules/index';
 import { byPosition, type OnError } from '../runner';
 import type { Finding, Report, Rule } from '../types';
-import type { WorkspaceSummaries } from './summaries';
+import { WorkspaceSummaries } from './summaries';
 import type { FileSummary } from './summary';
 
 /**
@@ -49,4 +49,18 @@ export function comparesNames(config: Config, rules: readonly Rule[] = RULES): b
     const rc = config.rules[rule.id];
     return rc?.severity !== 'off' && rule.readsNamesAcrossFiles(rc?.options ?? defaultOptions(rule));
   });
+}
+
+/**
+ * The cross-file findings of a file compared with itself alone: a file that takes part in no workspace (standard
+ * input, a document outside every folder, a fixture) still has its names compared under the workspace scope.
+ */
+export function crossFileFindingsAlone(
+  file: string,
+  summary: FileSummary,
+  config: Config,
+  onError?: OnError,
+): Finding[] {
+  if (!comparesNames(config)) return [];
+  return crossFileFindings(file, new WorkspaceSummaries(), config, onError, RULES, summary);
 }
