@@ -37,6 +37,7 @@ import { provideCodeActions, type CodeActionSources } from './features/codeActio
 import { provideFoldingRanges } from './features/folding';
 import { provideFormatting, type FormattingSources } from './features/formatting';
 import { provideHover } from './features/hover';
+import type { IndexedDocuments } from './features/indexed';
 import { provideDocumentLinks } from './features/links';
 import * as names from './features/names';
 import { provideReleases, ReleasesRequest } from './features/releases';
@@ -256,24 +257,22 @@ function registerProviders(parts: Parts): void {
   const onRuleError = (rule: { id: string }, e: unknown) =>
     parts.log.error(`Rule ${rule.id} failed: ${describeError(e)}`);
   const formatting: FormattingSources = { documents, configs, onRuleError };
-  const nameSources: names.NameSources = { documents, index: parts.index };
+  const indexed: IndexedDocuments = { documents, index: parts.index };
   boundary.serve(DocumentSymbolRequest.type, PARAMS.textDocument, (p, t) =>
     provideDocumentSymbols({ documents, configs }, p, t),
   );
-  boundary.serve(WorkspaceSymbolRequest.type, PARAMS.workspaceSymbol, (p, t) =>
-    provideWorkspaceSymbols({ documents, index: parts.index }, p, t),
-  );
-  boundary.serve(HoverRequest.type, PARAMS.position, (p, t) => provideHover(documents, p, t));
+  boundary.serve(WorkspaceSymbolRequest.type, PARAMS.workspaceSymbol, (p, t) => provideWorkspaceSymbols(indexed, p, t));
+  boundary.serve(HoverRequest.type, PARAMS.position, (p, t) => provideHover(indexed, p, t));
   boundary.serve(FoldingRangeRequest.type, PARAMS.textDocument, (p, t) => provideFoldingRanges(documents, p, t));
   boundary.serve(DocumentLinkRequest.type, PARAMS.textDocument, (p, t) => provideDocumentLinks(documents, p, t));
   boundary.serve(CodeActionRequest.type, PARAMS.codeAction, (p, t) => provideCodeActions(actions, p, t));
   boundary.serve(DocumentFormattingRequest.type, PARAMS.textDocument, (p, t) => provideFormatting(formatting, p, t));
-  boundary.serve(ReferencesRequest.type, PARAMS.position, (p, t) => names.provideReferences(nameSources, p, t));
-  boundary.serve(DocumentHighlightRequest.type, PARAMS.position, (p, t) => names.provideHighlights(nameSources, p, t));
+  boundary.serve(ReferencesRequest.type, PARAMS.position, (p, t) => names.provideReferences(indexed, p, t));
+  boundary.serve(DocumentHighlightRequest.type, PARAMS.position, (p, t) => names.provideHighlights(indexed, p, t));
   boundary.serve(PrepareRenameRequest.type, PARAMS.position, (p, t) => names.providePrepareRename(documents, p, t));
-  boundary.serve(RenameRequest.type, PARAMS.rename, (p, t) => names.provideRename(nameSources, p, t));
+  boundary.serve(RenameRequest.type, PARAMS.rename, (p, t) => names.provideRename(indexed, p, t));
   boundary.serve(CompletionRequest.type, PARAMS.position, (p, t) => names.provideCompletion(documents, p, t));
   boundary.serve(SemanticTokensRequest.type, PARAMS.textDocument, (p, t) => provideSemanticTokens(documents, p, t));
   boundary.serve(StatsRequest, PARAMS.stats, (p, t) => provideStats(documents, p, t));
-  boundary.serve(ReleasesRequest, PARAMS.releases, (p, t) => provideReleases({ documents, index: parts.index }, p, t));
+  boundary.serve(ReleasesRequest, PARAMS.releases, (p, t) => provideReleases(indexed, p, t));
 }

@@ -5,6 +5,7 @@
 import { itemAt } from './collections';
 import { formatDate, type DateFormat } from './dates';
 import { describeDate, problemLines, readingLine } from './hoverText';
+import { acronymHover, type WorkspaceView } from './acronymHover';
 import type { Analysis } from './lint';
 import type { PublicationDate, Release } from './model';
 import { nameHover } from './names/features';
@@ -183,7 +184,11 @@ function inConfiguredFormat(date: PublicationDate, format: DateFormat): string {
   return date.format === format ? '' : `\n\nIn the configured format: \`${formatDate(date, format)}\``;
 }
 
-export function hoverAt(analysis: Analysis, offset: number): HoverInfo | undefined {
+/** What hover shows at `offset`; `workspace` lets an acronym's definition be found in another file. */
+export function hoverAt(analysis: Analysis, offset: number, workspace?: WorkspaceView): HoverInfo | undefined {
+  // An acronym is more specific than the dateline, title or line it sits in, in either format.
+  const acronym = acronymHover(analysis, offset, workspace);
+  if (acronym) return acronym;
   if (analysis.format === 'wire') return wireHoverAt(analysis, offset);
   const r = releaseAt(analysis, offset);
   if (!r) return undefined;

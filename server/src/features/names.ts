@@ -38,17 +38,12 @@ import {
   type NameOccurrences,
 } from '../core/index';
 import type { FeedDocuments } from '../documents';
-import { indexKey, type WorkspaceIndex } from '../index/workspaceIndex';
-
-/** Where the name features look: the open documents, and the workspace index for the other files. */
-export interface NameSources {
-  documents: FeedDocuments;
-  index: WorkspaceIndex;
-}
+import { indexKey } from '../index/workspaceIndex';
+import type { IndexedDocuments } from './indexed';
 
 /** The document under the request with the name at its position followed across the workspace. */
 async function occurrencesAt(
-  { documents, index }: NameSources,
+  { documents, index }: IndexedDocuments,
   params: TextDocumentPositionParams,
   token: CancellationToken,
 ): Promise<{ doc: TextDocument; found: NameOccurrences } | undefined> {
@@ -65,7 +60,7 @@ async function occurrencesAt(
 }
 
 export async function provideReferences(
-  sources: NameSources,
+  sources: IndexedDocuments,
   params: ReferenceParams,
   token: CancellationToken,
 ): Promise<Location[] | null> {
@@ -79,7 +74,7 @@ export async function provideReferences(
 }
 
 export async function provideHighlights(
-  sources: NameSources,
+  sources: IndexedDocuments,
   params: DocumentHighlightParams,
   token: CancellationToken,
 ): Promise<DocumentHighlight[] | null> {
@@ -104,7 +99,7 @@ export async function providePrepareRename(
  * text that is not a name is refused with the reason.
  */
 export async function provideRename(
-  sources: NameSources,
+  sources: IndexedDocuments,
   params: RenameParams,
   token: CancellationToken,
 ): Promise<WorkspaceEdit | null> {

@@ -8,8 +8,8 @@ import { RELEASES_REQUEST, type ReleaseEntry, type ReleasesParams } from '../../
 import { throwIfCancelled } from '../cancellation';
 import { toReleaseEntry } from '../convert';
 import { analysisCounts, byNewest, listFile, type Config, type ListedRelease, type ProblemCounts } from '../core/index';
-import type { FeedDocuments } from '../documents';
-import { indexKey, type WorkspaceIndex } from '../index/workspaceIndex';
+import { indexKey } from '../index/workspaceIndex';
+import type { IndexedDocuments } from './indexed';
 
 /** By name, like every LSP request, so that vscode-jsonrpc refuses params sent as an array. */
 export const ReleasesRequest = new RequestType<ReleasesParams, ReleaseEntry[], void>(
@@ -23,7 +23,7 @@ interface Counted {
 }
 
 export async function provideReleases(
-  sources: { documents: FeedDocuments; index: WorkspaceIndex },
+  sources: IndexedDocuments,
   _params: ReleasesParams,
   token: CancellationToken,
 ): Promise<ReleaseEntry[]> {

@@ -6,14 +6,13 @@
 import type { CancellationToken, SymbolInformation, WorkspaceSymbolParams } from 'vscode-languageserver/node';
 import { toIndexedSymbol } from '../convert';
 import { matchReleases } from '../core/index';
-import type { FeedDocuments } from '../documents';
-import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { IndexedDocuments } from './indexed';
 
 /** At most this many symbols per answer: an empty query in a workspace of ten thousand files matches them all. */
 export const MAX_WORKSPACE_SYMBOLS = 1000;
 
 export async function provideWorkspaceSymbols(
-  sources: { documents: FeedDocuments; index: WorkspaceIndex },
+  sources: IndexedDocuments,
   params: WorkspaceSymbolParams,
   token: CancellationToken,
 ): Promise<SymbolInformation[]> {

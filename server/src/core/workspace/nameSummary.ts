@@ -7,6 +7,7 @@
  */
 import type { NameKind, NameToken } from '../names/index';
 import type { LineIndex } from '../text';
+import { stringAt, stringNumber } from './strings';
 
 /** Kinds a spelling was seen as, and marks about how it is written, as bits of one number. */
 const KIND_BITS: Record<NameKind, number> = { person: 1, place: 2, organization: 4, unknown: 0 };
@@ -48,26 +49,6 @@ export interface SpellingView {
 
 export const NO_NAMES: FileNames = { count: 0, data: new Int32Array(0) };
 
-/**
- * The strings of every summary, by number: a name spelled in a thousand files is kept once, and a file keeps four
- * numbers per spelling rather than four references. A copy is made on entry, so a kept string never holds on to
- * the text it was cut from. The table only grows, with the distinct spellings, keys, initials and followers seen.
- */
-const strings: string[] = [];
-const numbered = new Map<string, number>();
-
-function numberOf(s: string): number {
-  let n = numbered.get(s);
-  if (n === undefined) {
-    n = strings.length;
-    // A JSON round trip builds a string of its own, where a slice would be a view of the file's text.
-    const kept = JSON.parse(JSON.stringify(s)) as string;
-    strings.push(kept);
-    numbered.set(kept, n);
-  }
-  return n;
-}
-
 /** Tokens of one release, with their offsets relative to `base`, the release's start. */
 export interface TokensAt {
   tokens: readonly NameToken[];
@@ -102,10 +83,10 @@ export function summarizeNames(releases: readonly TokensAt[], lines: LineIndex):
     let flags = first.caps ? CAPS : 0;
     for (const t of all) flags |= KIND_BITS[t.kind] | (t.contrast ? CONTRAST : 0);
     const at = i * SPELLING;
-    data[at + TEXT] = numberOf(first.text);
-    data[at + KEY] = numberOf(first.key);
-    data[at + INITIALS] = numberOf(distinct(all.map((t) => t.initial)));
-    data[at + FOLLOWERS] = numberOf(
+    data[at + TEXT] = stringNumber(first.text);
+    data[at + KEY] = stringNumber(first.key);
+    data[at + INITIALS] = stringNumber(distinct(all.map((t) => t.initial)));
+    data[at + FOLLOWERS] = stringNumber(
       distinct(
         all.map((t) => t.follower),
         ' ',
@@ -139,15 +120,15 @@ export function spellingsOf(names: FileNames): SpellingView[] {
 
 const field = (s: SpellingView, f: number): number => s.names.data[s.index * SPELLING + f];
 
-export const textOf = (s: SpellingView): string => strings[field(s, TEXT)];
-export const keyOf = (s: SpellingView): string => strings[field(s, KEY)];
+export const textOf = (s: SpellingView): string => stringAt(field(s, TEXT));
+export const keyOf = (s: SpellingView): string => stringAt(field(s, KEY));
 export const isCaps = (s: SpellingView): boolean => (field(s, FLAGS) & CAPS) !== 0;
 export const isContrasted = (s: SpellingView): boolean => (field(s, FLAGS) & CONTRAST) !== 0;
 /** The kinds a spelling was seen as, as bits; 0 when none is known. */
 export const kindBits = (s: SpellingView): number => field(s, FLAGS) & KINDS;
-export const initialsOf = (s: SpellingView): string => strings[field(s, INITIALS)];
+export const initialsOf = (s: SpellingView): string => stringAt(field(s, INITIALS));
 export const followersOf = (s: SpellingView): string[] => {
-  const joined = strings[field(s, FOLLOWERS)];
+  const joined = stringAt(field(s, FOLLOWERS));
   return joined === '' ? [] : joined.split(' ');
 };
 /** How long the spelling is in the text, in UTF-16 code units: a name in capitals may differ from its `text`. */

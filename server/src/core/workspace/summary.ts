@@ -4,7 +4,7 @@
  * serve related information shown from another file, whose text is not kept. A summary holds no body text, so
  * the summaries of ten thousand files fit in a few megabytes.
  */
-import type { Analysis } from '../analysis';
+import { slotStart, type Analysis } from '../analysis';
 import type { Config } from '../config';
 import { toIso } from '../dates';
 import { documentReleases } from '../documentReleases';
@@ -15,6 +15,7 @@ import { scanReleaseNames } from '../names/scan';
 import { resolveFormat } from '../wire/format';
 import type { Format } from '../wire/model';
 import type { ProblemCounts } from './counts';
+import { summarizeAcronyms } from './acronymSummary';
 import { sameNames, summarizeNames, type FileNames } from './nameSummary';
 
 /** A span of a file in both coordinates: UTF-16 offsets, and the zero-based lines and characters of LSP. */
@@ -47,6 +48,11 @@ export interface FileSummary {
   releases: ReleaseSummary[];
   /** The file's names: every spelling, where it occurs, and what tells it apart from other names. */
   names?: FileNames | undefined;
+  /**
+   * The file's acronym definitions, for hover in other files (see `acronymSummary.ts`). They change no finding, so
+   * other files are not told when they change.
+   */
+  acronyms?: Int32Array | undefined;
   /**
    * Each release's problem counts under the full rules, one per release, once the index's counting pass linted the
    * file; absent before. Cross-file findings are not in them: they change with other files, and are added when asked.
@@ -102,7 +108,8 @@ export function summarizeText(text: string, config: Config, withNames = true): F
   const book = new NameBook<ReleaseSummary>(config, false);
   book.update([], scans);
   const tokens = releases.map((r) => ({ tokens: book.tokensOf(r), base: r.place.span.start }));
-  return { format, releases, names: summarizeNames(tokens, lines) };
+  const definitions = scans.map(([r, scan]) => ({ definitions: scan.definitions, base: r.place.span.start }));
+  return { format, releases, names: summarizeNames(tokens, lines), acronyms: summarizeAcronyms(definitions, lines) };
 }
 
 /**
@@ -125,11 +132,12 @@ export function summarizeAnalysis(analysis: Analysis): FileSummary {
     }
     return slot.delta === 0 && slot.lineDelta === 0 ? base : movedSummary(base, slot.delta, slot.lineDelta, lines);
   });
-  return {
-    format: analysis.format,
-    releases,
-    names: summarizeNames([{ tokens: analysis.facts.names().tokens, base: 0 }], lines),
-  };
+  const names = summarizeNames([{ tokens: analysis.facts.names().tokens, base: 0 }], lines);
+  const definitions = analysis.slots.map((slot) => ({
+    definitions: slot.parsed.names.definitions,
+    base: slotStart(slot),
+  }));
+  return { format: analysis.format, releases, names, acronyms: summarizeAcronyms(definitions, lines) };
 }
 
 /**
