@@ -87,7 +87,7 @@ export class DocumentDiagnostics {
     const out = analysis.feedFindings.map((f): [Finding, Diagnostic] => {
       // A fix remembers the text around it, which can change while the finding stays where it is.
       const key = f.fix || f.moreFixes || f.data ? undefined : feedKey(analysis.lineIndex, f);
-      const d = (key !== undefined && this.feedByKey.get(key)) || this.convert(analysis, f);
+      const d = (key !== undefined && this.feedByKey.get(key)) || this.diagnosticOf(analysis, f);
       if (key !== undefined) keep.set(key, d);
       return [f, d];
     });
@@ -100,20 +100,18 @@ export class DocumentDiagnostics {
     if (cached && cached.lineDelta === slot.lineDelta) return cached.diagnostics;
     const diagnostics = cached
       ? cached.diagnostics.map((d) => movedDown(d, slot.lineDelta - cached.lineDelta))
-      : slot.parsed.findings.map((f) => this.convert(analysis, shiftFinding(f, slot.delta), linesOf(analysis, slot)));
+      : slot.parsed.findings.map((f) =>
+          this.diagnosticOf(analysis, shiftFinding(f, slot.delta), linesOf(analysis, slot)),
+        );
     this.byRelease.set(slot.parsed, { lineDelta: slot.lineDelta, diagnostics });
     return diagnostics;
   }
 
   /**
-   * The diagnostic of a cross-file finding, made afresh each time since it changes with other files. Its fixes
-   * carry their edits of other files as they were made; only this file's edits can be found again (reanchor.ts).
+   * A finding's diagnostic in this document. A cross-file finding's is made afresh each time, since it changes
+   * with other files; its fixes carry their edits of other files as they were made, checked when they are asked for.
    */
-  crossFile(analysis: Analysis, f: Finding): Diagnostic {
-    return this.convert(analysis, f);
-  }
-
-  private convert(analysis: Analysis, f: Finding, within?: Span): Diagnostic {
+  diagnosticOf(analysis: Analysis, f: Finding, within?: Span): Diagnostic {
     const mapper: PositionMapper = analysis.lineIndex;
     const source = within ? { text: analysis.text, within } : { text: analysis.text };
     return toDiagnostic(mapper, this.uri, f, this.withData ? source : undefined, this.withData);

@@ -253,7 +253,7 @@ function registerConfigChanges(connection: Connection, parts: Parts): void {
 
 function registerProviders(parts: Parts): void {
   const { boundary, documents, configs } = parts;
-  const actions: CodeActionSources = { documents, configs, client: parts.client };
+  const actions: CodeActionSources = { documents, configs, client: parts.client, index: parts.index };
   const onRuleError = (rule: { id: string }, e: unknown) =>
     parts.log.error(`Rule ${rule.id} failed: ${describeError(e)}`);
   const formatting: FormattingSources = { documents, configs, onRuleError };
@@ -268,7 +268,7 @@ function registerProviders(parts: Parts): void {
   boundary.serve(CodeActionRequest.type, PARAMS.codeAction, (p, t) => provideCodeActions(actions, p, t));
   boundary.serve(DocumentFormattingRequest.type, PARAMS.textDocument, (p, t) => provideFormatting(formatting, p, t));
   boundary.serve(ReferencesRequest.type, PARAMS.position, (p, t) => names.provideReferences(indexed, p, t));
-  boundary.serve(DocumentHighlightRequest.type, PARAMS.position, (p, t) => names.provideHighlights(indexed, p, t));
+  boundary.serve(DocumentHighlightRequest.type, PARAMS.position, (p, t) => names.provideHighlights(documents, p, t));
   boundary.serve(PrepareRenameRequest.type, PARAMS.position, (p, t) => names.providePrepareRename(documents, p, t));
   boundary.serve(RenameRequest.type, PARAMS.rename, (p, t) => names.provideRename(indexed, p, t));
   boundary.serve(CompletionRequest.type, PARAMS.position, (p, t) => names.provideCompletion(documents, p, t));

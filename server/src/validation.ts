@@ -7,6 +7,7 @@
 import type { ClientFeatures } from './capabilities';
 import { DocumentDiagnostics } from './diagnostics';
 import type { FeedDocuments } from './documents';
+import { comparesNames } from './core/index';
 import { describeError } from './errors';
 import type { WorkspaceIndex } from './index/workspaceIndex';
 import type { Lifecycle } from './lifecycle';
@@ -16,6 +17,13 @@ import type { DiagnosticsPublisher } from './publisher';
 export const DEBOUNCE_MS = 150;
 /** After the index changed, open documents wait this long, so that a burst of file events publishes once. */
 export const INDEX_REFRESH_MS = 40;
+
+/** The index versions a document's cross-file findings were computed at, and whether its config compares names. */
+interface ComputedAt {
+  version: number;
+  namesVersion: number;
+  readsNames: boolean;
+}
 
 export class Validation {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -27,7 +35,7 @@ export class Validation {
    * document whose version is older than the index's, so that two documents changed in one burst both see each
    * other's new summaries, whichever was validated first.
    */
-  private readonly computedAt = new Map<string, number>();
+  private readonly computedAt = new Map<string, ComputedAt>();
 
   constructor(
     private readonly documents: FeedDocuments,
@@ -57,12 +65,17 @@ export class Validation {
     if (this.lifecycle.shutdownReceived || this.refreshTimer !== undefined) return;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      const current = this.index.version;
       for (const doc of this.documents.all()) {
-        const stale = (this.computedAt.get(doc.uri) ?? -1) < current;
+        const stale = this.stale(this.computedAt.get(doc.uri));
         if (stale && !this.timers.has(doc.uri)) this.schedule(doc.uri, 0);
       }
     }, INDEX_REFRESH_MS);
+  }
+
+  /** Whether cross-file findings computed at `at` may be stale: all of them, or those that compare names. */
+  private stale(at: ComputedAt | undefined): boolean {
+    if (!at) return true;
+    return at.version < this.index.version || (at.readsNames && at.namesVersion < this.index.namesVersion);
   }
 
   private schedule(uri: string, delay: number): void {
@@ -92,9 +105,10 @@ export class Validation {
     const onRuleError = (rule: { id: string }, e: unknown) =>
       this.onError(`Rule ${rule.id} failed: ${describeError(e)}`);
     // Recorded with the findings, in the same turn, so that any later index change makes this document stale.
-    this.computedAt.set(uri, this.index.version);
+    const at = { version: this.index.version, namesVersion: this.index.namesVersion };
+    this.computedAt.set(uri, { ...at, readsNames: comparesNames(config) });
     for (const f of this.index.findings(uri, analysis, config, onRuleError))
-      diagnostics.push(made.crossFile(analysis, f));
+      diagnostics.push(made.diagnosticOf(analysis, f));
     await this.publisher.publish({ uri, version, diagnostics });
   }
 

@@ -160,4 +160,65 @@ describe('names across the workspace over the protocol', function () {
       }
     });
   });
+
+  it('renames in another open document as it is now, even right after an edit moved its names', async () => {
+    write(undefined);
+    await session({ rootDir: dir, capabilities: PROGRESS }, async (client) => {
+      await client.initialize();
+      const tuesday = uriOf('desk/tuesday.release');
+      const monday = uriOf('desk/monday.release');
+      await client.open(tuesday, TUESDAY);
+      await client.open(monday, MONDAY);
+      await client.waitFor(() => client.progress.find((p) => p.kind === 'end'), 'the end of the indexing');
+      // Three lines above Monday's names, and the rename asked for before the server validated the edit.
+      const moved = `Extra line one\nExtra line two\nExtra line three\n${MONDAY}`;
+      await client.replace(monday, moved);
+      const at = { textDocument: { uri: tuesday }, position: { line: 1, character: 30 } };
+      const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at, newName: 'Nurgaly' });
+      assert.equal(applyLspEdits(moved, edit.changes![monday]), moved.replace(/Nurgaliyev/g, 'Nurgaly'));
+    });
+  });
+
+  it('drops a fix across files when another file changed on disk since its diagnostic', async () => {
+    write('workspace');
+    const thursday = TUESDAY.replace('Tuesday', 'Thursday').replace('teachers 04', 'parents 06').replace('102', '104');
+    fs.writeFileSync(path.join(dir, 'desk/thursday.release'), thursday);
+    await withTuesday(async (client, uri, ds) => {
+      const d = ds.find((x) => x.code === 'inconsistent-name')!;
+      const title = 'Replace all "Nurgaliev" with "Nurgaliyev" in the workspace';
+      assert.ok((await client.codeActionsFor(uri, d)).some((a) => a.title === title));
+      // A release added above Thursday's moves its name two lines down; the old diagnostic's edit would land on text.
+      const file = path.join(dir, 'desk/thursday.release');
+      fs.writeFileSync(file, `${FILES['desk/wednesday.release'].replace('103', '105')}${thursday}`);
+      const changes = [{ uri: uriOf('desk/thursday.release'), type: 2 }];
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+      await client.waitFor(
+        () => client.current(uri)?.find((x) => x.code === 'inconsistent-name' && x.message !== d.message),
+        'the finding with the new count',
+      );
+      const stale = await client.codeActionsFor(uri, d);
+      assert.ok(!stale.some((a) => a.title === title), stale.map((a) => a.title).join(', '));
+      assert.ok(stale.some((a) => a.title === 'Replace with "Nurgaliyev"'));
+    });
+  });
+
+  it('offers the fixes of a finding across files to a client that cannot send diagnostic data back', async () => {
+    write('workspace');
+    const capabilities = {
+      ...CAPABILITIES,
+      textDocument: { ...CAPABILITIES.textDocument, publishDiagnostics: { relatedInformation: true } },
+    };
+    await session({ rootDir: dir, capabilities }, async (client) => {
+      await client.initialize();
+      const uri = uriOf('desk/tuesday.release');
+      await client.open(uri, TUESDAY);
+      const d = await client.waitFor(
+        () => client.current(uri)?.find((x) => x.code === 'inconsistent-name'),
+        'the name finding',
+      );
+      assert.equal(d.data, undefined);
+      const titles = (await client.codeActionsFor(uri, d)).map((a) => a.title);
+      assert.ok(titles.includes('Replace with "Nurgaliyev"'), titles.join(', '));
+    });
+  });
 });

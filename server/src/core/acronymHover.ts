@@ -7,13 +7,7 @@ import { slotStart, type Analysis } from './analysis';
 import { clip, type Span } from './text';
 import { definitionsOf } from './workspace/acronymSummary';
 import { compareFiles } from './workspace/pathOrder';
-import { fileLabel, type WorkspaceSummaries } from './workspace/summaries';
-
-/** The other files a document's hover may look into: the index, and the document's name there. */
-export interface WorkspaceView {
-  summaries: WorkspaceSummaries;
-  file: string;
-}
+import { fileLabel, type WorkspaceView } from './workspace/summaries';
 
 /** Other long forms a hover lists at most. */
 const MAX_OTHER_FORMS = 3;

@@ -5,7 +5,8 @@
 import { itemAt } from './collections';
 import { formatDate, type DateFormat } from './dates';
 import { describeDate, problemLines, readingLine } from './hoverText';
-import { acronymHover, type WorkspaceView } from './acronymHover';
+import { acronymHover } from './acronymHover';
+import type { WorkspaceView } from './workspace/summaries';
 import type { Analysis } from './lint';
 import type { PublicationDate, Release } from './model';
 import { nameHover } from './names/features';
@@ -200,7 +201,7 @@ export function hoverAt(analysis: Analysis, offset: number, workspace?: Workspac
     return { markdown, span: date.span };
   }
   // A name is more specific than the title or line it sits in.
-  const name = nameHover(analysis, offset);
+  const name = nameHover(analysis, offset, workspace);
   if (name) return name;
   if (r.title && inSpan(r.title.span, offset)) return { markdown: titleHover(analysis, r), span: r.title.span };
   const s = r.source;

@@ -32,8 +32,9 @@ import {
   type DataEdit,
   type FixData,
 } from '../convert';
-import { selectFixes, type Analysis } from '../core/index';
+import { selectFixes, spellingsStandAt, type Analysis, type Finding } from '../core/index';
 import type { FeedDocuments } from '../documents';
+import { indexKey, type WorkspaceIndex } from '../index/workspaceIndex';
 import { addNameEdit, type NameList } from '../rcEdit';
 import { fitsAt, reanchor } from '../reanchor';
 
@@ -42,6 +43,8 @@ export interface CodeActionSources {
   documents: FeedDocuments;
   configs: ConfigStore;
   client: ConnectedClient;
+  /** The workspace index: the document's cross-file findings, and the current names of the files a fix edits. */
+  index: WorkspaceIndex;
 }
 
 export async function provideCodeActions(
@@ -58,7 +61,17 @@ export async function provideCodeActions(
     return got.analysis;
   };
   const configFile = async () => (await untilCancelled(sources.configs.get(uri), token)).file;
-  return codeActions(params, { doc, features: sources.client.features, configFile, analysis });
+  const crossFile = async () => {
+    const { config } = await untilCancelled(sources.configs.get(uri), token);
+    return sources.index.findings(uri, await analysis(), config);
+  };
+  const namesStandIn = (other: string, edits: readonly LspTextEdit[]) =>
+    spellingsStandAt(
+      sources.index.summaries.get(indexKey(other))?.names,
+      edits.map(({ range: { start, end } }) => ({ ...start, length: end.character - start.character })),
+    );
+  const inputs = { doc, features: sources.client.features, configFile, analysis, crossFile, namesStandIn };
+  return codeActions(params, inputs);
 }
 
 export interface CodeActionInputs {
@@ -72,6 +85,13 @@ export interface CodeActionInputs {
   configFile: () => Promise<ConfigFile | undefined>;
   /** The analysis of the current version, read only without data support and for fix-all. */
   analysis: () => Promise<Analysis>;
+  /** The document's cross-file findings now, read only without data support. */
+  crossFile: () => Promise<Finding[]>;
+  /**
+   * Whether the names that a fix across files replaces in another file still stand where it says, as the index
+   * has that file now; a file that changed since the diagnostic was made drops the fix rather than be corrupted.
+   */
+  namesStandIn: (uri: string, edits: readonly LspTextEdit[]) => boolean;
 }
 
 export async function codeActions(params: CodeActionParams, inputs: CodeActionInputs): Promise<CodeAction[]> {
@@ -84,7 +104,7 @@ export async function codeActions(params: CodeActionParams, inputs: CodeActionIn
       if (d.source !== DIAGNOSTIC_SOURCE) continue;
       const data = inputs.features.diagnosticData ? fixData(d) : await dataFromAnalysis(uri, d, inputs);
       if (!data) continue;
-      actions.push(...quickFixes(uri, d, data, inputs.doc));
+      actions.push(...quickFixes(uri, d, data, inputs));
       const name = data.facts?.name;
       const file = name ? await inputs.configFile() : undefined;
       if (name && file) actions.push(...nameListActions(file, name, d, inputs.features));
@@ -104,7 +124,7 @@ async function dataFromAnalysis(uri: string, d: Diagnostic, inputs: CodeActionIn
   const analysis = await inputs.analysis();
   const doc = inputs.doc;
   const source = { text: doc.getText(), version: doc.version };
-  for (const f of analysis.findings) {
+  for (const f of [...analysis.findings, ...(await inputs.crossFile())]) {
     // Rule and message first: they rule out nearly every finding without mapping a single position.
     if (f.ruleId !== String(d.code) || f.message !== d.message) continue;
     const fresh = toDiagnostic(doc, uri, f, source);
@@ -114,7 +134,8 @@ async function dataFromAnalysis(uri: string, d: Diagnostic, inputs: CodeActionIn
 }
 
 /** The main fix first, then the others; a fix whose text is gone from the document is dropped. */
-function quickFixes(uri: string, d: Diagnostic, data: FixData, doc: TextDocument): CodeAction[] {
+function quickFixes(uri: string, d: Diagnostic, data: FixData, inputs: CodeActionInputs): CodeAction[] {
+  const doc = inputs.doc;
   const out: CodeAction[] = [];
   if (data.fix) {
     const edits = currentEdits(doc, data.fix.edits);
@@ -123,9 +144,10 @@ function quickFixes(uri: string, d: Diagnostic, data: FixData, doc: TextDocument
   for (const m of data.more ?? []) {
     const edits = currentEdits(doc, m.edits);
     if (!edits) continue;
+    const others = (m.elsewhere ?? []).filter((other) => other.uri !== uri);
+    if (!others.every((other) => inputs.namesStandIn(other.uri, other.edits))) continue;
     const edit = documentEdit(uri, edits);
-    // A fix across the workspace also edits other files, as the index last read them.
-    for (const other of m.elsewhere ?? []) if (other.uri !== uri) edit.changes![other.uri] = other.edits;
+    for (const other of others) edit.changes![other.uri] = other.edits;
     out.push(quickFixAction(d, m.title, edit));
   }
   return out;

@@ -31,6 +31,7 @@ import {
 } from '../convert';
 import {
   nameCompletionsAt,
+  nameOccurrences,
   prepareRenameName,
   renameRefusal,
   workspaceNameOccurrences,
@@ -39,14 +40,16 @@ import {
 } from '../core/index';
 import type { FeedDocuments } from '../documents';
 import { indexKey } from '../index/workspaceIndex';
-import type { IndexedDocuments } from './indexed';
+import { syncOpenDocuments, type IndexedDocuments } from './indexed';
 
 /** The document under the request with the name at its position followed across the workspace. */
 async function occurrencesAt(
-  { documents, index }: IndexedDocuments,
+  sources: IndexedDocuments,
   params: TextDocumentPositionParams,
   token: CancellationToken,
 ): Promise<{ doc: TextDocument; found: NameOccurrences } | undefined> {
+  const { documents, index } = sources;
+  await syncOpenDocuments(sources, token);
   const uri = params.textDocument.uri;
   const got = await documents.analyzed(uri, token);
   if (!got) return undefined;
@@ -73,13 +76,17 @@ export async function provideReferences(
   return [...here, ...there];
 }
 
+/** Highlights stay in the document, so they read its own name index, never the workspace: the cursor moves often. */
 export async function provideHighlights(
-  sources: IndexedDocuments,
+  documents: FeedDocuments,
   params: DocumentHighlightParams,
   token: CancellationToken,
 ): Promise<DocumentHighlight[] | null> {
-  const got = await occurrencesAt(sources, params, token);
-  return got ? got.found.here.map(({ span }) => toDocumentHighlight(got.doc, span)) : null;
+  const got = await documents.analyzed(params.textDocument.uri, token);
+  if (!got) return null;
+  return nameOccurrences(got.analysis, got.doc.offsetAt(params.position)).map((span) =>
+    toDocumentHighlight(got.doc, span),
+  );
 }
 
 /** The name rename would change; null makes the editor say that this element cannot be renamed. */

@@ -6,7 +6,7 @@
 import type { CancellationToken, SymbolInformation, WorkspaceSymbolParams } from 'vscode-languageserver/node';
 import { toIndexedSymbol } from '../convert';
 import { matchReleases } from '../core/index';
-import type { IndexedDocuments } from './indexed';
+import { syncOpenDocuments, type IndexedDocuments } from './indexed';
 
 /** At most this many symbols per answer: an empty query in a workspace of ten thousand files matches them all. */
 export const MAX_WORKSPACE_SYMBOLS = 1000;
@@ -16,12 +16,8 @@ export async function provideWorkspaceSymbols(
   params: WorkspaceSymbolParams,
   token: CancellationToken,
 ): Promise<SymbolInformation[]> {
-  const { documents, index } = sources;
-  for (const doc of documents.all()) {
-    const got = await documents.analyzed(doc.uri, token);
-    if (got) index.opened(doc.uri, got.analysis);
-  }
-  return matchReleases(index.summaries.entries(), params.query, MAX_WORKSPACE_SYMBOLS).map((m) =>
+  await syncOpenDocuments(sources, token);
+  return matchReleases(sources.index.summaries.entries(), params.query, MAX_WORKSPACE_SYMBOLS).map((m) =>
     toIndexedSymbol(m.file, m.name, m.release),
   );
 }

@@ -10,10 +10,12 @@ import {
   crossFileFindings,
   crossFileFindingsAlone,
   sameFromElsewhere,
+  sameNamesOf,
   summarizeAnalysis,
   WorkspaceSummaries,
   type Analysis,
   type Config,
+  type FileSummary,
   type Finding,
   type OnError,
   type ReleaseRef,
@@ -63,10 +65,14 @@ export class WorkspaceIndex {
    */
   private readonly onDisk = new Map<string, Config>();
   /**
-   * Increased by every change that other files can see, so that a document whose cross-file findings were
-   * computed at an older version knows they may be stale.
+   * Increased by every change of titles, dates or Sources that other files can see, so that a document whose
+   * cross-file findings were computed at an older version knows they may be stale.
    */
   version = 0;
+  /** Increased by every change other files can see, names and their places included. */
+  namesVersion = 0;
+  /** Whether titles, dates or Sources changed since the last `changed()`. */
+  private keysChanged = false;
   /**
    * Per index key, the number of the last watched-file event about it. A read that started before that event is
    * stale (a scan's read of a file deleted meanwhile), and is dropped: the event's own handling is newer.
@@ -173,7 +179,7 @@ export class WorkspaceIndex {
       const before = this.summaries.get(key);
       this.summaries.set(key, read.summary);
       this.onDisk.set(key, config);
-      return !sameFromElsewhere(before, read.summary);
+      return this.differs(before, read.summary);
     }
     if ('skipped' in read) skipped.push(`${file} ${read.skipped}`);
     return this.forgetDisk(key);
@@ -210,6 +216,7 @@ export class WorkspaceIndex {
     this.onDisk.delete(key);
     if (this.live.has(key) || this.summaries.get(key) === undefined) return false;
     this.summaries.delete(key);
+    this.keysChanged = true;
     return true;
   }
 
@@ -263,11 +270,12 @@ export class WorkspaceIndex {
       if (before === undefined) return;
       this.forgetDisk(key);
       this.summaries.delete(key);
+      this.keysChanged = true;
       return this.changed();
     }
     const summary = summarizeAnalysis(analysis);
     this.summaries.set(key, summary);
-    if (!sameFromElsewhere(before, summary)) this.changed();
+    if (this.differs(before, summary)) this.changed();
   }
 
   /**
@@ -292,11 +300,30 @@ export class WorkspaceIndex {
     if (key.startsWith('file:')) return this.filesChanged([{ uri: key, type: 2 }]);
     if (this.summaries.get(key) === undefined) return;
     this.summaries.delete(key);
+    this.keysChanged = true;
     this.changed();
   }
 
+  /**
+   * Whether a new summary of a file differs from its last as other files see it, noting whether its titles, dates
+   * or Sources differ, which every cross-file check reads, or only its names and their places, which only the
+   * names' workspace scope reads.
+   */
+  private differs(before: FileSummary | undefined, after: FileSummary): boolean {
+    const keys = !sameFromElsewhere(before, after);
+    if (keys) this.keysChanged = true;
+    return keys || !sameNamesOf(before, after);
+  }
+
+  /**
+   * Tells the server that other files may see a difference. `version` moves only when titles, dates or Sources
+   * did, so that typing in a body, which moves names, republishes only the documents that compare names across
+   * files; `namesVersion` moves with every change.
+   */
   private changed(): void {
-    this.version++;
+    if (this.keysChanged) this.version++;
+    this.keysChanged = false;
+    this.namesVersion++;
     this.sources.changed();
   }
 

@@ -35,13 +35,22 @@ export class FindingFingerprints {
       .update('\0')
       .update(collapseWhitespace(this.text.slice(f.span.start, f.span.end)))
       .update('\0')
-      .update(positionFreeMessage(f.message))
+      .update(f.elsewhere ? crossFileIdentity(f) : positionFreeMessage(f.message))
       .digest('hex');
     const key = parseInt(hash.slice(0, 13), 16);
     const occurrence = (this.seen.get(key) ?? 0) + 1;
     this.seen.set(key, occurrence);
     return `${hash}:${occurrence}`;
   }
+}
+
+/**
+ * What a cross-file finding is, without its message: the message names the other files and counts what they
+ * hold ("3× in 2 files", "and 2 more"), which an edit in another file changes while the finding stays the same.
+ * The facts a finding carries (a name and its canonical spelling) say what it is.
+ */
+function crossFileIdentity(f: Finding): string {
+  return JSON.stringify(f.data ?? {});
 }
 
 function collapseWhitespace(s: string): string {

@@ -66,15 +66,24 @@ export function clusterKeys(keys: Iterable<string>, dictionaryNames: readonly st
   });
   const dictionary: Array<string | undefined> = new Array<string | undefined>(count);
   // A dictionary name joins the cluster it folds into, even when the feed never spells it that way.
-  for (const name of dictionaryNames) {
-    for (const part of name.split(/\s+/)) {
-      if (part.length < MIN_DICTIONARY_PART) continue;
-      const key = foldKey(part);
-      const id = clusterOfKey.get(key) ?? nearCluster(key, deletions, clusterOfKey);
-      if (id !== undefined) dictionary[id] = part;
-    }
+  for (const [key, part] of dictionaryParts(dictionaryNames)) {
+    const id = clusterOfKey.get(key) ?? nearCluster(key, deletions, clusterOfKey);
+    if (id !== undefined) dictionary[id] = part;
   }
   return { clusterOfKey, count, dictionary };
+}
+
+/**
+ * The parts of the names list long enough to tie to a name, each with its fold key, in the list's order: a name
+ * that several parts fold near takes the last.
+ */
+export function dictionaryParts(names: readonly string[]): Array<[key: string, part: string]> {
+  return names.flatMap((name) =>
+    name
+      .split(/\s+/)
+      .filter((part) => part.length >= MIN_DICTIONARY_PART)
+      .map((part): [string, string] => [foldKey(part), part]),
+  );
 }
 
 /** Parts of a dictionary name shorter than this (initials, particles) match too much to tie to a cluster. */

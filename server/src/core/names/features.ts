@@ -3,6 +3,8 @@ import type { Analysis } from '../lint';
 import { clip, type Span } from '../text';
 import { canonicalSpelling, preferredSpelling, type Spellings } from './canonical';
 import { tokenAt, type NameCluster, type NameIndex, type NameKind, type NameToken } from './index';
+import { spellingsElsewhere } from '../workspace/nameGroups';
+import type { WorkspaceView } from '../workspace/summaries';
 import { roleOf } from './roles';
 
 function indexOf(analysis: Analysis): NameIndex {
@@ -61,7 +63,27 @@ function fullName(text: string, token: NameToken, canonical: string): string {
   return `${before}${canonical}${after}`.replace(/\s+/g, ' ').trim();
 }
 
-export function nameHover(analysis: Analysis, offset: number): { markdown: string; span: Span } | undefined {
+/** Other files' spellings a hover lists at most. */
+const MAX_SPELLINGS_ELSEWHERE = 4;
+
+/** The hover line of the spellings other files give a name, or undefined when none does. */
+function elsewhereLine(workspace: WorkspaceView, cluster: NameCluster): string | undefined {
+  const keys = new Set([...cluster.spellings.values()].flat().map((t) => t.key));
+  const found = spellingsElsewhere(workspace, keys);
+  if (found.length === 0) return undefined;
+  const files = (n: number) => plural(n, 'file');
+  const listed = found
+    .slice(0, MAX_SPELLINGS_ELSEWHERE)
+    .map((s) => `${s.text} (${s.count}× in ${files(s.files.length)})`);
+  return `- In other files: ${listed.join(', ')}${more(found.length, MAX_SPELLINGS_ELSEWHERE)}`;
+}
+
+/** Hover on a name: its spellings, releases and roles, and with `workspace`, the spellings of other files. */
+export function nameHover(
+  analysis: Analysis,
+  offset: number,
+  workspace?: WorkspaceView,
+): { markdown: string; span: Span } | undefined {
   const hit = nameAt(analysis, offset);
   if (!hit) return undefined;
   const { token, cluster } = hit;
@@ -83,7 +105,15 @@ export function nameHover(analysis: Analysis, offset: number): { markdown: strin
   lines.push(`- In ${plural(releases.length, 'release')}: ${titles.join('; ')}${more(releases.length, 5)}`);
   const roles = [...new Set(all.map((t) => roleOf(analysis.feed.text, t)).filter((r): r is string => !!r))];
   if (roles.length > 0) lines.push(`- Roles seen: ${roles.slice(0, 4).join('; ')}`);
+  const elsewhere = workspace && elsewhereLine(workspace, cluster);
+  if (elsewhere) lines.push(elsewhere);
   return { markdown: lines.join('\n'), span: token.span };
+}
+
+/** Every occurrence of every spelling of the name under the offset, in this document. */
+export function nameOccurrences(analysis: Analysis, offset: number): Span[] {
+  const hit = nameAt(analysis, offset);
+  return hit ? clusterTokens(hit.cluster).map((t) => t.span) : [];
 }
 
 /** The range that rename would change, or undefined when the offset is not on a name. */

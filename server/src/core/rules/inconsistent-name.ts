@@ -1,6 +1,7 @@
 import { addTo, mapAt } from '../collections';
 import { preferredSpelling, rivalSpellings } from '../names/canonical';
-import { foldKey, nearKeys } from '../names/fold';
+import { dictionaryParts } from '../names/cluster';
+import { nearKeys } from '../names/fold';
 import { writtenAs, type NameCluster, type NameToken } from '../names/index';
 import type {
   CrossFileContext,
@@ -13,7 +14,18 @@ import type {
   TextEdit,
 } from '../types';
 import { canonicalAmong, compatibleSpellings, spellingsAround, type WorkspaceSpelling } from '../workspace/nameGroups';
-import { isCaps, keyOf, lengthOf, placesOf, spellingsOf, textOf, type SpellingView } from '../workspace/nameSummary';
+import {
+  isCaps,
+  keyOf,
+  lengthOf,
+  placedSpan,
+  placeOf,
+  placesOf,
+  spellingsOf,
+  textOf,
+  type NamePlace,
+  type SpellingView,
+} from '../workspace/nameSummary';
 import { fileLabel } from '../workspace/summaries';
 
 function replaceAll(tokens: readonly NameToken[], by: string, title: string): Fix {
@@ -101,25 +113,31 @@ function writtenWhere(s: WorkspaceSpelling, file: string): string {
   return `${plural(s.count)} in ${only ? 'this file' : filesWord(s.files.length)}`;
 }
 
-/** The edits that write `by` over every occurrence of the views, each in capitals where it is. */
-function replacing(
-  views: readonly SpellingView[],
-  by: string,
-): Array<{ place: ReturnType<typeof placesOf>[number]; length: number; newText: string }> {
+/** One occurrence of a spelling to be replaced: where it stands, and what it becomes (in capitals where it is). */
+interface Replacement {
+  place: NamePlace;
+  length: number;
+  newText: string;
+}
+
+/** Every occurrence of the views, each with `by` as it would be written there. */
+function replacing(views: readonly SpellingView[], by: string): Replacement[] {
   return views.flatMap((v) => {
-    const newText = isCaps(v) ? by.toUpperCase() : by;
+    const newText = writtenAs(isCaps(v) ? { caps: true } : {}, by);
     return placesOf(v).map((place) => ({ place, length: lengthOf(v), newText }));
   });
 }
 
+const ownEdit = (r: Replacement): TextEdit => ({
+  start: r.place.offset,
+  end: r.place.offset + r.length,
+  newText: r.newText,
+});
+
 /** The fixes of one spelling in the workspace scope: this file's replacement, and the workspace's when it fits. */
 function workspaceFixes(mine: WorkspaceSpelling, file: string, canonical: string): Fix[] {
   const here = mine.files.find((f) => f.file === file);
-  const own: TextEdit[] = replacing(here?.views ?? [], canonical).map((e) => ({
-    start: e.place.offset,
-    end: e.place.offset + e.length,
-    newText: e.newText,
-  }));
+  const own = replacing(here?.views ?? [], canonical).map(ownEdit);
   const out: Fix[] = [];
   if (own.length > 1)
     out.push({ title: `Replace all "${mine.text}" with "${canonical}" in this file`, edits: own, safe: false });
@@ -128,11 +146,7 @@ function workspaceFixes(mine: WorkspaceSpelling, file: string, canonical: string
       .filter((f) => f.file !== file)
       .map((f) => ({
         file: f.file,
-        edits: replacing(f.views, canonical).map(({ place, length, newText }) => ({
-          start: { line: place.line, character: place.character },
-          end: { line: place.line, character: place.character + length },
-          newText,
-        })),
+        edits: replacing(f.views, canonical).map((r) => ({ ...placedSpan(r.place, r.length), newText: r.newText })),
       }));
     const title = `Replace all "${mine.text}" with "${canonical}" in the workspace`;
     out.push({ title, edits: own, safe: false, elsewhere });
@@ -148,36 +162,18 @@ function placesOfRivals(rivals: readonly WorkspaceSpelling[], file: string) {
     for (const f of rival.files) {
       if (related.length + elsewhere.length >= MAX_RELATED) break;
       const view = f.views[0];
-      const [first] = placesOf(view);
+      const first = placeOf(view, 0);
       const length = lengthOf(view);
       if (f.file === file) {
-        related.push({
-          span: { start: first.offset, end: first.offset + length },
-          message: `Spelled "${rival.text}" here`,
-        });
+        const span = { start: first.offset, end: first.offset + length };
+        related.push({ span, message: `Spelled "${rival.text}" here` });
       } else {
-        const start = { line: first.line, character: first.character };
         const message = `Spelled "${rival.text}" ${plural(f.count)} in ${fileLabel(f.file)}`;
-        elsewhere.push({
-          file: f.file,
-          start,
-          end: { line: first.line, character: first.character + length },
-          message,
-        });
+        elsewhere.push({ file: f.file, ...placedSpan(first, length), message });
       }
     }
   }
   return { related, elsewhere };
-}
-
-/** The parts of the names list long enough to tie to a name, by fold key. */
-function dictionaryParts(names: readonly string[]): Array<[string, string]> {
-  return names.flatMap((name) =>
-    name
-      .split(/\s+/)
-      .filter((p) => p.length >= 3)
-      .map((p): [string, string] => [foldKey(p), p]),
-  );
 }
 
 /**
@@ -196,7 +192,8 @@ function checkWorkspace(ctx: CrossFileContext): void {
     seen.add(text);
     const group = spellingsAround(ctx.workspace, own, [keyOf(view)]);
     const mine = group.get(text)!;
-    const fromList = dictionary.find(([key]) => nearKeys(key, mine.key))?.[1];
+    // The last part of the list that the name folds near, as a feed's clusters take it.
+    const fromList = dictionary.filter(([key]) => nearKeys(key, mine.key)).at(-1)?.[1];
     const rivals = [...group.values()]
       .filter((o) => o !== mine && (fromList !== undefined || compatibleSpellings(mine, o)))
       .sort((a, b) => b.count - a.count);

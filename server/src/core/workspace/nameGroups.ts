@@ -13,6 +13,7 @@ import {
   isContrasted,
   keyOf,
   kindBits,
+  NO_NAMES,
   placeOf,
   spellingsOf,
   textOf,
@@ -20,7 +21,7 @@ import {
   type SpellingView,
 } from './nameSummary';
 import { compareFiles } from './pathOrder';
-import type { WorkspaceSummaries } from './summaries';
+import type { WorkspaceSummaries, WorkspaceView } from './summaries';
 
 /** Where a spelling is written in one file. */
 export interface SpellingInFile {
@@ -148,4 +149,10 @@ export function canonicalAmong(candidates: readonly WorkspaceSpelling[]): Worksp
     }
   }
   return best;
+}
+
+/** The spellings that the other files of the workspace give the name of these keys, most frequent first. */
+export function spellingsElsewhere(view: WorkspaceView, keys: Iterable<string>): WorkspaceSpelling[] {
+  const own = { file: view.file, path: view.summaries.pathOf(view.file), names: NO_NAMES };
+  return [...spellingsAround(view.summaries, own, keys).values()].sort((a, b) => b.count - a.count);
 }

@@ -10,7 +10,7 @@ import { writtenAs } from '../names/index';
 import type { Position, Span } from '../text';
 import type { FileEdits, TextEdit } from '../types';
 import { spellingsAround } from './nameGroups';
-import { isCaps, lengthOf, NO_NAMES, placesOf } from './nameSummary';
+import { isCaps, lengthOf, NO_NAMES, placedSpan, placesOf } from './nameSummary';
 import { compareFiles } from './pathOrder';
 import type { WorkspaceSummaries } from './summaries';
 
@@ -53,10 +53,7 @@ export function workspaceNameOccurrences(
       for (const view of f.views) {
         const length = lengthOf(view);
         const caps = isCaps(view);
-        for (const p of placesOf(view)) {
-          const start = { line: p.line, character: p.character };
-          entry.occurrences.push({ start, end: { line: p.line, character: p.character + length }, caps });
-        }
+        for (const p of placesOf(view)) entry.occurrences.push({ ...placedSpan(p, length), caps });
       }
     }
   }

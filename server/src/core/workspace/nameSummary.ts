@@ -6,7 +6,7 @@
  * object per spelling, and their strings are numbers in one table that every file shares.
  */
 import type { NameKind, NameToken } from '../names/index';
-import type { LineIndex } from '../text';
+import type { LineIndex, Position } from '../text';
 import { stringAt, stringNumber } from './strings';
 
 /** Kinds a spelling was seen as, and marks about how it is written, as bits of one number. */
@@ -57,17 +57,19 @@ export interface TokensAt {
 
 /**
  * The names of a file from its tokens in document order, release by release, with `lines` to place them. The
- * tokens are read where they are, relative to their release, so that no placed copy of each is made.
+ * tokens are read relative to their release, so that no placed copy of each is made.
  */
 export function summarizeNames(releases: readonly TokensAt[], lines: LineIndex): FileNames {
-  const bySpelling = new Map<string, TokensAt[]>();
+  // Per spelling, its tokens release by release: each group is a list of its own, with its release's start.
+  const bySpelling = new Map<string, Array<{ tokens: NameToken[]; base: number }>>();
   let total = 0;
   for (const { tokens, base } of releases) {
     for (const t of tokens) {
       const id = t.caps ? `${t.text}\u0000` : t.text;
-      const list = bySpelling.get(id);
-      if (list && list.at(-1)!.tokens === tokens) (list.at(-1)!.tokens as NameToken[]).push(t);
-      else if (list) list.push({ tokens: [t], base });
+      const groups = bySpelling.get(id);
+      const last = groups?.at(-1);
+      if (last?.base === base) last.tokens.push(t);
+      else if (groups) groups.push({ tokens: [t], base });
       else bySpelling.set(id, [{ tokens: [t], base }]);
       total++;
     }
@@ -179,4 +181,27 @@ export function sameNames(a: FileNames | undefined, b: FileNames | undefined): b
     if (a.data[p + 1] !== b.data[p + 1] || a.data[p + 2] !== b.data[p + 2]) return false;
   }
   return true;
+}
+
+/**
+ * Whether a spelling of the given length stands at each of these places, in lines and characters: a fix made
+ * from an older summary of another file checks itself against the file's current one before it is offered.
+ */
+export function spellingsStandAt(
+  names: FileNames | undefined,
+  places: ReadonlyArray<{ line: number; character: number; length: number }>,
+): boolean {
+  const standing = new Set<string>();
+  for (const s of spellingsOf(names ?? NO_NAMES)) {
+    for (const p of placesOf(s)) standing.add(`${p.line}:${p.character}:${lengthOf(s)}`);
+  }
+  return places.every((p) => standing.has(`${p.line}:${p.character}:${p.length}`));
+}
+
+/** The span of a spelling at `place` in lines and characters: a name never spans lines. */
+export function placedSpan(place: NamePlace, length: number): { start: Position; end: Position } {
+  return {
+    start: { line: place.line, character: place.character },
+    end: { line: place.line, character: place.character + length },
+  };
 }

@@ -8,6 +8,12 @@ import { WorkspaceNames } from './nameIndex';
 import { pathOrderIndex } from './pathOrder';
 import type { FileSummary, ReleaseSummary } from './summary';
 
+/** The other files a document's features may look into: the index, and the document's name there. */
+export interface WorkspaceView {
+  summaries: WorkspaceSummaries;
+  file: string;
+}
+
 /** A release of one file, as the index lists it. */
 export interface ReleaseRef {
   file: string;

@@ -190,13 +190,21 @@ function sameKeyed(a: KeyedPart | undefined, b: KeyedPart | undefined): boolean 
 /**
  * Whether two summaries of a file look the same from other files: the same titles, keys and places in lines and
  * characters. Offsets are left out, since only the file's own findings read them; when this holds, the
- * cross-file findings of the other files stay as they were.
+ * cross-file findings of the other files stay as they were, unless they compare names (see `sameNamesOf`).
  */
 export function sameFromElsewhere(a: FileSummary | undefined, b: FileSummary | undefined): boolean {
   if (!a || !b) return a === b;
-  if (a.format !== b.format || a.releases.length !== b.releases.length || !sameNames(a.names, b.names)) return false;
+  if (a.format !== b.format || a.releases.length !== b.releases.length) return false;
   return a.releases.every((r, i) => {
     const o = b.releases[i];
     return r.title === o.title && r.date === o.date && sameKeyed(r.dated, o.dated) && sameKeyed(r.source, o.source);
   });
+}
+
+/**
+ * Whether two summaries of a file have the same names, in the same places in lines and characters: what the other
+ * files' cross-file findings read under the names' workspace scope.
+ */
+export function sameNamesOf(a: FileSummary | undefined, b: FileSummary | undefined): boolean {
+  return sameNames(a?.names, b?.names);
 }
