@@ -221,4 +221,31 @@ describe('names across the workspace over the protocol', function () {
       assert.ok(titles.includes('Replace with "Nurgaliyev"'), titles.join(', '));
     });
   });
+
+  for (const scope of [undefined, 'workspace']) {
+    it(`republishes another open document after an edit that moves names ${scope ? 'when' : 'only when'} its config compares names across files (${scope ?? 'default'} scope)`, async () => {
+      write(scope);
+      await session({ rootDir: dir, capabilities: PROGRESS }, async (client) => {
+        await client.initialize();
+        const tuesday = uriOf('desk/tuesday.release');
+        const monday = uriOf('desk/monday.release');
+        await client.open(tuesday, TUESDAY);
+        await client.open(monday, MONDAY);
+        await client.waitFor(() => client.progress.find((p) => p.kind === 'end'), 'the end of the indexing');
+        await client.diagnosticsFor(monday, await client.replace(monday, MONDAY));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const before = client.publishes.filter((p) => p.params.uri === tuesday).length;
+        // Words before Monday's names move them along their line, and change no title, date or Source.
+        const moved = MONDAY.replace('Minister Serik', 'Yesterday the Minister Serik');
+        await client.diagnosticsFor(monday, await client.replace(monday, moved));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const after = client.publishes.filter((p) => p.params.uri === tuesday).length;
+        assert.equal(
+          after > before,
+          scope === 'workspace',
+          `${before} publishes of Tuesday's file before, ${after} after`,
+        );
+      });
+    });
+  }
 });
