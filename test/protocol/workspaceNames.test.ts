@@ -90,6 +90,22 @@ describe('names across the workspace over the protocol', function () {
     });
   }
 
+  /** Opens Tuesday's and Monday's files, with `scope` in the config, once the index has read the folder. */
+  async function withBothOpen(
+    scope: string | undefined,
+    body: (client: TestClient, uris: { monday: string; tuesday: string }) => Promise<void>,
+  ) {
+    write(scope);
+    await session({ rootDir: dir, capabilities: PROGRESS }, async (client) => {
+      await client.initialize();
+      const uris = { monday: uriOf('desk/monday.release'), tuesday: uriOf('desk/tuesday.release') };
+      await client.open(uris.tuesday, TUESDAY);
+      await client.open(uris.monday, MONDAY);
+      await client.waitFor(() => client.progress.find((p) => p.kind === 'end'), 'the end of the indexing');
+      await body(client, uris);
+    });
+  }
+
   it('reports a spelling that other files write another way, naming them with their counts', async () => {
     write('workspace');
     await withTuesday(async (client, uri, ds) => {
@@ -174,14 +190,7 @@ describe('names across the workspace over the protocol', function () {
   });
 
   it('renames in another open document as it is now, even right after an edit moved its names', async () => {
-    write(undefined);
-    await session({ rootDir: dir, capabilities: PROGRESS }, async (client) => {
-      await client.initialize();
-      const tuesday = uriOf('desk/tuesday.release');
-      const monday = uriOf('desk/monday.release');
-      await client.open(tuesday, TUESDAY);
-      await client.open(monday, MONDAY);
-      await client.waitFor(() => client.progress.find((p) => p.kind === 'end'), 'the end of the indexing');
+    await withBothOpen(undefined, async (client, { monday, tuesday }) => {
       // Three lines above Monday's names, and the rename asked for before the server validated the edit.
       const moved = `Extra line one\nExtra line two\nExtra line three\n${MONDAY}`;
       await client.replace(monday, moved);
@@ -236,14 +245,7 @@ describe('names across the workspace over the protocol', function () {
 
   for (const scope of [undefined, 'workspace']) {
     it(`republishes another open document after an edit that moves names ${scope ? 'when' : 'only when'} its config compares names across files (${scope ?? 'default'} scope)`, async () => {
-      write(scope);
-      await session({ rootDir: dir, capabilities: PROGRESS }, async (client) => {
-        await client.initialize();
-        const tuesday = uriOf('desk/tuesday.release');
-        const monday = uriOf('desk/monday.release');
-        await client.open(tuesday, TUESDAY);
-        await client.open(monday, MONDAY);
-        await client.waitFor(() => client.progress.find((p) => p.kind === 'end'), 'the end of the indexing');
+      await withBothOpen(scope, async (client, { monday, tuesday }) => {
         await client.diagnosticsFor(monday, await client.replace(monday, MONDAY));
         const publishesOfTuesday = () => client.publishes.filter((p) => p.params.uri === tuesday).length;
         const before = await settled(publishesOfTuesday);
