@@ -72,9 +72,7 @@ function elsewhereLine(workspace: WorkspaceView, cluster: NameCluster): string |
   const found = spellingsElsewhere(workspace, keys);
   if (found.length === 0) return undefined;
   const files = (n: number) => plural(n, 'file');
-  const listed = found
-    .slice(0, MAX_SPELLINGS_ELSEWHERE)
-    .map((s) => `${s.text} (${s.count}× in ${files(s.files.length)})`);
+  const listed = found.slice(0, MAX_SPELLINGS_ELSEWHERE).map((s) => `${s.text} (${s.count}× in ${files(s.fileCount)})`);
   return `- In other files: ${listed.join(', ')}${more(found.length, MAX_SPELLINGS_ELSEWHERE)}`;
 }
 

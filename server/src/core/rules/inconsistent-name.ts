@@ -13,7 +13,13 @@ import type {
   RuleContext,
   TextEdit,
 } from '../types';
-import { canonicalAmong, compatibleSpellings, spellingsAround, type WorkspaceSpelling } from '../workspace/nameGroups';
+import {
+  canonicalAmong,
+  compatibleSpellings,
+  LISTED_FILES,
+  spellingsAround,
+  type WorkspaceSpelling,
+} from '../workspace/nameGroups';
 import {
   isCaps,
   keyOf,
@@ -100,8 +106,11 @@ function checkGroup(
   }
 }
 
-/** Most edits a workspace-wide replacement carries inside each diagnostic; Rename (F2) does a larger one. */
-const MAX_WORKSPACE_EDITS = 200;
+/**
+ * Most occurrences a workspace-wide replacement carries inside each diagnostic; Rename (F2) does a larger one. It
+ * equals the files an answer lists per spelling, so a replacement that fits has every file that writes it.
+ */
+const MAX_WORKSPACE_EDITS = LISTED_FILES;
 /** Most places of other spellings a finding lists as related information. */
 const MAX_RELATED = 20;
 
@@ -109,8 +118,8 @@ const filesWord = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
 
 /** Where a spelling is written, as a message says it: `12× in 3 files`, or `2× in this file`. */
 function writtenWhere(s: WorkspaceSpelling, file: string): string {
-  const only = s.files.length === 1 && s.files[0].file === file;
-  return `${plural(s.count)} in ${only ? 'this file' : filesWord(s.files.length)}`;
+  const only = s.fileCount === 1 && s.files[0].file === file;
+  return `${plural(s.count)} in ${only ? 'this file' : filesWord(s.fileCount)}`;
 }
 
 /** One occurrence of a spelling to be replaced: where it stands, and what it becomes (in capitals where it is). */
@@ -134,10 +143,12 @@ const ownEdit = (r: Replacement): TextEdit => ({
   newText: r.newText,
 });
 
-/** The fixes of one spelling in the workspace scope: this file's replacement, and the workspace's when it fits. */
-function workspaceFixes(mine: WorkspaceSpelling, file: string, canonical: string): Fix[] {
-  const here = mine.files.find((f) => f.file === file);
-  const own = replacing(here?.views ?? [], canonical).map(ownEdit);
+/**
+ * The fixes of one spelling in the workspace scope, written `here` in this file: this file's replacement, and the
+ * workspace's when it fits, in which case every file that writes the spelling is listed (see `LISTED_FILES`).
+ */
+function workspaceFixes(mine: WorkspaceSpelling, file: string, here: SpellingView[], canonical: string): Fix[] {
+  const own = replacing(here, canonical).map(ownEdit);
   const out: Fix[] = [];
   if (own.length > 1)
     out.push({ title: `Replace all "${mine.text}" with "${canonical}" in this file`, edits: own, safe: false });
@@ -206,9 +217,10 @@ function checkWorkspace(ctx: CrossFileContext): void {
         ? `"${text}" is a variant of "${fromList}" from the names list` + alsoSpelled(listed, rivals.length, '')
         : `"${text}" is also spelled ${listed}`;
     const { related, elsewhere } = placesOfRivals(rivals, ctx.file);
-    const moreFixes = workspaceFixes(mine, ctx.file, canonical);
-    const here = mine.files.find((f) => f.file === ctx.file)!;
-    for (const e of replacing(here.views, canonical)) {
+    // This file's own places come from its summary: a name written in thousands of files lists only the first.
+    const here = spellingsOf(names).filter((v) => textOf(v) === text);
+    const moreFixes = workspaceFixes(mine, ctx.file, here, canonical);
+    for (const e of replacing(here, canonical)) {
       const span = { start: e.place.offset, end: e.place.offset + e.length };
       ctx.report({
         message,

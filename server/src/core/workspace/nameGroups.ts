@@ -20,6 +20,7 @@ import {
   type FileNames,
   type SpellingView,
 } from './nameSummary';
+import type { SpellingOfFile } from './nameIndex';
 import { compareFiles } from './pathOrder';
 import type { WorkspaceSummaries, WorkspaceView } from './summaries';
 
@@ -41,11 +42,21 @@ export interface WorkspaceSpelling {
   kinds: number;
   initials: Set<string>;
   followers: Set<string>;
-  /** The files that write it, in path order. */
+  /** The files that write it, in path order: all of them, or the first `LISTED_FILES` of an answer kept for reuse. */
   files: SpellingInFile[];
+  /** How many files write it. */
+  fileCount: number;
   /** The files where the text sets it apart from a name like it (`not to be confused with`). */
   contrastedIn: Set<string>;
+  /** Of the files where some spelling of the group is set apart, those that write this one. */
+  writtenWhereContrasted: Set<string>;
 }
+
+/**
+ * Files listed per spelling in an answer kept for reuse: a quick fix across the workspace edits at most 200
+ * occurrences, and related information lists 20 places, so a name written in thousands of files keeps no more.
+ */
+export const LISTED_FILES = 200;
 
 /** A file of the workspace with its names, as the grouping reads it. */
 interface NamedFile {
@@ -66,26 +77,46 @@ export function spellingsAround(
   const asked = [...keys];
   const around = new Set<string>(asked);
   for (const key of asked) for (const near of workspace.names.nearKeys(key)) around.add(near);
-  const found: Array<{ file: string; path: string; view: SpellingView }> = [];
+  if (workspace.get(own.file)?.names === own.names) {
+    // The file's names are the index's own, so every spelling comes from the index, and the answer is the same for
+    // every file that asks about these keys until the index changes: the Releases view asks for every file at once.
+    const id = [...around].sort().join(' ');
+    const make = () => bySpelling(spellingsUnderAll(workspace, around), LISTED_FILES);
+    return workspace.names.memoized(id, make, (answer) => [...answer.values()].reduce((n, s) => n + s.files.length, 0));
+  }
+  const found: SpellingOfFile[] = [];
   // The file's own keys are not looked up in the index, which may not hold them, but compared with the keys asked.
   for (const view of spellingsOf(own.names)) {
     const key = keyOf(view);
     if (around.has(key) || asked.some((k) => keysNear(k, key))) found.push({ file: own.file, path: own.path, view });
   }
-  for (const key of around) {
-    for (const spelling of workspace.names.spellingsUnder(key)) if (spelling.file !== own.file) found.push(spelling);
-  }
+  for (const spelling of spellingsUnderAll(workspace, around)) if (spelling.file !== own.file) found.push(spelling);
+  return bySpelling(found);
+}
+
+function spellingsUnderAll(workspace: WorkspaceSummaries, keys: Iterable<string>): SpellingOfFile[] {
+  const out: SpellingOfFile[] = [];
+  for (const key of keys) out.push(...workspace.names.spellingsUnder(key));
+  return out;
+}
+
+/** The spellings by text, each with its files in path order (at most `listed`) and what is known of it. */
+function bySpelling(found: SpellingOfFile[], listed = Infinity): Map<string, WorkspaceSpelling> {
   // In path order, so that the files of each spelling, and which spelling came first, do not depend on the index.
   found.sort((a, b) => compareFiles(a.path, a.file, b.path, b.file));
+  // Files that set some spelling apart are rare; which spellings each of them writes is all that contrast needs.
+  const contrasting = new Set(found.filter(({ view }) => isContrasted(view)).map(({ file }) => file));
   const out = new Map<string, WorkspaceSpelling>();
   for (const { file, path, view } of found) {
     const text = textOf(view);
     let s = out.get(text);
     if (!s) {
       const sets = { initials: new Set<string>(), followers: new Set<string>(), contrastedIn: new Set<string>() };
-      s = { text, key: keyOf(view), count: 0, kinds: 0, files: [], ...sets };
+      const writtenWhereContrasted = new Set<string>();
+      s = { text, key: keyOf(view), count: 0, kinds: 0, files: [], fileCount: 0, ...sets, writtenWhereContrasted };
       out.set(text, s);
     }
+    if (contrasting.has(file)) s.writtenWhereContrasted.add(file);
     const n = countOf(view);
     s.count += n;
     s.kinds |= kindBits(view);
@@ -96,7 +127,9 @@ export function spellingsAround(
     if (last?.file === file) {
       last.views.push(view);
       last.count += n;
-    } else s.files.push({ file, path, views: [view], count: n });
+      continue;
+    }
+    if (s.fileCount++ < listed) s.files.push({ file, path, views: [view], count: n });
   }
   return out;
 }
@@ -111,7 +144,7 @@ function followersAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean
 
 /** Whether a file sets one spelling apart from the other while writing both. */
 function statedApart(a: WorkspaceSpelling, b: WorkspaceSpelling): boolean {
-  const writes = (s: WorkspaceSpelling, file: string) => s.files.some((f) => f.file === file);
+  const writes = (s: WorkspaceSpelling, file: string) => s.writtenWhereContrasted.has(file);
   return [...a.contrastedIn].some((f) => writes(b, f)) || [...b.contrastedIn].some((f) => writes(a, f));
 }
 

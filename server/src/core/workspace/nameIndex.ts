@@ -27,6 +27,9 @@ export interface SpellingOfFile {
   view: SpellingView;
 }
 
+/** Most spellings that memoized answers hold at once: some 10 MB. */
+const MEMO_BUDGET = 100_000;
+
 /** A stale key more than live ones, past this many, makes the deletion index again. */
 const MIN_REBUILD = 4096;
 
@@ -48,8 +51,34 @@ export class WorkspaceNames {
   private deletions = new DeletionIndex();
   /** The keys filed in the deletion index, held or not. */
   private filed = new Set<string>();
+  /**
+   * Answers made from the index as it stands, forgotten at its next change, or all at once when they grow past
+   * `MEMO_BUDGET` spellings: files that share names ask alike, one after another, and only a bounded part is kept.
+   */
+  private readonly memos = new Map<string, unknown>();
+  private memoSize = 0;
+
+  /**
+   * What `make` gives for `id`, made once while the index does not change, with `size` its number of spellings;
+   * the caller must not change it.
+   */
+  memoized<T>(id: string, make: () => T, size: (answer: T) => number): T {
+    if (this.memos.has(id)) return this.memos.get(id) as T;
+    const answer = make();
+    const n = size(answer);
+    if (this.memoSize + n > MEMO_BUDGET) this.forgetMemos();
+    this.memos.set(id, answer);
+    this.memoSize += n;
+    return answer;
+  }
+
+  private forgetMemos(): void {
+    this.memos.clear();
+    this.memoSize = 0;
+  }
 
   add(file: string, path: string, names: FileNames): void {
+    this.forgetMemos();
     const id = this.free.pop() ?? this.records.length;
     this.records[id] = { file, path, names };
     this.numbers.set(file, id);
@@ -71,6 +100,7 @@ export class WorkspaceNames {
   remove(file: string): void {
     const id = this.numbers.get(file);
     if (id === undefined) return;
+    this.forgetMemos();
     const { names } = this.records[id]!;
     for (const key of new Set(keysOf(names))) {
       const entry = this.byKey.get(key);
