@@ -165,6 +165,11 @@ export interface CrossFileContext {
   options: Record<string, OptionValue>;
   /** This file's config, for settings beyond the rule's own options, such as the names list. */
   config: Config;
+  /**
+   * False when only the findings' severities and places are wanted (the Releases view's counts): a check may then
+   * leave out fixes and related places, which for a name written across the workspace are many.
+   */
+  detail: boolean;
   report(r: Report): void;
 }
 

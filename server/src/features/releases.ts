@@ -42,8 +42,9 @@ export async function provideReleases(
     const own = open.get(file);
     const counts = own ? own.counts : summary.counts;
     const config = own?.config ?? index.diskConfigOf(file);
-    // Cross-file findings only add to counts; a file not counted yet shows none, so they are not looked for.
-    const crossFile = counts && config ? index.findingsOfKey(file, config) : [];
+    // Cross-file findings only add to counts, so their fixes and related places are not made; a file not counted
+    // yet shows none, so they are not looked for.
+    const crossFile = counts && config ? index.findingsOfKey(file, config, undefined, false) : [];
     listed.push(...listFile(file, summary, counts, crossFile));
   }
   return listed.sort(byNewest).map(toReleaseEntry);

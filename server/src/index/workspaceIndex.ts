@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   crossFileFindings,
   crossFileFindingsAlone,
+  RULES,
   sameFromElsewhere,
   sameNamesOf,
   summarizeAnalysis,
@@ -339,8 +340,8 @@ export class WorkspaceIndex {
   }
 
   /** The same, for a file named by its index key already, as `summaries` names it. */
-  findingsOfKey(key: string, config: Config, onError?: OnError): Finding[] {
-    return crossFileFindings(key, this.summaries, config, onError);
+  findingsOfKey(key: string, config: Config, onError?: OnError, detail = true): Finding[] {
+    return crossFileFindings(key, this.summaries, config, onError, RULES, this.summaries.get(key), detail);
   }
 
   /** The config of a file the index read from disk and that is not open (an index key, as `summaries` has). */

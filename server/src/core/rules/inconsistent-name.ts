@@ -13,6 +13,7 @@ import type {
   RuleContext,
   TextEdit,
 } from '../types';
+import type { Span } from '../text';
 import {
   canonicalAmong,
   compatibleSpellings,
@@ -137,11 +138,8 @@ function replacing(views: readonly SpellingView[], by: string): Replacement[] {
   });
 }
 
-const ownEdit = (r: Replacement): TextEdit => ({
-  start: r.place.offset,
-  end: r.place.offset + r.length,
-  newText: r.newText,
-});
+const spanOf = (r: Replacement): Span => ({ start: r.place.offset, end: r.place.offset + r.length });
+const ownEdit = (r: Replacement): TextEdit => ({ ...spanOf(r), newText: r.newText });
 
 /**
  * The fixes of one spelling in the workspace scope, written `here` in this file: this file's replacement, and the
@@ -216,12 +214,16 @@ function checkWorkspace(ctx: CrossFileContext): void {
       fromList !== undefined
         ? `"${text}" is a variant of "${fromList}" from the names list` + alsoSpelled(listed, rivals.length, '')
         : `"${text}" is also spelled ${listed}`;
-    const { related, elsewhere } = placesOfRivals(rivals, ctx.file);
     // This file's own places come from its summary: a name written in thousands of files lists only the first.
     const here = spellingsOf(names).filter((v) => textOf(v) === text);
+    if (!ctx.detail) {
+      for (const e of replacing(here, canonical)) ctx.report({ message, span: spanOf(e) });
+      continue;
+    }
+    const { related, elsewhere } = placesOfRivals(rivals, ctx.file);
     const moreFixes = workspaceFixes(mine, ctx.file, here, canonical);
     for (const e of replacing(here, canonical)) {
-      const span = { start: e.place.offset, end: e.place.offset + e.length };
+      const span = spanOf(e);
       ctx.report({
         message,
         span,

@@ -12,7 +12,7 @@ import type { FileSummary } from './summary';
 /**
  * The findings of the cross-file checks in `file`, with the severities that the file's config gives them. `summary`
  * is the file's own, by default the one in the index; the CLI passes the summary of the text it reports when that
- * differs from the one its pre-pass indexed.
+ * differs from the one its pre-pass indexed. Without `detail`, checks may leave out fixes and related places.
  */
 export function crossFileFindings(
   file: string,
@@ -21,6 +21,7 @@ export function crossFileFindings(
   onError: OnError = () => undefined,
   rules: readonly Rule[] = RULES,
   summary: FileSummary | undefined = workspace.get(file),
+  detail = true,
 ): Finding[] {
   if (!summary) return [];
   const out: Finding[] = [];
@@ -31,7 +32,7 @@ export function crossFileFindings(
     const options = config.rules[rule.id]?.options ?? defaultOptions(rule);
     const report = (r: Report) => out.push({ ruleId: rule.id, severity, ...r });
     try {
-      rule.acrossFiles({ file, summary, workspace, options, config, report });
+      rule.acrossFiles({ file, summary, workspace, options, config, detail, report });
     } catch (e) {
       onError(rule, e);
     }

@@ -81,7 +81,7 @@ export function spellingsAround(
     // The file's names are the index's own, so every spelling comes from the index, and the answer is the same for
     // every file that asks about these keys until the index changes: the Releases view asks for every file at once.
     const id = [...around].sort().join(' ');
-    const make = () => bySpelling(spellingsUnderAll(workspace, around), LISTED_FILES);
+    const make = () => tallyOfIndex(workspace, around);
     return workspace.names.memoized(id, make, (answer) => [...answer.values()].reduce((n, s) => n + s.files.length, 0));
   }
   const found: SpellingOfFile[] = [];
@@ -90,48 +90,74 @@ export function spellingsAround(
     const key = keyOf(view);
     if (around.has(key) || asked.some((k) => keysNear(k, key))) found.push({ file: own.file, path: own.path, view });
   }
-  for (const spelling of spellingsUnderAll(workspace, around)) if (spelling.file !== own.file) found.push(spelling);
-  return bySpelling(found);
+  for (const key of around) {
+    for (const spelling of workspace.names.spellingsUnder(key)) if (spelling.file !== own.file) found.push(spelling);
+  }
+  // In path order, so that the files of each spelling, and which spelling came first, do not depend on the index.
+  found.sort((a, b) => compareFiles(a.path, a.file, b.path, b.file));
+  const tally = new SpellingTally(new Set(found.filter(({ view }) => isContrasted(view)).map(({ file }) => file)));
+  for (const { file, path, view } of found) tally.add(file, path, view);
+  return tally.spellings;
 }
 
-function spellingsUnderAll(workspace: WorkspaceSummaries, keys: Iterable<string>): SpellingOfFile[] {
-  const out: SpellingOfFile[] = [];
-  for (const key of keys) out.push(...workspace.names.spellingsUnder(key));
-  return out;
+/**
+ * The spellings under `keys` as the index holds them, visited without an object per spelling: each key's files
+ * come in path order, and a spelling's text has one key, so each spelling's files are in path order too.
+ */
+function tallyOfIndex(workspace: WorkspaceSummaries, keys: ReadonlySet<string>): Map<string, WorkspaceSpelling> {
+  const contrasting = new Set<string>();
+  for (const key of keys) {
+    workspace.names.visitSpellingsUnder(key, (file, _path, view) => {
+      if (isContrasted(view)) contrasting.add(file);
+    });
+  }
+  const tally = new SpellingTally(contrasting, LISTED_FILES);
+  for (const key of keys) workspace.names.visitSpellingsUnder(key, (file, path, view) => tally.add(file, path, view));
+  return tally.spellings;
 }
 
 /** The spellings by text, each with its files in path order (at most `listed`) and what is known of it. */
-function bySpelling(found: SpellingOfFile[], listed = Infinity): Map<string, WorkspaceSpelling> {
-  // In path order, so that the files of each spelling, and which spelling came first, do not depend on the index.
-  found.sort((a, b) => compareFiles(a.path, a.file, b.path, b.file));
-  // Files that set some spelling apart are rare; which spellings each of them writes is all that contrast needs.
-  const contrasting = new Set(found.filter(({ view }) => isContrasted(view)).map(({ file }) => file));
-  const out = new Map<string, WorkspaceSpelling>();
-  for (const { file, path, view } of found) {
+class SpellingTally {
+  readonly spellings = new Map<string, WorkspaceSpelling>();
+  private readonly lastFile = new Map<WorkspaceSpelling, string>();
+
+  /**
+   * `contrasting` holds the files that set some spelling apart: they are rare, and which spellings each of them
+   * writes is all that contrast needs.
+   */
+  constructor(
+    private readonly contrasting: ReadonlySet<string>,
+    private readonly listed = Infinity,
+  ) {}
+
+  /** Adds a spelling of `file`; the files of a spelling must come in path order. `view` is copied if kept. */
+  add(file: string, path: string, view: SpellingView): void {
     const text = textOf(view);
-    let s = out.get(text);
+    let s = this.spellings.get(text);
     if (!s) {
       const sets = { initials: new Set<string>(), followers: new Set<string>(), contrastedIn: new Set<string>() };
       const writtenWhereContrasted = new Set<string>();
       s = { text, key: keyOf(view), count: 0, kinds: 0, files: [], fileCount: 0, ...sets, writtenWhereContrasted };
-      out.set(text, s);
+      this.spellings.set(text, s);
     }
-    if (contrasting.has(file)) s.writtenWhereContrasted.add(file);
+    if (this.contrasting.has(file)) s.writtenWhereContrasted.add(file);
     const n = countOf(view);
     s.count += n;
     s.kinds |= kindBits(view);
     for (const letter of initialsOf(view)) s.initials.add(letter);
     for (const follower of followersOf(view)) s.followers.add(follower);
     if (isContrasted(view)) s.contrastedIn.add(file);
-    const last = s.files.at(-1);
-    if (last?.file === file) {
-      last.views.push(view);
-      last.count += n;
-      continue;
+    // A file's views of one spelling (in capitals and not) come one after the other, and count as one file.
+    if (this.lastFile.get(s) !== file) {
+      this.lastFile.set(s, file);
+      if (s.fileCount++ < this.listed) s.files.push({ file, path, views: [], count: 0 });
+      else return;
     }
-    if (s.fileCount++ < listed) s.files.push({ file, path, views: [view], count: n });
+    const listed = s.files.at(-1);
+    if (listed?.file !== file) return;
+    listed.views.push({ names: view.names, index: view.index });
+    listed.count += n;
   }
-  return out;
 }
 
 const kindsAgree = (a: number, b: number) => a === 0 || b === 0 || (a & b) !== 0;

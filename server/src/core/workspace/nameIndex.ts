@@ -9,7 +9,7 @@
  */
 import { DeletionIndex } from '../names/deletions';
 import { nearKeys } from '../names/fold';
-import { keysOf, type FileNames, type SpellingView } from './nameSummary';
+import { keysOf, NO_NAMES, type FileNames, type SpellingView } from './nameSummary';
 import { compareFiles } from './pathOrder';
 
 /** A file as the name index knows it. */
@@ -132,15 +132,26 @@ export class WorkspaceNames {
 
   /** Every spelling under `key`, with its file, in path order. */
   spellingsUnder(key: string): SpellingOfFile[] {
-    const entry = this.byKey.get(key);
-    if (!entry) return [];
-    const pairs = this.sortedPairs(entry);
     const out: SpellingOfFile[] = [];
+    this.visitSpellingsUnder(key, (file, path, view) => out.push({ file, path, view: { ...view } }));
+    return out;
+  }
+
+  /**
+   * Visits every spelling under `key` in path order, without making an object for each: `view` is one object,
+   * changed from visit to visit, which the visitor copies if it keeps it.
+   */
+  visitSpellingsUnder(key: string, visit: (file: string, path: string, view: SpellingView) => void): void {
+    const entry = this.byKey.get(key);
+    if (!entry) return;
+    const pairs = this.sortedPairs(entry);
+    const view = { names: NO_NAMES, index: 0 };
     for (let i = 0; i < pairs.length; i += 2) {
       const { file, path, names } = this.records[pairs[i]]!;
-      out.push({ file, path, view: { names, index: pairs[i + 1] } });
+      view.names = names;
+      view.index = pairs[i + 1];
+      visit(file, path, view);
     }
-    return out;
   }
 
   private compare(a: number, b: number): number {
