@@ -18,6 +18,7 @@ import {
   canonicalAmong,
   compatibleSpellings,
   LISTED_FILES,
+  RELATED_FILES,
   spellingsAround,
   type WorkspaceSpelling,
 } from '../workspace/nameGroups';
@@ -113,7 +114,7 @@ function checkGroup(
  */
 const MAX_WORKSPACE_EDITS = LISTED_FILES;
 /** Most places of other spellings a finding lists as related information. */
-const MAX_RELATED = 20;
+const MAX_RELATED = RELATED_FILES;
 
 const filesWord = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
 

@@ -54,9 +54,11 @@ export interface WorkspaceSpelling {
 
 /**
  * Files listed per spelling in an answer kept for reuse: a quick fix across the workspace edits at most 200
- * occurrences, and related information lists 20 places, so a name written in thousands of files keeps no more.
+ * occurrences, so a spelling written up to 200 times keeps every file, and one written more often keeps the first
+ * 20, which is as many places as related information lists.
  */
 export const LISTED_FILES = 200;
+export const RELATED_FILES = 20;
 
 /** A file of the workspace with its names, as the grouping reads it. */
 interface NamedFile {
@@ -113,6 +115,9 @@ function tallyOfIndex(workspace: WorkspaceSummaries, keys: ReadonlySet<string>):
   }
   const tally = new SpellingTally(contrasting, LISTED_FILES);
   for (const key of keys) workspace.names.visitSpellingsUnder(key, (file, path, view) => tally.add(file, path, view));
+  for (const s of tally.spellings.values()) {
+    if (s.count > LISTED_FILES && s.files.length > RELATED_FILES) s.files.length = RELATED_FILES;
+  }
   return tally.spellings;
 }
 
