@@ -641,3 +641,45 @@ describe('A rename across the release files of the workspace', () => {
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(tuesdayUri)), tuesdayText);
   });
 });
+
+describe("inconsistent-name's workspace scope", () => {
+  // desk/.pressreleaserc.json sets {"inconsistent-name": {"scope": "workspace"}}, so the one Zhumagaliev of
+  // desk/tuesday.release is compared with the two Zhumagaliyev of desk/monday.release, which the index reads from disk.
+  // It runs after the rename block, which must find tuesday.release not open; that block leaves both files as on disk.
+  const fileOf = (uri: vscode.Uri) => uri.path.split('/').slice(-2).join('/');
+  const MESSAGE = '"Zhumagaliev" is also spelled "Zhumagaliyev" (2× in 1 file)';
+
+  it('reports a spelling that another release file writes otherwise, with a link into that file', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const tuesday = await open('desk/tuesday.release');
+    const mondayText = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(workspaceFile('desk/monday.release')),
+    );
+    const d = await waitFor('inconsistent-name on tuesday.release', () =>
+      ours(tuesday.uri).find((x) => codeOf(x) === 'inconsistent-name' && x.message === MESSAGE),
+    ).catch(() => undefined);
+    assert.ok(d, `diagnostics on tuesday.release: ${JSON.stringify(ours(tuesday.uri).map((x) => x.message))}`);
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(tuesday.getText(d.range), 'Zhumagaliev');
+    // The link points at the first Zhumagaliyev of monday.release.
+    const line = mondayText.split('\n').findIndex((l) => l.includes('Zhumagaliyev'));
+    const character = mondayText.split('\n')[line].indexOf('Zhumagaliyev');
+    assert.deepEqual(
+      (d.relatedInformation ?? []).map(
+        (r) =>
+          `${fileOf(r.location.uri)}:${r.location.range.start.line}:${r.location.range.start.character}-${r.location.range.end.character} ${r.message}`,
+      ),
+      [
+        `desk/monday.release:${line}:${character}-${character + 'Zhumagaliyev'.length} Spelled "Zhumagaliyev" 2× in monday.release`,
+      ],
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      tuesday.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Replace with "Zhumagaliyev"'), titles.join(', '));
+  });
+});
