@@ -273,6 +273,6 @@ function registerProviders(parts: Parts): void {
   boundary.serve(RenameRequest.type, PARAMS.rename, (p, t) => names.provideRename(indexed, p, t));
   boundary.serve(CompletionRequest.type, PARAMS.position, (p, t) => names.provideCompletion(documents, p, t));
   boundary.serve(SemanticTokensRequest.type, PARAMS.textDocument, (p, t) => provideSemanticTokens(documents, p, t));
-  boundary.serve(StatsRequest, PARAMS.stats, (p, t) => provideStats(documents, p, t));
+  boundary.serve(StatsRequest, PARAMS.stats, (p, t) => provideStats(indexed, p, t));
   boundary.serve(ReleasesRequest, PARAMS.releases, (p, t) => provideReleases(indexed, p, t));
 }

@@ -9,6 +9,7 @@ import { acronymHover } from './acronymHover';
 import type { WorkspaceView } from './workspace/summaries';
 import type { Analysis } from './lint';
 import type { PublicationDate, Release } from './model';
+import type { Finding } from './types';
 import { nameHover } from './names/features';
 import { clip, countWords, type Span } from './text';
 import { describeSourceUrl } from './url';
@@ -257,12 +258,15 @@ export interface FeedStats {
   problems: number;
 }
 
-export function feedStats(analysis: Analysis): FeedStats {
+/** The document's counts, its own findings and `crossFile`, the findings the workspace adds, together. */
+export function feedStats(analysis: Analysis, crossFile: readonly Finding[] = []): FeedStats {
   let errors = 0;
   let warnings = 0;
-  for (const f of analysis.findings) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
+  for (const list of [analysis.findings, crossFile]) {
+    for (const f of list) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
   }
   return {
     format: analysis.format,
@@ -270,6 +274,6 @@ export function feedStats(analysis: Analysis): FeedStats {
     releases: analysis.feed.releases.length,
     errors,
     warnings,
-    problems: analysis.findings.length,
+    problems: analysis.findings.length + crossFile.length,
   };
 }

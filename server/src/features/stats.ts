@@ -2,7 +2,7 @@
 import { ParameterStructures, RequestType, type CancellationToken } from 'vscode-languageserver/node';
 import { STATS_REQUEST, type FeedStats, type StatsParams } from '../../../shared/protocol';
 import { feedStats } from '../core/index';
-import type { FeedDocuments } from '../documents';
+import type { IndexedDocuments } from './indexed';
 
 /** By name, like every LSP request, so that vscode-jsonrpc refuses params sent as an array. */
 export const StatsRequest = new RequestType<StatsParams, FeedStats | null, void>(
@@ -10,11 +10,13 @@ export const StatsRequest = new RequestType<StatsParams, FeedStats | null, void>
   ParameterStructures.byName,
 );
 
+/** The counts include the cross-file findings, so that the status bar counts what the Problems view shows. */
 export async function provideStats(
-  documents: FeedDocuments,
+  { documents, index }: IndexedDocuments,
   params: StatsParams,
   token: CancellationToken,
 ): Promise<FeedStats | null> {
   const got = await documents.analyzed(params.uri, token);
-  return got ? feedStats(got.analysis) : null;
+  if (!got) return null;
+  return feedStats(got.analysis, index.findings(params.uri, got.analysis, got.analysis.config, undefined, false));
 }

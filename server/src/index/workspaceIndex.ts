@@ -333,9 +333,9 @@ export class WorkspaceIndex {
    * the index (the index is off, or the file is outside every folder) is compared with itself alone, which the
    * names' workspace scope still needs.
    */
-  findings(uri: string, analysis: Analysis, config: Config, onError?: OnError): Finding[] {
+  findings(uri: string, analysis: Analysis, config: Config, onError?: OnError, detail = true): Finding[] {
     const key = indexKey(uri);
-    if (this.summaries.get(key) !== undefined) return this.findingsOfKey(key, config, onError);
+    if (this.summaries.get(key) !== undefined) return this.findingsOfKey(key, config, onError, detail);
     return crossFileFindingsAlone(key, summarizeAnalysis(analysis), config, onError);
   }
 
