@@ -62,6 +62,15 @@ async function revert(doc: vscode.TextDocument, text: string): Promise<void> {
   await doc.save();
 }
 
+/** The code actions VS Code gets for `range` of the document, of one kind (quick fixes unless said). */
+function codeActionsAt(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  kind = vscode.CodeActionKind.QuickFix.value,
+): Thenable<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
+}
+
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
     .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
@@ -263,12 +272,7 @@ describe('Press Release Lint in VS Code', () => {
     const fix = await waitFor('the date-format quick fix', async () => {
       const d = ours(doc.uri).find((x) => codeOf(x) === 'date-format');
       if (!d) return undefined;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        doc.uri,
-        d.range,
-        vscode.CodeActionKind.QuickFix.value,
-      );
+      const actions = await codeActionsAt(doc.uri, d.range);
       offered = actions.map((a) => a.title);
       return actions.find((a) => a.title === 'Rewrite as 07.02.2025');
     }).catch(() => undefined);
@@ -355,12 +359,7 @@ describe('Press Release Lint in VS Code', () => {
 
   it('offers the name quick fixes', async () => {
     const d = await waitFor('inconsistent-name', () => ours(doc.uri).find((x) => codeOf(x) === 'inconsistent-name'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      doc.uri,
-      d.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
+    const actions = await codeActionsAt(doc.uri, d.range);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Replace with "Nurgaliev"'), titles.join(', '));
     assert.ok(titles.includes('Add "Nurgaliyev" to names as the canonical spelling'), titles.join(', '));
@@ -673,12 +672,7 @@ describe("inconsistent-name's workspace scope", () => {
         `desk/monday.release:${line}:${character}-${character + 'Zhumagaliyev'.length} Spelled "Zhumagaliyev" 2× in monday.release`,
       ],
     );
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      tuesday.uri,
-      d.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
+    const actions = await codeActionsAt(tuesday.uri, d.range);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Replace with "Zhumagaliyev"'), titles.join(', '));
   });
