@@ -42,3 +42,18 @@ export function lastAtOrBefore(values: ArrayLike<number>, value: number): number
   }
   return lo;
 }
+
+/**
+ * The first index in `0..length` whose item is not `before` the one sought, by binary search: the items before
+ * it must all be, and the items from it on must all not be. Where a sought item is, or would be inserted.
+ */
+export function partitionPoint(length: number, before: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -6,6 +6,7 @@
  * the earlier version starts with the same category: from there on the
  * earlier releases are the same text, and only move.
  */
+import { partitionPoint } from './collections';
 import type { TextChange } from './change';
 import type { ReleaseSlot } from './analysis';
 import type { Category, Release } from './model';
@@ -43,15 +44,10 @@ const firstLineOf = (s: ReleaseSlot) => s.parsed.release.firstLine + s.lineDelta
  * changes it.
  */
 function firstTouched(slots: readonly ReleaseSlot[], lines: LineIndex, change: TextChange): number {
-  let lo = 0;
-  let hi = slots.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const last = lastLineOf(slots[mid]);
-    if (lines.lineEnd(last) + lines.terminatorAfter(last).length < change.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(slots.length, (i) => {
+    const last = lastLineOf(slots[i]);
+    return lines.lineEnd(last) + lines.terminatorAfter(last).length < change.start;
+  });
 }
 
 /** Releases of `text` where they differ from the earlier version's, the rest kept from it. */

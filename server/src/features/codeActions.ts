@@ -61,9 +61,10 @@ export async function provideCodeActions(
     return got.analysis;
   };
   const configFile = async () => (await untilCancelled(sources.configs.get(uri), token)).file;
+  // The analysis was made with the document's config, which the cross-file findings take too.
   const crossFile = async () => {
-    const { config } = await untilCancelled(sources.configs.get(uri), token);
-    return sources.index.findings(uri, await analysis(), config);
+    const current = await analysis();
+    return sources.index.findings(uri, current, current.config);
   };
   const namesStandIn = (other: string, edits: readonly LspTextEdit[]) =>
     spellingsStandAt(

@@ -63,12 +63,15 @@ function statedApart(a: readonly NameToken[], b: readonly NameToken[]): boolean 
  * apart): `Yuriy Ushakov` and `Yuri Ilyin` are two people. A bare given name says nothing, and agrees.
  */
 function followersAgree(a: readonly NameToken[], b: readonly NameToken[]): boolean {
-  const followers = (ts: readonly NameToken[]) => [
-    ...new Set(ts.map((t) => t.follower).filter((x) => x !== undefined)),
-  ];
-  const fa = followers(a);
-  const fb = followers(b);
-  return fa.length === 0 || fb.length === 0 || fa.some((x) => fb.some((y) => nearKeys(x, y)));
+  const followers = (ts: readonly NameToken[]) => new Set(ts.map((t) => t.follower).filter((x) => x !== undefined));
+  return followerKeysAgree(followers(a), followers(b));
+}
+
+/** The same test over the fold keys of the names that follow each spelling, however they were gathered. */
+export function followerKeysAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return true;
+  for (const x of a) for (const y of b) if (nearKeys(x, y)) return true;
+  return false;
 }
 
 /**

@@ -195,12 +195,12 @@ function checkWorkspace(ctx: CrossFileContext): void {
   if (!names) return;
   const own = { file: ctx.file, path: ctx.workspace.pathOf(ctx.file), names };
   const dictionary = dictionaryParts(ctx.config.names);
-  const seen = new Set<string>();
-  for (const view of spellingsOf(names)) {
-    const text = textOf(view);
-    if (seen.has(text)) continue;
-    seen.add(text);
-    const group = spellingsAround(ctx.workspace, own, [keyOf(view)]);
+  // A spelling may stand twice in the summary, in capitals and not; its places come from the summary, since an
+  // answer about a name written in thousands of files lists only the first of them.
+  const byText = new Map<string, SpellingView[]>();
+  for (const view of spellingsOf(names)) addTo(byText, textOf(view), view);
+  for (const [text, here] of byText) {
+    const group = spellingsAround(ctx.workspace, own, [keyOf(here[0])]);
     const mine = group.get(text)!;
     // The last part of the list that the name folds near, as a feed's clusters take it.
     const fromList = dictionary.filter(([key]) => nearKeys(key, mine.key)).at(-1)?.[1];
@@ -215,8 +215,6 @@ function checkWorkspace(ctx: CrossFileContext): void {
       fromList !== undefined
         ? `"${text}" is a variant of "${fromList}" from the names list` + alsoSpelled(listed, rivals.length, '')
         : `"${text}" is also spelled ${listed}`;
-    // This file's own places come from its summary: a name written in thousands of files lists only the first.
-    const here = spellingsOf(names).filter((v) => textOf(v) === text);
     if (!ctx.detail) {
       for (const e of replacing(here, canonical)) ctx.report({ message, span: spanOf(e) });
       continue;

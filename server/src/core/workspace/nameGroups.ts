@@ -4,7 +4,7 @@
  * spellings or one guarded edit from it, counted file by file. The file's own spellings come from the summary the
  * caller hands in, which may be newer than the one in the index, so the index's entry for the file is left out.
  */
-import { agree } from '../names/canonical';
+import { agree, followerKeysAgree } from '../names/canonical';
 import { nearKeys as keysNear } from '../names/fold';
 import {
   countOf,
@@ -167,12 +167,6 @@ class SpellingTally {
 
 const kindsAgree = (a: number, b: number) => a === 0 || b === 0 || (a & b) !== 0;
 
-function followersAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size === 0 || b.size === 0) return true;
-  for (const x of a) for (const y of b) if (keysNear(x, y)) return true;
-  return false;
-}
-
 /** Whether a file sets one spelling apart from the other while writing both. */
 function statedApart(a: WorkspaceSpelling, b: WorkspaceSpelling): boolean {
   const writes = (s: WorkspaceSpelling, file: string) => s.writtenWhereContrasted.has(file);
@@ -187,7 +181,7 @@ export function compatibleSpellings(a: WorkspaceSpelling, b: WorkspaceSpelling):
   return (
     agree(a.initials, b.initials) &&
     kindsAgree(a.kinds, b.kinds) &&
-    followersAgree(a.followers, b.followers) &&
+    followerKeysAgree(a.followers, b.followers) &&
     !statedApart(a, b)
   );
 }

@@ -7,6 +7,7 @@
  * A workspace of 10,000 files holds some 200,000 spellings, so a key's entry is a list of numbers, two per
  * spelling (the file's number and the spelling's index in the file's columns), not an object per spelling.
  */
+import { partitionPoint } from '../collections';
 import { DeletionIndex } from '../names/deletions';
 import { nearKeys } from '../names/fold';
 import { keysOf, NO_NAMES, type FileNames, type SpellingView } from './nameSummary';
@@ -173,14 +174,7 @@ export class WorkspaceNames {
 
   /** Where the first pair of file `id` is, or would be, among pairs sorted by file. */
   private firstPairOf(pairs: readonly number[], id: number): number {
-    let lo = 0;
-    let hi = pairs.length / 2;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.compare(pairs[mid * 2], id) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo * 2;
+    return 2 * partitionPoint(pairs.length / 2, (i) => this.compare(pairs[2 * i], id) < 0);
   }
 
   private rebuild(): void {

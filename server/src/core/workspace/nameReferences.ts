@@ -9,8 +9,8 @@ import { nameAt } from '../names/features';
 import { writtenAs } from '../names/index';
 import type { Position, Span } from '../text';
 import type { FileEdits, TextEdit } from '../types';
-import { spellingsAround } from './nameGroups';
-import { isCaps, lengthOf, NO_NAMES, placedSpan, placesOf } from './nameSummary';
+import { spellingsElsewhere } from './nameGroups';
+import { isCaps, lengthOf, placedSpan, placesOf } from './nameSummary';
 import { compareFiles } from './pathOrder';
 import type { WorkspaceSummaries } from './summaries';
 
@@ -42,9 +42,8 @@ export function workspaceNameOccurrences(
   if (!hit) return undefined;
   const keys = new Set<string>();
   for (const tokens of hit.cluster.spellings.values()) for (const t of tokens) keys.add(t.key);
-  const around = spellingsAround(workspace, { file, path: workspace.pathOf(file), names: NO_NAMES }, keys);
   const byFile = new Map<string, { path: string; occurrences: PlacedOccurrence[] }>();
-  for (const spelling of around.values()) {
+  for (const spelling of spellingsElsewhere({ summaries: workspace, file }, keys)) {
     // A key that another file spells near this name links this document's tokens of it to the name too.
     keys.add(spelling.key);
     for (const f of spelling.files) {

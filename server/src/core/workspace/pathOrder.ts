@@ -2,6 +2,7 @@
  * The one order of files in the workspace index: by decoded path, then by the names given, so that the editor
  * (URIs) and the CLI (paths) list the files under a key alike, and two names of one path still sort apart.
  */
+import { partitionPoint } from '../collections';
 
 /** Something filed under a file: a group of its releases, or its spellings of one name. */
 export interface FiledByPath {
@@ -17,12 +18,5 @@ export function compareFiles(pathA: string, fileA: string, pathB: string, fileB:
 
 /** Where the item of (`path`, `file`) is, or would be inserted, among items in path order. */
 export function pathOrderIndex(items: readonly FiledByPath[], path: string, file: string): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareFiles(items[mid].path, items[mid].file, path, file) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(items.length, (i) => compareFiles(items[i].path, items[i].file, path, file) < 0);
 }
