@@ -65,6 +65,15 @@ function placed(lines: LineIndex, span: Span): Placed {
 }
 
 /**
+ * A title or a Source, written as one object literal. An object spread followed by more properties gives each
+ * object a hidden class of its own in V8, and with a title and a Source per release that alone took about 10 MB of
+ * the index's heap on ten thousand files; a literal lets every part share one.
+ */
+function keyedPart(lines: LineIndex, span: Span, text: string, key: string): KeyedPart {
+  return { span, start: lines.positionAt(span.start), end: lines.positionAt(span.end), text, key };
+}
+
+/**
  * A copy of a string that does not hold on to the text it was cut from. V8 keeps a substring as a view of its
  * parent, so a title kept as sliced would keep its whole file's text alive, and a summary would be no smaller
  * than the text; a JSON round trip builds a string of its own.
@@ -83,10 +92,10 @@ function summaryOfFacts(facts: ReleaseFacts, lines: LineIndex): ReleaseSummary {
     date: date?.valid ? toIso(date) : undefined,
   };
   if (title && titleText !== undefined && facts.titleKey !== undefined)
-    summary.dated = { ...placed(lines, title.textSpan), text: titleText, key: detached(facts.titleKey) };
+    summary.dated = keyedPart(lines, title.textSpan, titleText, detached(facts.titleKey));
   const source = facts.source;
   if (source && facts.sourceKey !== undefined)
-    summary.source = { ...placed(lines, source.urlSpan), text: detached(source.url), key: detached(facts.sourceKey) };
+    summary.source = keyedPart(lines, source.urlSpan, detached(source.url), detached(facts.sourceKey));
   return summary;
 }
 
