@@ -76,10 +76,18 @@ describe('names across the workspace over the protocol', function () {
   }
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  /** Opens Tuesday's file alone, once the index has read the others, and hands over its diagnostics. */
-  async function withTuesday(body: (client: TestClient, uri: string, ds: Diagnostic[]) => Promise<void>) {
-    await session({ rootDir: dir }, async (client) => {
+  /**
+   * Opens Tuesday's file alone, once the index has read the others, and hands over its diagnostics. It is opened
+   * only after the end of the indexing: opened before, its first finding may count the files read so far.
+   */
+  async function withTuesday(
+    body: (client: TestClient, uri: string, ds: Diagnostic[]) => Promise<void>,
+    capabilities: typeof CAPABILITIES = CAPABILITIES,
+  ) {
+    const window = { ...capabilities.window, workDoneProgress: true };
+    await session({ rootDir: dir, capabilities: { ...capabilities, window } }, async (client) => {
       await client.initialize();
+      await client.waitFor(() => client.progress.find((p) => p.kind === 'end'), 'the end of the indexing');
       const uri = uriOf('desk/tuesday.release');
       await client.open(uri, TUESDAY);
       const ds = await client.waitFor(() => {
@@ -229,18 +237,12 @@ describe('names across the workspace over the protocol', function () {
       ...CAPABILITIES,
       textDocument: { ...CAPABILITIES.textDocument, publishDiagnostics: { relatedInformation: true } },
     };
-    await session({ rootDir: dir, capabilities }, async (client) => {
-      await client.initialize();
-      const uri = uriOf('desk/tuesday.release');
-      await client.open(uri, TUESDAY);
-      const d = await client.waitFor(
-        () => client.current(uri)?.find((x) => x.code === 'inconsistent-name'),
-        'the name finding',
-      );
+    await withTuesday(async (client, uri, ds) => {
+      const d = ds.find((x) => x.code === 'inconsistent-name')!;
       assert.equal(d.data, undefined);
       const titles = (await client.codeActionsFor(uri, d)).map((a) => a.title);
       assert.ok(titles.includes('Replace with "Nurgaliyev"'), titles.join(', '));
-    });
+    }, capabilities);
   });
 
   for (const scope of [undefined, 'workspace']) {
