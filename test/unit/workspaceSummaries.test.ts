@@ -9,9 +9,15 @@ import {
   Analyzer,
   crossFileFindings,
   fileLabel,
+  isCaps,
+  lengthOf,
+  LineIndex,
+  placesOf,
   resolveConfig,
+  spellingsOf,
   summarizeAnalysis,
   summarizeText,
+  textOf,
   WorkspaceSummaries,
   type FileSummary,
   type ReleaseRef,
@@ -159,6 +165,31 @@ describe("an open document's summary, reused across versions", () => {
           text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.length));
           const analysis = analyzer.analyze(text, { today });
           assert.deepEqual(summarizeAnalysis(analysis), summarizeText(text, CONFIG), JSON.stringify(text));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('places every name where it is written, in offsets and in the lines and characters of LSP', () => {
+    fc.assert(
+      fc.property(feedText, fc.array(edit, { maxLength: 4 }), (start, edits) => {
+        const analyzer = new Analyzer();
+        let text = start;
+        analyzer.analyze(text, { today });
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.length));
+        }
+        const names = summarizeAnalysis(analyzer.analyze(text, { today })).names!;
+        const lines = new LineIndex(text);
+        for (const s of spellingsOf(names)) {
+          for (const p of placesOf(s)) {
+            assert.deepEqual({ line: p.line, character: p.character }, lines.positionAt(p.offset));
+            const written = text.slice(p.offset, p.offset + lengthOf(s));
+            // A name in capitals keeps its spelling as a name is written (`Astana` for `ASTANA`).
+            assert.equal(isCaps(s) ? written.toLowerCase() : written, isCaps(s) ? textOf(s).toLowerCase() : textOf(s));
+          }
         }
       }),
       { numRuns: 200 },

@@ -32,6 +32,11 @@ export interface NameIndex {
   /** Every name token of the feed, in document order. */
   readonly tokens: readonly NameToken[];
   readonly tokensByRelease: ReadonlyArray<readonly NameToken[]>;
+  /**
+   * Each release's tokens as its scan made them, with offsets relative to `base`, the release's start: nothing is
+   * placed, so reading them costs nothing however large the feed.
+   */
+  readonly unplacedByRelease: ReadonlyArray<{ tokens: readonly NameToken[]; base: number }>;
   readonly clusters: readonly NameCluster[];
   clusterOf(token: NameToken): NameCluster;
   /** The clusters spelled two ways or more, or tied to a dictionary name: what the name rule checks. */
@@ -69,6 +74,10 @@ export class NameIndexView<Owner extends object> implements NameIndex {
   get tokensByRelease(): ReadonlyArray<readonly NameToken[]> {
     this.byRelease ??= this.placements.map((p) => this.book.tokensOf(p.owner).map((t) => placed(t, p.start, p.index)));
     return this.byRelease;
+  }
+
+  get unplacedByRelease(): ReadonlyArray<{ tokens: readonly NameToken[]; base: number }> {
+    return this.placements.map((p) => ({ tokens: this.book.tokensOf(p.owner), base: p.start }));
   }
 
   get tokens(): readonly NameToken[] {

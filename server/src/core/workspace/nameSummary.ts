@@ -55,65 +55,86 @@ export interface TokensAt {
   base: number;
 }
 
+/** What the first pass gathers of one spelling from all its tokens. */
+interface Gathered {
+  first: NameToken;
+  count: number;
+  flags: number;
+  initials: Set<string>;
+  followers: Set<string>;
+}
+
 /**
  * The names of a file from its tokens in document order, release by release, with `lines` to place them. The
- * tokens are read relative to their release, so that no placed copy of each is made.
+ * tokens are read relative to their release, so that no placed copy of each is made. An open document's names are
+ * summarized again on every version, so this makes no object per token: a first pass numbers each token's
+ * spelling and gathers what each spelling keeps, and a second writes every place straight into its slot.
  */
 export function summarizeNames(releases: readonly TokensAt[], lines: LineIndex): FileNames {
-  // Per spelling, its tokens release by release: each group is a list of its own, with its release's start.
-  const bySpelling = new Map<string, Array<{ tokens: NameToken[]; base: number }>>();
+  const numbers = new Map<string, number>();
+  const gathered: Gathered[] = [];
   let total = 0;
-  for (const { tokens, base } of releases) {
+  for (const { tokens } of releases) total += tokens.length;
+  if (total === 0) return NO_NAMES;
+  const spellingOf = new Int32Array(total);
+  let k = 0;
+  for (const { tokens } of releases) {
     for (const t of tokens) {
       const id = t.caps ? `${t.text}\u0000` : t.text;
-      const groups = bySpelling.get(id);
-      const last = groups?.at(-1);
-      if (last?.base === base) last.tokens.push(t);
-      else if (groups) groups.push({ tokens: [t], base });
-      else bySpelling.set(id, [{ tokens: [t], base }]);
-      total++;
+      let n = numbers.get(id);
+      if (n === undefined) {
+        n = gathered.length;
+        numbers.set(id, n);
+        gathered.push({ first: t, count: 0, flags: t.caps ? CAPS : 0, initials: new Set(), followers: new Set() });
+      }
+      const g = gathered[n];
+      g.count++;
+      g.flags |= KIND_BITS[t.kind] | (t.contrast ? CONTRAST : 0);
+      if (t.initial !== undefined) g.initials.add(t.initial);
+      if (t.follower !== undefined) g.followers.add(t.follower);
+      spellingOf[k++] = n;
     }
   }
-  if (total === 0) return NO_NAMES;
-  const count = bySpelling.size;
+  const count = gathered.length;
   const data = new Int32Array(count * SPELLING + total * PLACE);
+  // Where each spelling's next place goes: its places follow those of the spellings before it.
+  const next = new Int32Array(count);
   let place = count * SPELLING;
-  let i = 0;
-  for (const groups of bySpelling.values()) {
-    const all = groups.flatMap((g) => g.tokens);
-    const first = all[0];
-    let flags = first.caps ? CAPS : 0;
-    for (const t of all) flags |= KIND_BITS[t.kind] | (t.contrast ? CONTRAST : 0);
+  gathered.forEach((g, i) => {
     const at = i * SPELLING;
-    data[at + TEXT] = stringNumber(first.text);
-    data[at + KEY] = stringNumber(first.key);
-    data[at + INITIALS] = stringNumber(distinct(all.map((t) => t.initial)));
-    data[at + FOLLOWERS] = stringNumber(
-      distinct(
-        all.map((t) => t.follower),
-        ' ',
-      ),
-    );
-    data[at + FLAGS] = flags;
+    data[at + TEXT] = stringNumber(g.first.text);
+    data[at + KEY] = stringNumber(g.first.key);
+    data[at + INITIALS] = stringNumber([...g.initials].sort().join(''));
+    data[at + FOLLOWERS] = stringNumber([...g.followers].sort().join(' '));
+    data[at + FLAGS] = g.flags;
     data[at + FIRST_PLACE] = place;
-    data[at + LENGTH] = first.span.end - first.span.start;
-    for (const { tokens, base } of groups) {
-      for (const t of tokens) {
-        const offset = base + t.span.start;
-        const { line, character } = lines.positionAt(offset);
-        data[place] = offset;
-        data[place + 1] = line;
-        data[place + 2] = character;
-        place += PLACE;
-      }
+    data[at + LENGTH] = g.first.span.end - g.first.span.start;
+    next[i] = place;
+    place += g.count * PLACE;
+  });
+  // Tokens come in document order, so their lines are found by walking forward, not searched for each.
+  let line = 0;
+  k = 0;
+  for (const { tokens, base } of releases) {
+    for (const t of tokens) {
+      const offset = base + t.span.start;
+      line = lineFrom(lines, line, offset);
+      const n = spellingOf[k++];
+      const p = next[n];
+      next[n] = p + PLACE;
+      data[p] = offset;
+      data[p + 1] = line;
+      data[p + 2] = offset - lines.lineStart(line);
     }
-    i++;
   }
   return { count, data };
 }
 
-function distinct(values: ReadonlyArray<string | undefined>, separator = ''): string {
-  return [...new Set(values.filter((v): v is string => v !== undefined))].sort().join(separator);
+/** The line that holds `offset`, walking forward from `line` when the offset is below it, else searched. */
+function lineFrom(lines: LineIndex, line: number, offset: number): number {
+  if (lines.lineStart(line) > offset) return lines.lineAt(offset);
+  while (line + 1 < lines.lineCount && lines.lineStart(line + 1) <= offset) line++;
+  return line;
 }
 
 export function spellingsOf(names: FileNames): SpellingView[] {

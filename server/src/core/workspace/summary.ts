@@ -141,7 +141,7 @@ export function summarizeAnalysis(analysis: Analysis): FileSummary {
     }
     return slot.delta === 0 && slot.lineDelta === 0 ? base : movedSummary(base, slot.delta, slot.lineDelta, lines);
   });
-  const names = summarizeNames([{ tokens: analysis.facts.names().tokens, base: 0 }], lines);
+  const names = summarizeNames(analysis.facts.names().unplacedByRelease, lines);
   const definitions = analysis.slots.map((slot) => ({
     definitions: slot.parsed.names.definitions,
     base: slotStart(slot),
