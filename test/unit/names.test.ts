@@ -222,6 +222,38 @@ describe('names in capitals and names told apart', () => {
     );
   });
 
+  it("count the place in capitals of a standard release's dateline that carries its date", () => {
+    const release = (dateline: string, body: string) =>
+      [
+        'FOR IMMEDIATE RELEASE',
+        '',
+        'Bridge reopens after repairs',
+        '',
+        `${dateline} — The bridge over the river reopened on time, and the city thanked the builders for their work.`,
+        '',
+        `Traffic between ${body} and the airport will resume on Monday, the city administration said.`,
+        '',
+        '###',
+        '',
+      ].join('\n');
+    const text = release('SHYMKENT, Kazakhstan, March 4, 2025', 'Shimkent');
+    assert.deepEqual(
+      nameFindingsOf(text.split('\n')).map((f) => [text.slice(f.span.start, f.span.end), f.message]),
+      [['Shimkent', '"Shimkent" is also spelled "Shymkent" (1×) in this release']],
+    );
+    // Set in bold, the dateline is still read; outnumbered, it is the variant, and its fix keeps the capitals.
+    const bold = release('**SHIMKENT, Kazakhstan, March 4, 2025**', 'Shymkent and Shymkent');
+    const fix = nameFindingsOf(bold.split('\n'))[0]?.fix;
+    assert.deepEqual(
+      [fix?.title, fix?.edits.map((e) => bold.slice(e.start, e.end) + ' → ' + e.newText)],
+      ['Replace with "SHYMKENT"', ['SHIMKENT → SHYMKENT']],
+    );
+    // A place of several words is no name by its first word alone.
+    const york = release('NEW YORK, March 4, 2025', 'Newark');
+    const tokens = lint(york, { today }).facts.names().tokens;
+    assert.ok(!tokens.some((t) => t.caps), tokens.map((t) => t.text).join(', '));
+  });
+
   it('keep a name apart from one that the release says it is not to be confused with (issue 10)', () => {
     const lines = (cue: string) => [
       'Rail yard rebuilt near the port 18.03.2025',
