@@ -84,8 +84,8 @@ describe('names across the workspace over the protocol', function () {
     body: (client: TestClient, uri: string, ds: Diagnostic[]) => Promise<void>,
     capabilities: typeof CAPABILITIES = CAPABILITIES,
   ) {
-    const window = { ...capabilities.window, workDoneProgress: true };
-    await session({ rootDir: dir, capabilities: { ...capabilities, window } }, async (client) => {
+    const withProgress = { ...capabilities, window: PROGRESS.window };
+    await session({ rootDir: dir, capabilities: withProgress }, async (client) => {
       await client.initialize();
       await client.waitFor(() => client.progress.find((p) => p.kind === 'end'), 'the end of the indexing');
       const uri = uriOf('desk/tuesday.release');
