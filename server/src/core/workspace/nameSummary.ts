@@ -130,7 +130,10 @@ export function summarizeNames(releases: readonly TokensAt[], lines: LineIndex):
   return { count, data };
 }
 
-/** The line that holds `offset`: walked to from `line` when the offset is at or after that line's start, else searched. */
+/**
+ * The line that holds `offset`: walked to from `line` when the offset is at or past that line's start, else
+ * searched.
+ */
 function lineFrom(lines: LineIndex, line: number, offset: number): number {
   if (lines.lineStart(line) > offset) return lines.lineAt(offset);
   while (line + 1 < lines.lineCount && lines.lineStart(line + 1) <= offset) line++;
