@@ -10,23 +10,35 @@ import type { NameToken } from './tokens';
 export type Spellings = ReadonlyMap<string, readonly NameToken[]>;
 
 /**
+ * The rule that picks a name's canonical spelling, within a feed and across a workspace alike: the spelling
+ * written most often, and on a tie the one written first, as `writtenBefore` orders them.
+ */
+export function mostFrequentThenFirst<T>(
+  spellings: Iterable<T>,
+  countOf: (s: T) => number,
+  writtenBefore: (a: T, b: T) => boolean,
+): T | undefined {
+  let best: T | undefined;
+  for (const s of spellings) {
+    if (best === undefined || countOf(s) > countOf(best)) best = s;
+    else if (countOf(s) === countOf(best) && writtenBefore(s, best)) best = s;
+  }
+  return best;
+}
+
+/**
  * The dictionary's spelling when there is one; else the most frequent
  * spelling of the group; on a tie, the one that appears first.
  */
 export function canonicalSpelling(group: Spellings, dictionary?: string): string {
   if (dictionary) return dictionary;
-  let best = '';
-  let count = -1;
-  let first = Infinity;
-  for (const [spelling, tokens] of group) {
-    const at = tokens[0]?.span.start ?? Infinity;
-    if (tokens.length > count || (tokens.length === count && at < first)) {
-      best = spelling;
-      count = tokens.length;
-      first = at;
-    }
-  }
-  return best;
+  const firstAt = ([, tokens]: [string, readonly NameToken[]]) => tokens[0]?.span.start ?? Infinity;
+  const best = mostFrequentThenFirst(
+    group,
+    ([, tokens]) => tokens.length,
+    (a, b) => firstAt(a) < firstAt(b),
+  );
+  return best?.[0] ?? '';
 }
 
 /** Whether two sets of what is known agree: when both know something, they must share some of it. */

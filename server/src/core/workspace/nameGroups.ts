@@ -4,7 +4,7 @@
  * spellings or one guarded edit from it, counted file by file. The file's own spellings come from the summary the
  * caller hands in, which may be newer than the one in the index, so the index's entry for the file is left out.
  */
-import { agree, followerKeysAgree } from '../names/canonical';
+import { agree, followerKeysAgree, mostFrequentThenFirst } from '../names/canonical';
 import { nearKeys as keysNear } from '../names/fold';
 import {
   countOf,
@@ -197,16 +197,12 @@ function firstWritten(s: WorkspaceSpelling): [string, number] {
  * first, in path order.
  */
 export function canonicalAmong(candidates: readonly WorkspaceSpelling[]): WorkspaceSpelling {
-  let best = candidates[0];
-  for (const s of candidates.slice(1)) {
-    if (s.count > best.count) best = s;
-    else if (s.count === best.count) {
-      const [pathS, atS] = firstWritten(s);
-      const [pathB, atB] = firstWritten(best);
-      if (pathS < pathB || (pathS === pathB && atS < atB)) best = s;
-    }
-  }
-  return best;
+  const writtenBefore = (a: WorkspaceSpelling, b: WorkspaceSpelling) => {
+    const [pathA, atA] = firstWritten(a);
+    const [pathB, atB] = firstWritten(b);
+    return pathA < pathB || (pathA === pathB && atA < atB);
+  };
+  return mostFrequentThenFirst(candidates, (s) => s.count, writtenBefore) ?? candidates[0];
 }
 
 /** The spellings that the other files of the workspace give the name of these keys, most frequent first. */
