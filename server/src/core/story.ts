@@ -29,10 +29,11 @@ const MIN_CAPITALISED_SHARE = 0.6;
 const NUMERIC_DATE = /\b(\d{1,2})\.(\d{1,2})\.\d{4}\b/g;
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)? ${MONTH_ALT}`, 'g');
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH_ALT} (\d{1,2})\b`, 'g');
+/** A dateline's place as one word in capitals (`ZORIANSK`, `SHYMKENT`), as a regular expression's source. */
+export const PLACE_IN_CAPITALS = String.raw`[\p{Lu}][\p{Lu}\p{M}'’-]{2,}`;
 /** A wire dateline: a place in capitals, maybe a country, then an agency of up to three words in capitals, a dash. */
 const DATELINE = new RegExp(
-  String.raw`^[\p{Lu}][\p{Lu}\p{M}'’-]{2,}(?:,\s*[\p{Lu}][\p{L}\p{M}]+)?[.,]?\s+` +
-    String.raw`(?:[\p{Lu}]{2,}\s*){0,3}[-–—]`,
+  String.raw`^${PLACE_IN_CAPITALS}(?:,\s*[\p{Lu}][\p{L}\p{M}]+)?[.,]?\s+(?:[\p{Lu}]{2,}\s*){0,3}[-–—]`,
   'u',
 );
 

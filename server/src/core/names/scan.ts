@@ -6,7 +6,7 @@
  */
 import type { Release } from '../model';
 import { scanDefinitions, type AcronymDefinition } from './definitions';
-import { opensWithDateline } from '../story';
+import { opensWithDateline, PLACE_IN_CAPITALS } from '../story';
 import {
   acronymAt,
   candidateAt,
@@ -156,6 +156,9 @@ function scanSegment(seg: Segment, lower: Set<number>, out: ScanOutput, dateline
   }
 }
 
+/** A dateline's place of one word in capitals, before the comma of its country or on its own. */
+const ONE_WORD_PLACE = new RegExp(`^${PLACE_IN_CAPITALS}(?:,|$)`, 'u');
+
 /**
  * Where a standard release's dateline writes its place as one word in capitals, relative to the release's start.
  * A dateline that carries its date (`SHYMKENT, Kazakhstan, March 4, 2025 —`) is not read by the paragraph's own
@@ -164,7 +167,7 @@ function scanSegment(seg: Segment, lower: Set<number>, out: ScanOutput, dateline
  */
 function placeInCapitalsOfDateline(release: Release): number | undefined {
   const city = release.wire?.dateline?.city;
-  if (!city || !/^\p{Lu}[\p{Lu}\p{M}'’-]{2,}(?:,|$)/u.test(city.text)) return undefined;
+  if (!city || !ONE_WORD_PLACE.test(city.text)) return undefined;
   return city.span.start - release.span.start;
 }
 
